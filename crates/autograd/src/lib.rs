@@ -1,0 +1,1 @@
+//! Tensors with PyTorch's autograd semantics. (Being built: see issue 3.)

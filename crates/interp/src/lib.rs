@@ -1,0 +1,1 @@
+//! A Python-subset interpreter over `autograd`. (Being built: see issue 4.)
