@@ -1,0 +1,4 @@
+//! The Yew web app. It renders what `interp` and `autograd` compute and holds no autograd or
+//! Python logic of its own.
+
+pub mod app;

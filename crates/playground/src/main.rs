@@ -1,0 +1,3 @@
+fn main() {
+    yew::Renderer::<playground::app::App>::new().render();
+}

@@ -1,0 +1,105 @@
+#!/usr/bin/env python3
+"""Regenerate the golden outputs of tests/snippets/*.py with real Python + PyTorch.
+
+Usage: PYTHON tests/gen_golden.py [NAME ...]
+
+PYTHON must be an interpreter that has torch installed (`cargo xtask golden` passes
+$TORCH_PYTHON, default `python3`). Each snippet runs as `PYTHON NAME.py` with cwd =
+tests/snippets and a 60 s timeout. NAME.out is written as:
+
+    the program's stdout
+    + if it exited non-zero: the last non-empty line of stderr (the `ExcType: message`
+      line of the traceback) followed by a newline.
+
+All other stderr output (warnings, the rest of the traceback) is ignored. With NAME
+arguments (with or without `.py`, with or without a directory) only those snippets run.
+Prints a one-line summary; exits 1 if any snippet timed out or could not be run.
+"""
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SNIPPETS = os.path.join(HERE, "snippets")
+TIMEOUT = 60
+
+
+def snippet_names(args):
+    if not args:
+        return sorted(f[:-3] for f in os.listdir(SNIPPETS) if f.endswith(".py"))
+    names = []
+    for a in args:
+        n = os.path.basename(a)
+        if n.endswith(".py") or n.endswith(".out"):
+            n = n[:-3] if n.endswith(".py") else n[:-4]
+        if not os.path.isfile(os.path.join(SNIPPETS, n + ".py")):
+            sys.exit("gen_golden: no such snippet: %s" % a)
+        names.append(n)
+    return names
+
+
+def expected_output(name):
+    """Return (text, exit_code) for one snippet."""
+    env = dict(os.environ)
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONHASHSEED"] = "0"
+    env.pop("PYTHONSTARTUP", None)
+    env.setdefault("CUDA_VISIBLE_DEVICES", "")
+    proc = subprocess.run(
+        [sys.executable, name + ".py"],
+        cwd=SNIPPETS,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        timeout=TIMEOUT,
+    )
+    out = proc.stdout.decode("utf-8", errors="replace")
+    if proc.returncode != 0:
+        err = proc.stderr.decode("utf-8", errors="replace")
+        lines = [l for l in err.splitlines() if l.strip()]
+        out += (lines[-1] if lines else "") + "\n"
+    return out, proc.returncode
+
+
+def main():
+    names = snippet_names(sys.argv[1:])
+    written = changed = errored = 0
+    failed = []
+    for name in names:
+        try:
+            text, rc = expected_output(name)
+        except subprocess.TimeoutExpired:
+            failed.append(name + " (timeout)")
+            continue
+        except OSError as e:
+            failed.append("%s (%s)" % (name, e))
+            continue
+        path = os.path.join(SNIPPETS, name + ".out")
+        old = None
+        if os.path.exists(path):
+            with open(path, "r", encoding="utf-8", newline="") as f:
+                old = f.read()
+        if old != text:
+            with open(path, "w", encoding="utf-8", newline="") as f:
+                f.write(text)
+            changed += 1
+        written += 1
+        errored += rc != 0
+    try:
+        import torch
+        version = torch.__version__
+    except Exception:
+        version = "not importable"
+    print(
+        "gen_golden: %d snippets, %d .out written (%d changed), %d exit with an exception, "
+        "%d failed%s; python %s, torch %s"
+        % (len(names), written, changed, errored, len(failed),
+           (" [" + ", ".join(failed) + "]") if failed else "",
+           sys.version.split()[0], version)
+    )
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
