@@ -1,0 +1,10 @@
+import torch
+
+x = torch.tensor([1.0, 2.0, 3.0], requires_grad=True)
+y = (x ** 2).sum()
+g = torch.autograd.grad(y, x)
+print(g)
+print(x.grad)
+a = torch.tensor(2.0, requires_grad=True)
+b = torch.tensor(3.0, requires_grad=True)
+print(torch.autograd.grad(a * b, [a, b]))

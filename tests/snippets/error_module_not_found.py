@@ -1,0 +1,2 @@
+import math
+import autograd_playground_no_such_module

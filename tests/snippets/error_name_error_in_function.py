@@ -1,0 +1,5 @@
+def f():
+    return missing_name + 1
+
+print("calling")
+f()

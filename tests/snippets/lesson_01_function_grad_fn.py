@@ -1,0 +1,25 @@
+from __future__ import print_function
+import torch
+
+x1 = torch.ones(3, 3)
+x2 = torch.ones(2, 2, requires_grad=True)
+print(x1, '\n', x2)
+
+'''
+tensor([[1., 1., 1.],
+        [1., 1., 1.],
+        [1., 1., 1.]]) 
+ tensor([[1., 1.],
+        [1., 1.]], requires_grad=True)
+'''
+
+y = x2 + 2
+print(y)
+print(x1.grad_fn, '\n', y.grad_fn)
+
+'''
+tensor([[3., 3.],
+        [3., 3.]], grad_fn=<AddBackward0>)
+None 
+ <AddBackward0 object at 0x0000020CC93A7F70>
+'''

@@ -1,0 +1,14 @@
+import torch
+
+x = torch.ones(2, 2, requires_grad=True)
+print(x.requires_grad)
+print((x ** 2).requires_grad)
+
+with torch.no_grad():
+    print((x ** 2).requires_grad)
+
+'''
+True
+True
+False
+'''

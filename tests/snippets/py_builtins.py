@@ -1,0 +1,10 @@
+xs = [3, -1, 4, 1, 5]
+print(len(xs), min(xs), max(xs), sum(xs), abs(-7), abs(-2.5))
+print(sorted(xs), sorted(xs, key=abs), list(reversed(xs)))
+print(list(enumerate("ab")), list(zip([1, 2, 3], "xy")))
+print(list(map(lambda v: v * 2, xs)), list(filter(None, [0, 1, '', 'a'])))
+print(any([0, 0, 1]), all([]), all([1, 0]))
+print(max(1, 2, 3), min("abc"), max(xs, key=lambda v: -v))
+print(int("12") + 1, str(12) + "1", bool(0), bool([0]), list("hi"), tuple([1]))
+print(round(3.14159, 3), pow(2, 10), divmod(9, 4))
+print(type(1), type(1.0), type("s"), type(None), type([]))

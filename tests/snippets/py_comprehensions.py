@@ -1,0 +1,6 @@
+print([i * i for i in range(6)])
+print([i for i in range(10) if i % 3 == 0])
+print([(i, j) for i in range(3) for j in range(i)])
+print({k: k ** 2 for k in range(4)})
+print(sum(x for x in range(101)))
+print([[r * 3 + c for c in range(3)] for r in range(2)])

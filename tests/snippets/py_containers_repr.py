@@ -1,0 +1,6 @@
+print([1, [2, 3], (4,), {'k': 'v'}])
+print((1,), (), [], {})
+print(("a", 1.0, None, True))
+print(['q"uote', "it's"])
+print(repr("tab\there"), "tab\there")
+print([0.1 + 0.2, 1e-7])

@@ -1,0 +1,6 @@
+print(7 // 2, -7 // 2, 7 // -2)
+print(7 % 3, -7 % 3, 7 % -3)
+print(divmod(17, 5), divmod(-17, 5))
+print(7.5 // 2, -7.5 % 2)
+print(2 ** -1, 2 ** 0.5)
+print(True + True, 3 * True)

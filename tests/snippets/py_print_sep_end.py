@@ -1,0 +1,8 @@
+print("a", "b", "c", sep="-")
+print("no newline", end="")
+print(" -> continued")
+print(1, 2, sep="")
+print()
+print("x", end="!\n")
+print(*[1, 2, 3])
+print(None, True, False)

@@ -1,0 +1,11 @@
+s = "  Hello, World  "
+print(s.strip(), s.lower(), s.upper())
+print(s.strip().split(", "))
+print("-".join(["a", "b", "c"]))
+print("abc".replace("b", "B"), "abcabc".count("b"), "abc".find("c"))
+print("abc".startswith("a"), "abc".endswith("x"))
+print("ab" * 3, len("héllo"), "x" in "xyz")
+print("a,b,,c".split(","), "a b  c".split())
+print("hello"[1:4], "hello"[::-1], "hello"[-1])
+print(repr("it's"), repr('say "hi"'), repr('a\nb'))
+print("{:>8}".format("r"), "3".zfill(3), "Title case".title())
