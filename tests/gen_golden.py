@@ -13,8 +13,10 @@ tests/snippets and a 60 s timeout. NAME.out is written as:
 
 All other stderr output (warnings, the rest of the traceback) is ignored. With NAME
 arguments (with or without `.py`, with or without a directory) only those snippets run.
+Snippets run in parallel (env GOLDEN_JOBS, default: number of CPUs).
 Prints a one-line summary; exits 1 if any snippet timed out or could not be run.
 """
+import concurrent.futures
 import os
 import subprocess
 import sys
@@ -62,30 +64,38 @@ def expected_output(name):
     return out, proc.returncode
 
 
+def run_one(name):
+    """Run one snippet; return (name, exit_code or None, failure text or None, changed)."""
+    try:
+        text, rc = expected_output(name)
+    except subprocess.TimeoutExpired:
+        return name, None, "timeout", False
+    except OSError as e:
+        return name, None, str(e), False
+    path = os.path.join(SNIPPETS, name + ".out")
+    old = None
+    if os.path.exists(path):
+        with open(path, "r", encoding="utf-8", newline="") as f:
+            old = f.read()
+    if old != text:
+        with open(path, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+    return name, rc, None, old != text
+
+
 def main():
     names = snippet_names(sys.argv[1:])
+    jobs = int(os.environ.get("GOLDEN_JOBS") or os.cpu_count() or 1)
     written = changed = errored = 0
     failed = []
-    for name in names:
-        try:
-            text, rc = expected_output(name)
-        except subprocess.TimeoutExpired:
-            failed.append(name + " (timeout)")
-            continue
-        except OSError as e:
-            failed.append("%s (%s)" % (name, e))
-            continue
-        path = os.path.join(SNIPPETS, name + ".out")
-        old = None
-        if os.path.exists(path):
-            with open(path, "r", encoding="utf-8", newline="") as f:
-                old = f.read()
-        if old != text:
-            with open(path, "w", encoding="utf-8", newline="") as f:
-                f.write(text)
-            changed += 1
-        written += 1
-        errored += rc != 0
+    with concurrent.futures.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        for name, rc, failure, was_changed in pool.map(run_one, names):
+            if failure is not None:
+                failed.append("%s (%s)" % (name, failure))
+                continue
+            written += 1
+            changed += was_changed
+            errored += rc != 0
     try:
         import torch
         version = torch.__version__
