@@ -1,0 +1,447 @@
+//! The backward engine, like PyTorch's: dependency counting, a ready queue ordered by sequence
+//! number, summed incoming gradients, broadcast gradients reduced to each input's shape, and
+//! `AccumulateGrad` into leaves. Iterative throughout.
+
+use super::grad_mode::{is_grad_enabled, GradModeGuard};
+use super::node::{BackwardFn, Edge, Node};
+use super::trace::{BackwardTrace, EdgeGrad, LeafUpdate, TensorPreview, TraceStep};
+use crate::error::{Result, TorchError};
+use crate::snapshot::SnapshotIndex;
+use crate::tensor::Tensor;
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::rc::Rc;
+
+fn key(n: &Rc<Node>) -> usize {
+    Rc::as_ptr(n) as usize
+}
+
+fn size_str(shape: &[usize]) -> String {
+    format!("torch.Size({})", crate::tensor::fmt_list(shape))
+}
+
+/// Builds the root edges and initial gradients, with PyTorch's checks.
+fn make_roots(outputs: &[Tensor], grads: &[Option<Tensor>]) -> Result<Vec<(Edge, Tensor)>> {
+    let mut roots = Vec::with_capacity(outputs.len());
+    for (i, out) in outputs.iter().enumerate() {
+        let given = grads.get(i).cloned().flatten();
+        let g = match given {
+            Some(g) => {
+                if g.shape() != out.shape() {
+                    return Err(TorchError::runtime(format!(
+                        "Mismatch in shape: grad_output[{i}] has a shape of {} and output[{i}] has a shape of {}.",
+                        size_str(g.shape()),
+                        size_str(out.shape())
+                    )));
+                }
+                Some(g)
+            }
+            None => {
+                if out.requires_grad() {
+                    if out.numel() != 1 {
+                        return Err(TorchError::runtime(
+                            "grad can be implicitly created only for scalar outputs",
+                        ));
+                    }
+                    Some(out.ones_like()?)
+                } else {
+                    None
+                }
+            }
+        };
+        let edge = out.gradient_edge().ok_or_else(|| {
+            TorchError::runtime(format!(
+                "element {i} of tensors does not require grad and does not have a grad_fn"
+            ))
+        })?;
+        if let Some(g) = g {
+            roots.push((edge, g));
+        }
+    }
+    Ok(roots)
+}
+
+/// `torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph)`.
+pub fn backward(
+    tensors: &[Tensor],
+    grad_tensors: &[Option<Tensor>],
+    retain_graph: Option<bool>,
+    create_graph: bool,
+) -> Result<()> {
+    let roots = make_roots(tensors, grad_tensors)?;
+    run(
+        roots,
+        retain_graph.unwrap_or(create_graph),
+        create_graph,
+        None,
+        None,
+    )?;
+    Ok(())
+}
+
+/// Like [`backward`], also returning a [`BackwardTrace`]; node ids refer to `index`.
+pub fn backward_traced(
+    tensors: &[Tensor],
+    grad_tensors: &[Option<Tensor>],
+    retain_graph: Option<bool>,
+    create_graph: bool,
+    index: Option<&SnapshotIndex>,
+) -> Result<BackwardTrace> {
+    let roots = make_roots(tensors, grad_tensors)?;
+    let mut trace = BackwardTrace::default();
+    run(
+        roots,
+        retain_graph.unwrap_or(create_graph),
+        create_graph,
+        None,
+        Some((&mut trace, index)),
+    )?;
+    Ok(trace)
+}
+
+/// `torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused)`.
+pub fn grad(
+    outputs: &[Tensor],
+    inputs: &[Tensor],
+    grad_outputs: &[Option<Tensor>],
+    retain_graph: Option<bool>,
+    create_graph: bool,
+    allow_unused: bool,
+) -> Result<Vec<Option<Tensor>>> {
+    let roots = make_roots(outputs, grad_outputs)?;
+    let mut captures = Vec::with_capacity(inputs.len());
+    for t in inputs {
+        let e = t.gradient_edge().ok_or_else(|| {
+            TorchError::runtime("One of the differentiated Tensors does not require grad")
+        })?;
+        captures.push(e);
+    }
+    let res = run(
+        roots,
+        retain_graph.unwrap_or(create_graph),
+        create_graph,
+        Some(captures),
+        None,
+    )?;
+    if !allow_unused && res.iter().any(|g| g.is_none()) {
+        return Err(TorchError::runtime(
+            "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
+        ));
+    }
+    Ok(res)
+}
+
+impl Tensor {
+    /// `x.backward(gradient=None, retain_graph=None, create_graph=False)`.
+    pub fn backward(
+        &self,
+        gradient: Option<&Tensor>,
+        retain_graph: Option<bool>,
+        create_graph: bool,
+    ) -> Result<()> {
+        backward(
+            std::slice::from_ref(self),
+            &[gradient.cloned()],
+            retain_graph,
+            create_graph,
+        )
+    }
+}
+
+/// Whether `shape` can be broadcast to `target`.
+fn expandable(shape: &[usize], target: &[usize]) -> bool {
+    if shape.len() > target.len() {
+        return false;
+    }
+    let lead = target.len() - shape.len();
+    shape
+        .iter()
+        .enumerate()
+        .all(|(i, &d)| d == target[lead + i] || d == 1)
+}
+
+fn add_grad(buf: &mut HashMap<usize, Tensor>, k: usize, g: Tensor) -> Result<()> {
+    let merged = match buf.remove(&k) {
+        Some(old) => old.add(&g)?,
+        None => g,
+    };
+    buf.insert(k, merged);
+    Ok(())
+}
+
+fn run_hooks(node: &Rc<Node>, mut g: Tensor) -> Result<Tensor> {
+    let hooks: Vec<_> = match &node.op {
+        BackwardFn::AccumulateGrad { variable } => variable.leaf_hooks(),
+        _ => node
+            .pre_hooks
+            .borrow()
+            .iter()
+            .map(|(_, h)| h.clone())
+            .collect(),
+    };
+    for h in hooks {
+        if let Some(new) = h(&g)? {
+            g = new;
+        }
+    }
+    if let Some(imp) = node.retain_grad.borrow().upgrade() {
+        let t = Tensor(imp);
+        let new = match t.grad() {
+            None => {
+                if is_grad_enabled() {
+                    g.clone_tensor()?
+                } else {
+                    Tensor::new_raw(g.to_vec(), g.size(), g.dtype())
+                }
+            }
+            Some(old) => old.add(&g)?,
+        };
+        t.0.meta.borrow_mut().grad = Some(new);
+    }
+    Ok(g)
+}
+
+fn accumulate(variable: &Tensor, g: &Tensor) -> Result<()> {
+    let new = match variable.grad() {
+        None => {
+            if is_grad_enabled() {
+                g.clone_tensor()?
+            } else {
+                Tensor::new_raw(g.to_vec(), g.size(), g.dtype())
+            }
+        }
+        Some(old) => {
+            if is_grad_enabled() {
+                old.add(g)?
+            } else {
+                let dt = old.dtype();
+                let vals: Vec<f64> = old
+                    .to_vec()
+                    .into_iter()
+                    .zip(g.to_vec())
+                    .map(|(a, b)| dt.cast(a + b))
+                    .collect();
+                old.write_values(&vals);
+                old
+            }
+        }
+    };
+    variable.0.meta.borrow_mut().grad = Some(new);
+    Ok(())
+}
+
+type TraceSink<'a> = Option<(&'a mut BackwardTrace, Option<&'a SnapshotIndex>)>;
+
+/// Runs the graph from `roots`. With `captures`, returns the gradient arriving at each
+/// captured edge instead of accumulating into leaves (`autograd.grad`).
+fn run(
+    roots: Vec<(Edge, Tensor)>,
+    keep_graph: bool,
+    create_graph: bool,
+    captures: Option<Vec<Edge>>,
+    mut trace: TraceSink<'_>,
+) -> Result<Vec<Option<Tensor>>> {
+    let _mode = GradModeGuard::new(create_graph);
+    // 1. discover the graph and count dependencies
+    let mut nodes: HashMap<usize, Rc<Node>> = HashMap::new();
+    let mut deps: HashMap<usize, usize> = HashMap::new();
+    let mut stack: Vec<Rc<Node>> = Vec::new();
+    for (e, _) in &roots {
+        if nodes.insert(key(&e.node), e.node.clone()).is_none() {
+            stack.push(e.node.clone());
+        }
+    }
+    let mut discovery: Vec<usize> = Vec::new();
+    while let Some(n) = stack.pop() {
+        discovery.push(key(&n));
+        for e in n.next_edges.iter().flatten() {
+            let k = key(&e.node);
+            *deps.entry(k).or_insert(0) += 1;
+            if let std::collections::hash_map::Entry::Vacant(v) = nodes.entry(k) {
+                v.insert(e.node.clone());
+                stack.push(e.node.clone());
+            }
+        }
+    }
+    // 2. which nodes must run (only those leading to a capture, when capturing)
+    let capture_keys: HashSet<usize> = captures
+        .as_ref()
+        .map(|c| c.iter().map(|e| key(&e.node)).collect())
+        .unwrap_or_default();
+    let needed: Option<HashSet<usize>> = captures.as_ref().map(|_| {
+        // reverse topological order via Kahn's algorithm
+        let mut indeg = deps.clone();
+        let mut order = Vec::with_capacity(nodes.len());
+        let mut queue: Vec<usize> = nodes
+            .keys()
+            .copied()
+            .filter(|k| indeg.get(k).copied().unwrap_or(0) == 0)
+            .collect();
+        while let Some(k) = queue.pop() {
+            order.push(k);
+            if let Some(n) = nodes.get(&k) {
+                for e in n.next_edges.iter().flatten() {
+                    let c = key(&e.node);
+                    if let Some(d) = indeg.get_mut(&c) {
+                        *d -= 1;
+                        if *d == 0 {
+                            queue.push(c);
+                        }
+                    }
+                }
+            }
+        }
+        let mut needed = HashSet::new();
+        for &k in order.iter().rev() {
+            if let Some(n) = nodes.get(&k) {
+                if n.next_edges.iter().flatten().any(|e| {
+                    let c = key(&e.node);
+                    capture_keys.contains(&c) || needed.contains(&c)
+                }) {
+                    needed.insert(k);
+                }
+            }
+        }
+        needed
+    });
+    let is_needed = |k: usize| needed.as_ref().is_none_or(|s| s.contains(&k));
+    let mut captured: HashMap<usize, Tensor> = HashMap::new();
+
+    // 3. seed the buffers and the ready queue
+    let mut buffers: HashMap<usize, Tensor> = HashMap::new();
+    let mut heap: BinaryHeap<(u64, Reverse<u64>, usize)> = BinaryHeap::new();
+    let mut counter = 0u64;
+    let mut queued: HashSet<usize> = HashSet::new();
+    for (e, g) in roots {
+        let k = key(&e.node);
+        let g = validate(&e.node, g, "GraphRoot", 0)?;
+        add_grad(&mut buffers, k, g)?;
+    }
+    let root_keys: Vec<usize> = discovery.clone();
+    for k in root_keys {
+        if deps.get(&k).copied().unwrap_or(0) == 0 && buffers.contains_key(&k) && queued.insert(k) {
+            if let Some(n) = nodes.get(&k) {
+                heap.push((n.seq_nr, Reverse(counter), k));
+                counter += 1;
+            }
+        }
+    }
+
+    // 4. execute
+    while let Some((_, _, k)) = heap.pop() {
+        let Some(node) = nodes.get(&k).cloned() else {
+            continue;
+        };
+        let mut grad = buffers.remove(&k);
+        if let Some(g) = grad.take() {
+            grad = Some(run_hooks(&node, g)?);
+        }
+        if capture_keys.contains(&k) {
+            if let Some(g) = &grad {
+                captured.insert(k, g.clone());
+            }
+        }
+        if !is_needed(k) {
+            continue;
+        }
+        let mut step = trace.as_ref().map(|(_, idx)| TraceStep {
+            node: idx.and_then(|i| i.node_id(&node)),
+            name: node.name().to_string(),
+            grad_in: grad.as_ref().map(TensorPreview::of),
+            grads_out: Vec::new(),
+            leaf: None,
+        });
+        let outputs = match (&node.op, &grad) {
+            (BackwardFn::AccumulateGrad { variable }, Some(g)) => {
+                let before = step
+                    .as_ref()
+                    .map(|_| variable.grad().as_ref().map(TensorPreview::of));
+                accumulate(variable, g)?;
+                if let (Some(s), Some(before)) = (step.as_mut(), before) {
+                    let idx = trace.as_ref().and_then(|(_, i)| *i);
+                    s.leaf = Some(LeafUpdate {
+                        tensor_node: idx.and_then(|i| i.tensor_id(variable)),
+                        grad_before: before,
+                        grad_after: variable.grad().as_ref().map(TensorPreview::of),
+                    });
+                }
+                Vec::new()
+            }
+            (_, Some(g)) => node.op.apply(&node, g)?,
+            (_, None) => vec![None; node.next_edges.len()],
+        };
+        if !keep_graph {
+            node.release_saved();
+        }
+        for (i, e) in node.next_edges.iter().enumerate() {
+            let Some(e) = e else {
+                if let Some(s) = step.as_mut() {
+                    s.grads_out.push(EdgeGrad {
+                        edge_index: i,
+                        to_node: None,
+                        to_name: None,
+                        input_nr: 0,
+                        grad: None,
+                    });
+                }
+                continue;
+            };
+            let ck = key(&e.node);
+            let mut sent = None;
+            if let Some(Some(gi)) = outputs.get(i) {
+                if is_needed(ck) || capture_keys.contains(&ck) {
+                    let gi = validate(&e.node, gi.clone(), node.name(), i)?;
+                    sent = Some(gi.clone());
+                    add_grad(&mut buffers, ck, gi)?;
+                }
+            }
+            if let Some(s) = step.as_mut() {
+                let idx = trace.as_ref().and_then(|(_, i)| *i);
+                s.grads_out.push(EdgeGrad {
+                    edge_index: i,
+                    to_node: idx.and_then(|ix| ix.node_id(&e.node)),
+                    to_name: Some(e.node.name().to_string()),
+                    input_nr: e.input_nr,
+                    grad: sent.as_ref().map(TensorPreview::of),
+                });
+            }
+            if let Some(d) = deps.get_mut(&ck) {
+                *d = d.saturating_sub(1);
+                if *d == 0 && queued.insert(ck) {
+                    heap.push((e.node.seq_nr, Reverse(counter), ck));
+                    counter += 1;
+                }
+            }
+        }
+        if let (Some((t, _)), Some(s)) = (trace.as_mut(), step) {
+            t.steps.push(s);
+        }
+    }
+    Ok(captures
+        .map(|c| {
+            c.iter()
+                .map(|e| captured.get(&key(&e.node)).cloned())
+                .collect()
+        })
+        .unwrap_or_default())
+}
+
+/// PyTorch's `validate_outputs`: reduce a broadcast gradient to the input's shape and cast it
+/// to the input's dtype.
+fn validate(next: &Node, g: Tensor, from: &str, index: usize) -> Result<Tensor> {
+    let mut g = g;
+    if g.shape() != next.out_shape.as_slice() {
+        if !expandable(&next.out_shape, g.shape()) {
+            return Err(TorchError::runtime(format!(
+                "Function {from} returned an invalid gradient at index {index} - got {} but expected shape compatible with {}",
+                crate::tensor::fmt_list(g.shape()),
+                crate::tensor::fmt_list(&next.out_shape)
+            )));
+        }
+        g = g.sum_to_shape(&next.out_shape)?;
+    }
+    if g.dtype() != next.out_dtype {
+        g = g.to_dtype(next.out_dtype)?;
+    }
+    Ok(g)
+}

@@ -1,0 +1,6 @@
+//! Autograd: graph nodes, the engine, grad mode and backward traces.
+
+pub mod engine;
+pub mod grad_mode;
+pub mod node;
+pub mod trace;

@@ -1,0 +1,1052 @@
+//! Graph nodes: `Node`, its edges, saved tensors and the `BackwardFn` enum.
+//!
+//! `BackwardFn::name`, `BackwardFn::saved` and `BackwardFn::apply` are one `match` each, kept
+//! together so every operation's backward is in one place. Backward formulas are written with
+//! ordinary tensor ops, so with `create_graph=True` the backward pass is itself recorded.
+
+use crate::dtype::DType;
+use crate::error::{Result, TorchError};
+use crate::tensor::{fmt_list, Tensor, TensorImpl};
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
+
+/// A gradient hook: gets the gradient, may return a replacement.
+pub type Hook = Rc<dyn Fn(&Tensor) -> Result<Option<Tensor>>>;
+
+thread_local! {
+    static NEXT_SEQ: Cell<u64> = const { Cell::new(0) };
+}
+
+fn next_seq() -> u64 {
+    NEXT_SEQ.with(|c| {
+        let v = c.get();
+        c.set(v + 1);
+        v
+    })
+}
+
+/// An edge to the next node: gradients flow to input `input_nr` of `node`.
+#[derive(Clone)]
+pub struct Edge {
+    pub(crate) node: Rc<Node>,
+    pub(crate) input_nr: usize,
+}
+
+impl Edge {
+    /// The node at the end of the edge.
+    pub fn node(&self) -> &Rc<Node> {
+        &self.node
+    }
+    /// The node's input index.
+    pub fn input_nr(&self) -> usize {
+        self.input_nr
+    }
+}
+
+/// A function node of the autograd graph (`x.grad_fn`).
+pub struct Node {
+    pub(crate) seq_nr: u64,
+    pub(crate) op: BackwardFn,
+    pub(crate) next_edges: Vec<Option<Edge>>,
+    /// Shape and dtype of the forward output (what incoming gradients must match).
+    pub(crate) out_shape: Vec<usize>,
+    pub(crate) out_dtype: DType,
+    /// Hooks registered on the output tensor (non-leaf `register_hook`).
+    pub(crate) pre_hooks: RefCell<Vec<(usize, Hook)>>,
+    /// The output tensor when it called `retain_grad()`.
+    pub(crate) retain_grad: RefCell<Weak<TensorImpl>>,
+}
+
+impl Node {
+    pub(crate) fn new(
+        op: BackwardFn,
+        next_edges: Vec<Option<Edge>>,
+        out_shape: Vec<usize>,
+        out_dtype: DType,
+    ) -> Rc<Node> {
+        Rc::new(Node {
+            seq_nr: next_seq(),
+            op,
+            next_edges,
+            out_shape,
+            out_dtype,
+            pre_hooks: RefCell::new(Vec::new()),
+            retain_grad: RefCell::new(Weak::new()),
+        })
+    }
+
+    pub(crate) fn accumulate_grad(variable: Tensor) -> Rc<Node> {
+        let out_shape = variable.size();
+        let out_dtype = variable.dtype();
+        Rc::new(Node {
+            seq_nr: u64::MAX,
+            op: BackwardFn::AccumulateGrad { variable },
+            next_edges: Vec::new(),
+            out_shape,
+            out_dtype,
+            pre_hooks: RefCell::new(Vec::new()),
+            retain_grad: RefCell::new(Weak::new()),
+        })
+    }
+
+    /// PyTorch's class name, e.g. `MulBackward0` or `AccumulateGrad`.
+    pub fn name(&self) -> &'static str {
+        self.op.name()
+    }
+
+    /// `grad_fn.next_functions`: one `(node, input_nr)` per input, `None` where the input
+    /// needs no gradient.
+    pub fn next_functions(&self) -> Vec<Option<(Rc<Node>, usize)>> {
+        self.next_edges
+            .iter()
+            .map(|e| e.as_ref().map(|e| (e.node.clone(), e.input_nr)))
+            .collect()
+    }
+
+    /// The edges to the next nodes.
+    pub fn next_edges(&self) -> &[Option<Edge>] {
+        &self.next_edges
+    }
+
+    /// Sequence number (creation order; `AccumulateGrad` is `u64::MAX`).
+    pub fn sequence_nr(&self) -> u64 {
+        self.seq_nr
+    }
+
+    /// For `AccumulateGrad`: the leaf tensor (`grad_fn.variable`).
+    pub fn variable(&self) -> Option<Tensor> {
+        match &self.op {
+            BackwardFn::AccumulateGrad { variable } => Some(variable.clone()),
+            _ => None,
+        }
+    }
+
+    /// Saved tensors as `(name, shape, dtype)`, names as PyTorch's `_saved_<name>` attributes.
+    pub fn saved_tensor_info(&self) -> Vec<(&'static str, Vec<usize>, DType)> {
+        self.op
+            .saved()
+            .into_iter()
+            .map(|(n, s)| (n, s.shape.clone(), s.dtype))
+            .collect()
+    }
+
+    /// `grad_fn._saved_<name>`: the saved tensor (errors after it was freed).
+    pub fn saved_tensor(self: &Rc<Self>, name: &str) -> Result<Option<Tensor>> {
+        for (n, s) in self.op.saved() {
+            if n == name {
+                return s.unpack(self).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    /// Shape of the forward output this node produced.
+    pub fn output_shape(&self) -> &[usize] {
+        &self.out_shape
+    }
+
+    /// Registers a hook on this node's output gradient (used for non-leaf tensor hooks).
+    pub(crate) fn release_saved(&self) {
+        for (_, s) in self.op.saved() {
+            s.release();
+        }
+    }
+
+    pub(crate) fn needs(&self, i: usize) -> bool {
+        matches!(self.next_edges.get(i), Some(Some(_)))
+    }
+}
+
+impl Drop for Node {
+    /// Unlinks the graph iteratively so a long chain does not overflow the stack.
+    fn drop(&mut self) {
+        let mut stack: Vec<Rc<Node>> = Vec::new();
+        let mut tensors: Vec<Tensor> = Vec::new();
+        take_children(self, &mut stack, &mut tensors);
+        loop {
+            if let Some(t) = tensors.pop() {
+                if let Ok(imp) = Rc::try_unwrap(t.0) {
+                    let mut m = imp.meta.borrow_mut();
+                    if let Some(n) = m.grad_fn.take() {
+                        stack.push(n);
+                    }
+                    if let Some(g) = m.grad.take() {
+                        tensors.push(g);
+                    }
+                    drop(m);
+                    if let Some(b) = imp.view_base.clone() {
+                        tensors.push(b);
+                    }
+                }
+                continue;
+            }
+            match stack.pop() {
+                Some(rc) => {
+                    if let Ok(mut node) = Rc::try_unwrap(rc) {
+                        take_children(&mut node, &mut stack, &mut tensors);
+                    }
+                }
+                None => break,
+            }
+        }
+    }
+}
+
+fn take_children(node: &mut Node, stack: &mut Vec<Rc<Node>>, tensors: &mut Vec<Tensor>) {
+    for e in node.next_edges.drain(..).flatten() {
+        stack.push(e.node);
+    }
+    for (_, s) in node.op.saved() {
+        if let Some(t) = s.data.borrow_mut().take() {
+            tensors.push(t);
+        }
+    }
+}
+
+/// A tensor saved for backward, with the version it had when saved.
+pub struct SavedTensor {
+    pub(crate) data: RefCell<Option<Tensor>>,
+    saved_version: u64,
+    is_output: bool,
+    origin: Option<(&'static str, usize)>,
+    pub(crate) shape: Vec<usize>,
+    pub(crate) dtype: DType,
+}
+
+/// PyTorch's message for using freed saved tensors.
+pub const SECOND_BACKWARD_MSG: &str = "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed). Saved intermediate values of the graph are freed when you call .backward() or autograd.grad(). Specify retain_graph=True if you need to backward through the graph a second time or if you need to access saved tensors after calling backward.";
+
+impl SavedTensor {
+    /// Saves an input of the op.
+    pub(crate) fn input(t: &Tensor) -> SavedTensor {
+        let origin = t.grad_fn().map(|n| (n.name(), t.output_nr()));
+        SavedTensor {
+            data: RefCell::new(Some(t.clone())),
+            saved_version: t.version(),
+            is_output: false,
+            origin,
+            shape: t.size(),
+            dtype: t.dtype(),
+        }
+    }
+
+    /// Saves the op's own output (stored without history to avoid a reference cycle).
+    pub(crate) fn output(t: &Tensor) -> SavedTensor {
+        SavedTensor {
+            data: RefCell::new(Some(t.alias_without_history())),
+            saved_version: t.version(),
+            is_output: true,
+            origin: None,
+            shape: t.size(),
+            dtype: t.dtype(),
+        }
+    }
+
+    fn release(&self) {
+        self.data.borrow_mut().take();
+    }
+
+    /// The saved tensor, checked against in-place modification.
+    pub(crate) fn unpack(&self, node: &Rc<Node>) -> Result<Tensor> {
+        let data = self.data.borrow().clone();
+        let t = data.ok_or_else(|| TorchError::runtime(SECOND_BACKWARD_MSG))?;
+        let current = t.version();
+        if current != self.saved_version {
+            let mut msg = format!(
+                "one of the variables needed for gradient computation has been modified by an inplace operation: [{} {}]",
+                t.dtype().tensor_type_name(),
+                fmt_list(t.shape())
+            );
+            let origin = if self.is_output {
+                Some((node.name(), 0))
+            } else {
+                self.origin
+            };
+            if let Some((name, nr)) = origin {
+                msg.push_str(&format!(", which is output {nr} of {name},"));
+            }
+            msg.push_str(&format!(
+                " is at version {current}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).",
+                self.saved_version
+            ));
+            return Err(TorchError::runtime(msg));
+        }
+        if self.is_output && crate::autograd::grad_mode::is_grad_enabled() {
+            let alias = t.alias_without_history();
+            alias.set_history(node.clone(), 0);
+            return Ok(alias);
+        }
+        Ok(t)
+    }
+}
+
+/// Reduction mode of loss functions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Reduction {
+    /// `reduction='none'`
+    None,
+    /// `reduction='mean'` (default)
+    Mean,
+    /// `reduction='sum'`
+    Sum,
+}
+
+/// The backward function of a node, carrying what it saved.
+pub enum BackwardFn {
+    /// Accumulates into a leaf's `.grad`.
+    AccumulateGrad {
+        variable: Tensor,
+    },
+    Add {
+        alpha: f64,
+    },
+    Sub {
+        alpha: f64,
+    },
+    /// `rsub(self, other)` = other - alpha*self, both tensors.
+    Rsub0 {
+        alpha: f64,
+    },
+    /// `scalar - self`.
+    Rsub1 {
+        alpha: f64,
+    },
+    Mul {
+        this: Option<SavedTensor>,
+        other: Option<SavedTensor>,
+    },
+    Div {
+        this: Option<SavedTensor>,
+        other: SavedTensor,
+    },
+    Neg,
+    PowScalar {
+        this: SavedTensor,
+        exponent: f64,
+    },
+    PowTensor {
+        this: SavedTensor,
+        exponent: SavedTensor,
+        result: SavedTensor,
+    },
+    PowScalarBase {
+        base: f64,
+        result: SavedTensor,
+    },
+    Exp {
+        result: SavedTensor,
+    },
+    Log {
+        this: SavedTensor,
+    },
+    Sqrt {
+        result: SavedTensor,
+    },
+    Abs {
+        this: SavedTensor,
+    },
+    Sin {
+        this: SavedTensor,
+    },
+    Cos {
+        this: SavedTensor,
+    },
+    Tanh {
+        result: SavedTensor,
+    },
+    Sigmoid {
+        result: SavedTensor,
+    },
+    Relu {
+        result: SavedTensor,
+    },
+    Reciprocal {
+        result: SavedTensor,
+    },
+    Clamp {
+        this: SavedTensor,
+        min: Option<f64>,
+        max: Option<f64>,
+    },
+    Sum {
+        sizes: Vec<usize>,
+    },
+    SumDim {
+        sizes: Vec<usize>,
+        dims: Vec<usize>,
+        keepdim: bool,
+    },
+    Mean {
+        sizes: Vec<usize>,
+        count: usize,
+    },
+    MeanDim {
+        sizes: Vec<usize>,
+        dims: Vec<usize>,
+        keepdim: bool,
+        count: usize,
+    },
+    /// Whole-tensor max/min (`MaxBackward1` / `MinBackward1`).
+    MaxAll {
+        this: SavedTensor,
+        result: SavedTensor,
+        is_min: bool,
+    },
+    /// max/min along a dim (`MaxBackward0` / `MinBackward0`).
+    MaxDim {
+        sizes: Vec<usize>,
+        dim: usize,
+        keepdim: bool,
+        indices: SavedTensor,
+        is_min: bool,
+    },
+    Mm {
+        this: SavedTensor,
+        mat2: SavedTensor,
+    },
+    Mv {
+        this: SavedTensor,
+        vec: SavedTensor,
+    },
+    Dot {
+        this: SavedTensor,
+        tensor: SavedTensor,
+    },
+    Bmm {
+        this: SavedTensor,
+        mat2: SavedTensor,
+    },
+    Softmax {
+        result: SavedTensor,
+        dim: usize,
+    },
+    LogSoftmax {
+        result: SavedTensor,
+        dim: usize,
+    },
+    MseLoss {
+        this: SavedTensor,
+        target: SavedTensor,
+        reduction: Reduction,
+    },
+    NllLoss {
+        target: SavedTensor,
+        sizes: Vec<usize>,
+        reduction: Reduction,
+        ignore_index: i64,
+    },
+    Cat {
+        dim: usize,
+        lengths: Vec<usize>,
+    },
+    Stack {
+        dim: usize,
+    },
+    Clone,
+    ToCopy {
+        dtype: DType,
+    },
+    View {
+        sizes: Vec<usize>,
+    },
+    UnsafeView {
+        sizes: Vec<usize>,
+    },
+    T,
+    Transpose {
+        dim0: usize,
+        dim1: usize,
+    },
+    Permute {
+        dims: Vec<usize>,
+    },
+    Unsqueeze {
+        dim: usize,
+    },
+    Squeeze {
+        sizes: Vec<usize>,
+    },
+    SqueezeDim {
+        sizes: Vec<usize>,
+        dim: usize,
+    },
+    Expand {
+        sizes: Vec<usize>,
+    },
+    Select {
+        sizes: Vec<usize>,
+        dim: usize,
+        index: usize,
+    },
+    Slice {
+        sizes: Vec<usize>,
+        dim: usize,
+        start: usize,
+        end: usize,
+        step: usize,
+    },
+    /// Backward of `select`'s backward (`SelectBackwardBackward0`).
+    SelectBackward {
+        dim: usize,
+        index: usize,
+    },
+    /// Backward of `slice`'s backward (`SliceBackwardBackward0`).
+    SliceBackward {
+        dim: usize,
+        start: usize,
+        end: usize,
+        step: usize,
+    },
+    Zero,
+    Fill,
+    Sign,
+    Where {
+        cond: SavedTensor,
+    },
+    MaskedFill {
+        mask: SavedTensor,
+    },
+    Index {
+        sizes: Vec<usize>,
+        dim: usize,
+        indices: SavedTensor,
+    },
+    IndexBackward {
+        dim: usize,
+        indices: SavedTensor,
+    },
+}
+
+impl BackwardFn {
+    /// PyTorch's class name.
+    pub fn name(&self) -> &'static str {
+        use BackwardFn::*;
+        match self {
+            AccumulateGrad { .. } => "AccumulateGrad",
+            Add { .. } => "AddBackward0",
+            Sub { .. } => "SubBackward0",
+            Rsub0 { .. } => "RsubBackward0",
+            Rsub1 { .. } => "RsubBackward1",
+            Mul { .. } => "MulBackward0",
+            Div { .. } => "DivBackward0",
+            Neg => "NegBackward0",
+            PowScalar { .. } => "PowBackward0",
+            PowTensor { .. } => "PowBackward1",
+            PowScalarBase { .. } => "PowBackward2",
+            Exp { .. } => "ExpBackward0",
+            Log { .. } => "LogBackward0",
+            Sqrt { .. } => "SqrtBackward0",
+            Abs { .. } => "AbsBackward0",
+            Sin { .. } => "SinBackward0",
+            Cos { .. } => "CosBackward0",
+            Tanh { .. } => "TanhBackward0",
+            Sigmoid { .. } => "SigmoidBackward0",
+            Relu { .. } => "ReluBackward0",
+            Reciprocal { .. } => "ReciprocalBackward0",
+            Clamp {
+                min: Some(_),
+                max: None,
+                ..
+            } => "ClampMinBackward0",
+            Clamp {
+                min: None,
+                max: Some(_),
+                ..
+            } => "ClampMaxBackward0",
+            Clamp { .. } => "ClampBackward1",
+            Sum { .. } => "SumBackward0",
+            SumDim { .. } => "SumBackward1",
+            Mean { .. } => "MeanBackward0",
+            MeanDim { .. } => "MeanBackward1",
+            MaxAll { is_min: false, .. } => "MaxBackward1",
+            MaxAll { is_min: true, .. } => "MinBackward1",
+            MaxDim { is_min: false, .. } => "MaxBackward0",
+            MaxDim { is_min: true, .. } => "MinBackward0",
+            Mm { .. } => "MmBackward0",
+            Mv { .. } => "MvBackward0",
+            Dot { .. } => "DotBackward0",
+            Bmm { .. } => "BmmBackward0",
+            Softmax { .. } => "SoftmaxBackward0",
+            LogSoftmax { .. } => "LogSoftmaxBackward0",
+            MseLoss { .. } => "MseLossBackward0",
+            NllLoss { .. } => "NllLossBackward0",
+            Cat { .. } => "CatBackward0",
+            Stack { .. } => "StackBackward0",
+            Clone => "CloneBackward0",
+            ToCopy { .. } => "ToCopyBackward0",
+            View { .. } => "ViewBackward0",
+            UnsafeView { .. } => "UnsafeViewBackward0",
+            T => "TBackward0",
+            Transpose { .. } => "TransposeBackward0",
+            Permute { .. } => "PermuteBackward0",
+            Unsqueeze { .. } => "UnsqueezeBackward0",
+            Squeeze { .. } => "SqueezeBackward0",
+            SqueezeDim { .. } => "SqueezeBackward1",
+            Expand { .. } => "ExpandBackward0",
+            Select { .. } => "SelectBackward0",
+            Slice { .. } => "SliceBackward0",
+            SelectBackward { .. } => "SelectBackwardBackward0",
+            SliceBackward { .. } => "SliceBackwardBackward0",
+            Zero => "ZeroBackward0",
+            Sign => "SignBackward0",
+            Fill => "FillBackward0",
+            Where { .. } => "WhereBackward0",
+            MaskedFill { .. } => "MaskedFillBackward0",
+            Index { .. } => "IndexBackward0",
+            IndexBackward { .. } => "IndexPutBackward0",
+        }
+    }
+
+    /// Saved tensors with PyTorch's attribute names (`self`, `other`, `result`, ...).
+    pub fn saved(&self) -> Vec<(&'static str, &SavedTensor)> {
+        use BackwardFn::*;
+        let mut v: Vec<(&'static str, &SavedTensor)> = Vec::new();
+        match self {
+            Mul { this, other } => {
+                if let Some(s) = this {
+                    v.push(("self", s));
+                }
+                if let Some(o) = other {
+                    v.push(("other", o));
+                }
+            }
+            Div { this, other } => {
+                if let Some(s) = this {
+                    v.push(("self", s));
+                }
+                v.push(("other", other));
+            }
+            PowScalar { this, .. }
+            | Log { this }
+            | Abs { this }
+            | Sin { this }
+            | Cos { this }
+            | Clamp { this, .. } => v.push(("self", this)),
+            PowTensor {
+                this,
+                exponent,
+                result,
+            } => {
+                v.push(("self", this));
+                v.push(("exponent", exponent));
+                v.push(("result", result));
+            }
+            PowScalarBase { result, .. }
+            | Exp { result }
+            | Sqrt { result }
+            | Tanh { result }
+            | Sigmoid { result }
+            | Relu { result }
+            | Reciprocal { result }
+            | Softmax { result, .. }
+            | LogSoftmax { result, .. } => v.push(("result", result)),
+            MaxAll { this, result, .. } => {
+                v.push(("self", this));
+                v.push(("result", result));
+            }
+            MaxDim { indices, .. } | Index { indices, .. } | IndexBackward { indices, .. } => {
+                v.push(("indices", indices))
+            }
+            Mm { this, mat2 } | Bmm { this, mat2 } => {
+                v.push(("self", this));
+                v.push(("mat2", mat2));
+            }
+            Mv { this, vec } => {
+                v.push(("self", this));
+                v.push(("vec", vec));
+            }
+            Dot { this, tensor } => {
+                v.push(("self", this));
+                v.push(("tensor", tensor));
+            }
+            MseLoss { this, target, .. } => {
+                v.push(("self", this));
+                v.push(("target", target));
+            }
+            NllLoss { target, .. } => v.push(("target", target)),
+            Where { cond } => v.push(("condition", cond)),
+            MaskedFill { mask } => v.push(("mask", mask)),
+            _ => {}
+        }
+        v
+    }
+
+    /// Computes the gradient for each input edge from the gradient of the output.
+    /// Returned gradients may have the broadcast shape; the engine reduces them.
+    pub(crate) fn apply(&self, node: &Rc<Node>, g: &Tensor) -> Result<Vec<Option<Tensor>>> {
+        use BackwardFn::*;
+        let n = node.next_edges.len();
+        let need = |i: usize| node.needs(i);
+        let one = |t: Result<Tensor>| -> Result<Vec<Option<Tensor>>> { Ok(vec![Some(t?)]) };
+        let u = |s: &SavedTensor| s.unpack(node);
+        let out: Vec<Option<Tensor>> = match self {
+            AccumulateGrad { .. } => Vec::new(),
+            Add { alpha } => vec![
+                Some(g.clone()),
+                if need(1) {
+                    Some(scale(g, *alpha)?)
+                } else {
+                    None
+                },
+            ],
+            Sub { alpha } => vec![
+                Some(g.clone()),
+                if need(1) {
+                    Some(scale(g, -*alpha)?)
+                } else {
+                    None
+                },
+            ],
+            Rsub0 { alpha } => vec![
+                if need(0) {
+                    Some(scale(g, -*alpha)?)
+                } else {
+                    None
+                },
+                Some(g.clone()),
+            ],
+            Rsub1 { alpha } => one(scale(g, -*alpha))?,
+            Mul { this, other } => {
+                let a = match (need(0), other) {
+                    (true, Some(o)) => Some(g.mul(&u(o)?)?),
+                    _ => None,
+                };
+                let b = match (need(1), this) {
+                    (true, Some(s)) => Some(g.mul(&u(s)?)?),
+                    _ => None,
+                };
+                vec![a, b]
+            }
+            Div { this, other } => {
+                let o = u(other)?;
+                let a = if need(0) { Some(g.div(&o)?) } else { None };
+                let b = match (need(1), this) {
+                    (true, Some(s)) => {
+                        let s = u(s)?;
+                        Some(g.neg()?.mul(&s)?.div(&o.mul(&o)?)?)
+                    }
+                    _ => None,
+                };
+                vec![a, b]
+            }
+            Neg => one(g.neg())?,
+            PowScalar { this, exponent } => {
+                let s = u(this)?;
+                if *exponent == 0.0 {
+                    one(s.zeros_like())?
+                } else {
+                    one(g.mul(&s.pow_scalar(exponent - 1.0)?.mul_scalar(*exponent)?))?
+                }
+            }
+            PowTensor {
+                this,
+                exponent,
+                result,
+            } => {
+                let s = u(this)?;
+                let e = u(exponent)?;
+                let a = if need(0) {
+                    let e1 = e.sub_scalar(1.0)?;
+                    let d = e.mul(&s.pow(&e1)?)?;
+                    let zero_exp = e.eq_scalar(0.0)?;
+                    Some(g.mul(&d)?.masked_fill(&zero_exp, 0.0)?)
+                } else {
+                    None
+                };
+                let b = if need(1) {
+                    let r = u(result)?;
+                    let d = g.mul(&r.mul(&s.log()?)?)?;
+                    let cond = s.eq_scalar(0.0)?.logical_and(&e.ge_scalar(0.0)?)?;
+                    Some(d.masked_fill(&cond, 0.0)?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
+            PowScalarBase { base, result } => {
+                let r = u(result)?;
+                if *base == 0.0 {
+                    one(g.mul(&r.zeros_like()?))?
+                } else {
+                    one(g.mul(&r.mul_scalar(base.ln())?))?
+                }
+            }
+            Exp { result } => one(g.mul(&u(result)?))?,
+            Log { this } => one(g.div(&u(this)?))?,
+            Sqrt { result } => one(g.div(&u(result)?.mul_scalar(2.0)?))?,
+            Abs { this } => one(g.mul(&u(this)?.sign()?))?,
+            Sin { this } => one(g.mul(&u(this)?.cos()?))?,
+            Cos { this } => one(g.mul(&u(this)?.sin()?.neg()?))?,
+            Tanh { result } => {
+                let r = u(result)?;
+                one(g.mul(&r.mul(&r)?.rsub_scalar(1.0)?))?
+            }
+            Sigmoid { result } => {
+                let r = u(result)?;
+                one(g.mul(&r.mul(&r.rsub_scalar(1.0)?)?))?
+            }
+            Relu { result } => {
+                let r = u(result)?;
+                one(g.mul(&r.gt_scalar(0.0)?.to_dtype(g.dtype())?))?
+            }
+            Reciprocal { result } => {
+                let r = u(result)?;
+                one(g.mul(&r.mul(&r)?.neg()?))?
+            }
+            Clamp { this, min, max } => {
+                let s = u(this)?;
+                let mut mask = s.ge_scalar(min.unwrap_or(f64::NEG_INFINITY))?;
+                if let Some(mx) = max {
+                    mask = mask.logical_and(&s.le_scalar(*mx)?)?;
+                }
+                one(g.mul(&mask.to_dtype(g.dtype())?))?
+            }
+            Sum { sizes } => one(g.expand(sizes))?,
+            SumDim {
+                sizes,
+                dims,
+                keepdim,
+            } => one(unsqueeze_dims(g, dims, *keepdim)?.expand(sizes))?,
+            Mean { sizes, count } => one(g.expand(sizes)?.div_scalar(*count as f64))?,
+            MeanDim {
+                sizes,
+                dims,
+                keepdim,
+                count,
+            } => one(unsqueeze_dims(g, dims, *keepdim)?
+                .expand(sizes)?
+                .div_scalar(*count as f64))?,
+            MaxAll { this, result, .. } => {
+                let s = u(this)?;
+                let r = u(result)?;
+                let mask = s.eq(&r)?.to_dtype(g.dtype())?;
+                let count = mask.sum()?;
+                one(mask.mul(&g.div(&count)?))?
+            }
+            MaxDim {
+                sizes,
+                dim,
+                keepdim,
+                indices,
+                ..
+            } => {
+                let idx = u(indices)?;
+                let mask =
+                    crate::ops::reduce::one_hot_along(&idx, sizes, *dim, *keepdim, g.dtype())?;
+                let gg = if *keepdim {
+                    g.clone()
+                } else {
+                    g.unsqueeze(*dim as isize)?
+                };
+                one(gg.expand(sizes)?.mul(&mask))?
+            }
+            Mm { this, mat2 } => {
+                let a = if need(0) {
+                    Some(g.mm(&u(mat2)?.t()?)?)
+                } else {
+                    None
+                };
+                let b = if need(1) {
+                    Some(u(this)?.t()?.mm(g)?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
+            Mv { this, vec } => {
+                let a = if need(0) {
+                    Some(g.unsqueeze(1)?.mm(&u(vec)?.unsqueeze(0)?)?)
+                } else {
+                    None
+                };
+                let b = if need(1) {
+                    Some(u(this)?.t()?.mv(g)?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
+            Dot { this, tensor } => {
+                let a = if need(0) {
+                    Some(u(tensor)?.mul(g)?)
+                } else {
+                    None
+                };
+                let b = if need(1) {
+                    Some(u(this)?.mul(g)?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
+            Bmm { this, mat2 } => {
+                let a = if need(0) {
+                    Some(g.bmm(&u(mat2)?.transpose(1, 2)?)?)
+                } else {
+                    None
+                };
+                let b = if need(1) {
+                    Some(u(this)?.transpose(1, 2)?.bmm(g)?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
+            Softmax { result, dim } => {
+                let r = u(result)?;
+                let gr = g.mul(&r)?;
+                one(gr.sub(&r.mul(&gr.sum_dim(&[*dim as isize], true)?)?))?
+            }
+            LogSoftmax { result, dim } => {
+                let r = u(result)?;
+                one(g.sub(&r.exp()?.mul(&g.sum_dim(&[*dim as isize], true)?)?))?
+            }
+            MseLoss {
+                this,
+                target,
+                reduction,
+            } => {
+                let s = u(this)?;
+                let t = u(target)?;
+                let diff = s.sub(&t)?.mul_scalar(2.0)?;
+                let mut d = diff.mul(g)?;
+                if *reduction == Reduction::Mean {
+                    d = d.div_scalar(s.numel().max(1) as f64)?;
+                }
+                let b = if need(1) { Some(d.neg()?) } else { None };
+                vec![if need(0) { Some(d) } else { None }, b]
+            }
+            NllLoss {
+                target,
+                sizes,
+                reduction,
+                ignore_index,
+            } => {
+                let t = u(target)?;
+                one(crate::ops::nn::nll_loss_backward(
+                    g,
+                    &t,
+                    sizes,
+                    *reduction,
+                    *ignore_index,
+                ))?
+            }
+            Cat { dim, lengths } => {
+                let mut out = Vec::with_capacity(lengths.len());
+                let mut start = 0usize;
+                for (i, &len) in lengths.iter().enumerate() {
+                    if need(i) {
+                        out.push(Some(g.slice(
+                            *dim as isize,
+                            start as i64,
+                            (start + len) as i64,
+                            1,
+                        )?));
+                    } else {
+                        out.push(None);
+                    }
+                    start += len;
+                }
+                out
+            }
+            Stack { dim } => {
+                let mut out = Vec::with_capacity(n);
+                for i in 0..n {
+                    out.push(if need(i) {
+                        Some(g.select(*dim as isize, i as i64)?)
+                    } else {
+                        None
+                    });
+                }
+                out
+            }
+            Clone => vec![Some(g.clone())],
+            ToCopy { dtype } => one(g.to_dtype(*dtype))?,
+            View { sizes } | UnsafeView { sizes } => one(g.reshape_usize(sizes))?,
+            T => one(g.t())?,
+            Transpose { dim0, dim1 } => one(g.transpose(*dim0 as isize, *dim1 as isize))?,
+            Permute { dims } => {
+                let mut inv = vec![0isize; dims.len()];
+                for (i, &d) in dims.iter().enumerate() {
+                    if let Some(slot) = inv.get_mut(d) {
+                        *slot = i as isize;
+                    }
+                }
+                one(g.permute(&inv))?
+            }
+            Unsqueeze { dim } => one(g.squeeze_dim(*dim as isize))?,
+            Squeeze { sizes } | SqueezeDim { sizes, .. } => one(g.reshape_usize(sizes))?,
+            Expand { sizes } => one(g.sum_to_shape(sizes))?,
+            Select { sizes, dim, index } => one(g.select_backward(sizes, *dim, *index))?,
+            Slice {
+                sizes,
+                dim,
+                start,
+                end,
+                step,
+            } => one(g.slice_backward(sizes, *dim, *start, *end, *step))?,
+            SelectBackward { dim, index } => one(g.select(*dim as isize, *index as i64))?,
+            SliceBackward {
+                dim,
+                start,
+                end,
+                step,
+            } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
+            Zero | Fill | Sign => one(g.zeros_like())?,
+            Where { cond } => {
+                let c = u(cond)?;
+                let a = if need(0) {
+                    Some(g.masked_fill(&c.logical_not()?, 0.0)?)
+                } else {
+                    None
+                };
+                let b = if need(1) {
+                    Some(g.masked_fill(&c, 0.0)?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
+            MaskedFill { mask } => one(g.masked_fill(&u(mask)?, 0.0))?,
+            Index {
+                sizes,
+                dim,
+                indices,
+            } => {
+                let idx = u(indices)?;
+                one(g.index_backward(sizes, *dim, &idx))?
+            }
+            IndexBackward { dim, indices } => {
+                let idx = u(indices)?;
+                one(g.advanced_index(*dim, &idx))?
+            }
+        };
+        let mut out = out;
+        out.resize_with(n, || None);
+        Ok(out)
+    }
+}
+
+fn scale(g: &Tensor, alpha: f64) -> Result<Tensor> {
+    if alpha == 1.0 {
+        Ok(g.clone())
+    } else if alpha == -1.0 {
+        g.neg()
+    } else {
+        g.mul_scalar(alpha)
+    }
+}
+
+fn unsqueeze_dims(g: &Tensor, dims: &[usize], keepdim: bool) -> Result<Tensor> {
+    if keepdim {
+        return Ok(g.clone());
+    }
+    let mut sorted = dims.to_vec();
+    sorted.sort_unstable();
+    let mut t = g.clone();
+    for d in sorted {
+        t = t.unsqueeze(d as isize)?;
+    }
+    Ok(t)
+}

@@ -1,0 +1,412 @@
+//! Printing exactly as `torch/_tensor_str.py` does.
+
+use crate::dtype::DType;
+use crate::tensor::Tensor;
+use std::cell::RefCell;
+use std::fmt;
+
+/// `torch.set_printoptions` settings.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PrintOptions {
+    /// Digits after the decimal point (4).
+    pub precision: usize,
+    /// Summarise tensors with more elements than this (1000).
+    pub threshold: usize,
+    /// Items shown at each edge when summarising (3).
+    pub edgeitems: usize,
+    /// Characters per line (80).
+    pub linewidth: usize,
+    /// Force scientific notation on (`Some(true)`) or off; `None` decides automatically.
+    pub sci_mode: Option<bool>,
+}
+
+impl Default for PrintOptions {
+    fn default() -> Self {
+        PrintOptions {
+            precision: 4,
+            threshold: 1000,
+            edgeitems: 3,
+            linewidth: 80,
+            sci_mode: None,
+        }
+    }
+}
+
+thread_local! {
+    static OPTS: RefCell<PrintOptions> = RefCell::new(PrintOptions::default());
+}
+
+/// `torch.set_printoptions(...)`.
+pub fn set_print_options(opts: PrintOptions) {
+    OPTS.with(|o| *o.borrow_mut() = opts);
+}
+
+/// The current print options.
+pub fn print_options() -> PrintOptions {
+    OPTS.with(|o| o.borrow().clone())
+}
+
+/// Python's `format(v, '.{p}f')`.
+pub fn fmt_fixed(v: f64, prec: usize) -> String {
+    if v.is_nan() {
+        "nan".into()
+    } else if v.is_infinite() {
+        if v > 0.0 {
+            "inf".into()
+        } else {
+            "-inf".into()
+        }
+    } else {
+        format!("{v:.prec$}")
+    }
+}
+
+/// Python's `format(v, '.{p}e')`: exponent with a sign and at least two digits.
+pub fn fmt_sci(v: f64, prec: usize) -> String {
+    if !v.is_finite() {
+        return fmt_fixed(v, prec);
+    }
+    let s = format!("{v:.prec$e}");
+    match s.split_once('e') {
+        Some((mant, exp)) => {
+            let (sign, digits) = match exp.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', exp),
+            };
+            format!("{mant}e{sign}{digits:0>2}")
+        }
+        None => s,
+    }
+}
+
+/// Python's `repr` of a Python float (shortest round-trip), as used by `str(float)`.
+pub fn fmt_python_float(v: f64) -> String {
+    if v.is_nan() {
+        return "nan".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    let a = v.abs();
+    if a != 0.0 && !(1e-4..1e16).contains(&a) {
+        // scientific: shortest digits
+        let s = format!("{v:e}");
+        if let Some((mant, exp)) = s.split_once('e') {
+            let (sign, digits) = match exp.strip_prefix('-') {
+                Some(d) => ('-', d),
+                None => ('+', exp),
+            };
+            return format!("{mant}e{sign}{digits:0>2}");
+        }
+        return s;
+    }
+    let s = format!("{v}");
+    if s.contains('.') {
+        s
+    } else {
+        format!("{s}.0")
+    }
+}
+
+fn fmt_int(v: f64, dtype: DType) -> String {
+    match dtype {
+        DType::Bool => {
+            if v != 0.0 {
+                "True".into()
+            } else {
+                "False".into()
+            }
+        }
+        _ => format!("{}", v as i64),
+    }
+}
+
+struct Formatter {
+    floating: bool,
+    dtype: DType,
+    int_mode: bool,
+    sci_mode: bool,
+    max_width: usize,
+    precision: usize,
+}
+
+impl Formatter {
+    fn new(values: &[f64], dtype: DType, opts: &PrintOptions) -> Formatter {
+        let mut f = Formatter {
+            floating: dtype.is_floating_point(),
+            dtype,
+            int_mode: true,
+            sci_mode: false,
+            max_width: 1,
+            precision: opts.precision,
+        };
+        if !f.floating {
+            for &v in values {
+                f.max_width = f.max_width.max(fmt_int(v, dtype).len());
+            }
+        } else {
+            let nz: Vec<f64> = values
+                .iter()
+                .copied()
+                .filter(|v| v.is_finite() && *v != 0.0)
+                .collect();
+            if !nz.is_empty() {
+                let mn = nz.iter().map(|v| v.abs()).fold(f64::INFINITY, f64::min);
+                let mx = nz.iter().map(|v| v.abs()).fold(0.0, f64::max);
+                f.int_mode = nz.iter().all(|v| *v == v.ceil());
+                let p = opts.precision;
+                if f.int_mode {
+                    if mx / mn > 1000.0 || mx > 1.0e8 {
+                        f.sci_mode = true;
+                        for &v in &nz {
+                            f.max_width = f.max_width.max(fmt_sci(v, p).len());
+                        }
+                    } else {
+                        for &v in &nz {
+                            f.max_width = f.max_width.max(fmt_fixed(v, 0).len() + 1);
+                        }
+                    }
+                } else if mx / mn > 1000.0 || mx > 1.0e8 || mn < 1.0e-4 {
+                    f.sci_mode = true;
+                    for &v in &nz {
+                        f.max_width = f.max_width.max(fmt_sci(v, p).len());
+                    }
+                } else {
+                    for &v in &nz {
+                        f.max_width = f.max_width.max(fmt_fixed(v, p).len());
+                    }
+                }
+            }
+        }
+        if let Some(s) = opts.sci_mode {
+            f.sci_mode = s;
+        }
+        f
+    }
+
+    fn format(&self, v: f64) -> String {
+        let ret = if self.floating {
+            if self.sci_mode {
+                fmt_sci(v, self.precision)
+            } else if self.int_mode {
+                let mut r = fmt_fixed(v, 0);
+                if v.is_finite() {
+                    r.push('.');
+                }
+                r
+            } else {
+                fmt_fixed(v, self.precision)
+            }
+        } else {
+            fmt_int(v, self.dtype)
+        };
+        if ret.len() < self.max_width {
+            format!("{}{}", " ".repeat(self.max_width - ret.len()), ret)
+        } else {
+            ret
+        }
+    }
+}
+
+/// Row-major values with a shape; `at(i)` is the i-th sub-array along dim 0.
+#[derive(Clone, Copy)]
+struct Sub<'a> {
+    values: &'a [f64],
+    shape: &'a [usize],
+}
+
+impl<'a> Sub<'a> {
+    fn at(&self, i: usize) -> Sub<'a> {
+        let inner: usize = self.shape[1..].iter().product();
+        Sub {
+            values: &self.values[i * inner..(i + 1) * inner],
+            shape: &self.shape[1..],
+        }
+    }
+}
+
+fn summarized(s: Sub<'_>, edge: usize, out: &mut Vec<f64>) {
+    match s.shape.len() {
+        0 => out.extend_from_slice(s.values),
+        1 => {
+            let n = s.shape[0];
+            if n > 2 * edge {
+                out.extend_from_slice(&s.values[..edge]);
+                out.extend_from_slice(&s.values[n - edge..]);
+            } else {
+                out.extend_from_slice(s.values);
+            }
+        }
+        _ => {
+            let n = s.shape[0];
+            if n > 2 * edge {
+                for i in (0..edge).chain(n - edge..n) {
+                    summarized(s.at(i), edge, out);
+                }
+            } else {
+                for i in 0..n {
+                    summarized(s.at(i), edge, out);
+                }
+            }
+        }
+    }
+}
+
+fn vector_str(
+    s: Sub<'_>,
+    indent: usize,
+    summarize: bool,
+    f: &Formatter,
+    o: &PrintOptions,
+) -> String {
+    let element_length = (f.max_width + 2) as i64;
+    let per_line =
+        ((o.linewidth as i64 - indent as i64).div_euclid(element_length)).max(1) as usize;
+    let n = s.shape[0];
+    let data: Vec<String> = if summarize && n > 2 * o.edgeitems {
+        let mut d: Vec<String> = s.values[..o.edgeitems]
+            .iter()
+            .map(|&v| f.format(v))
+            .collect();
+        d.push(" ...".into());
+        d.extend(s.values[n - o.edgeitems..].iter().map(|&v| f.format(v)));
+        d
+    } else {
+        s.values.iter().map(|&v| f.format(v)).collect()
+    };
+    let lines: Vec<String> = data.chunks(per_line).map(|c| c.join(", ")).collect();
+    format!(
+        "[{}]",
+        lines.join(&format!(",\n{}", " ".repeat(indent + 1)))
+    )
+}
+
+fn tensor_str(
+    s: Sub<'_>,
+    indent: usize,
+    summarize: bool,
+    f: &Formatter,
+    o: &PrintOptions,
+) -> String {
+    let dim = s.shape.len();
+    if dim == 0 {
+        return f.format(s.values.first().copied().unwrap_or(0.0));
+    }
+    if dim == 1 {
+        return vector_str(s, indent, summarize, f, o);
+    }
+    let n = s.shape[0];
+    let slices: Vec<String> = if summarize && n > 2 * o.edgeitems {
+        let mut v: Vec<String> = (0..o.edgeitems)
+            .map(|i| tensor_str(s.at(i), indent + 1, summarize, f, o))
+            .collect();
+        v.push("...".into());
+        v.extend((n - o.edgeitems..n).map(|i| tensor_str(s.at(i), indent + 1, summarize, f, o)));
+        v
+    } else {
+        (0..n)
+            .map(|i| tensor_str(s.at(i), indent + 1, summarize, f, o))
+            .collect()
+    };
+    let sep = format!(",{}{}", "\n".repeat(dim - 1), " ".repeat(indent + 1));
+    format!("[{}]", slices.join(&sep))
+}
+
+fn add_suffixes(
+    tensor_str: String,
+    suffixes: &[String],
+    indent: usize,
+    linewidth: usize,
+) -> String {
+    let mut out = tensor_str.clone();
+    // Python: len(s) - s.rfind("\n") + 1, with rfind = -1 when absent
+    let mut last_line_len = match tensor_str.rfind('\n') {
+        Some(p) => tensor_str.len() - p + 1,
+        None => tensor_str.len() + 2,
+    };
+    for suffix in suffixes {
+        let l = suffix.len();
+        if last_line_len + l + 2 > linewidth {
+            out.push_str(&format!(",\n{}{}", " ".repeat(indent), suffix));
+            last_line_len = indent + l;
+        } else {
+            out.push_str(&format!(", {suffix}"));
+            last_line_len += l + 2;
+        }
+    }
+    out.push(')');
+    out
+}
+
+fn python_tuple(shape: &[usize]) -> String {
+    let parts: Vec<String> = shape.iter().map(|d| d.to_string()).collect();
+    if parts.len() == 1 {
+        format!("({},)", parts[0])
+    } else {
+        format!("({})", parts.join(", "))
+    }
+}
+
+/// The repr of a tensor (`tensor([1., 2.], requires_grad=True)`).
+pub fn format_tensor(t: &Tensor) -> String {
+    let o = print_options();
+    let prefix = "tensor(";
+    let indent = prefix.len();
+    let mut suffixes = Vec::new();
+    let dtype = t.dtype();
+    let has_default = matches!(dtype, DType::Float32 | DType::Int64 | DType::Bool);
+    let body = if t.numel() == 0 {
+        if t.dim() != 1 {
+            suffixes.push(format!("size={}", python_tuple(t.shape())));
+        }
+        if dtype != DType::Float32 {
+            suffixes.push(format!("dtype={}", dtype.name()));
+        }
+        "[]".to_string()
+    } else {
+        if !has_default {
+            suffixes.push(format!("dtype={}", dtype.name()));
+        }
+        let values = t.to_vec();
+        let sub = Sub {
+            values: &values,
+            shape: t.shape(),
+        };
+        let summarize = t.numel() > o.threshold;
+        let f = if summarize {
+            let mut sv = Vec::new();
+            summarized(sub, o.edgeitems, &mut sv);
+            Formatter::new(&sv, dtype, &o)
+        } else {
+            Formatter::new(&values, dtype, &o)
+        };
+        tensor_str(sub, indent, summarize, &f, &o)
+    };
+    if let Some(node) = t.grad_fn() {
+        suffixes.push(format!("grad_fn=<{}>", node.name()));
+    } else if t.requires_grad() {
+        suffixes.push("requires_grad=True".into());
+    }
+    add_suffixes(format!("{prefix}{body}"), &suffixes, indent, o.linewidth)
+}
+
+/// Same as [`format_tensor`]; kept as the name previews use.
+pub fn format_tensor_data(t: &Tensor) -> String {
+    format_tensor(t)
+}
+
+/// The repr of an `nn.Parameter`: `Parameter containing:\n` + the tensor repr.
+pub fn format_parameter(t: &Tensor) -> String {
+    format!("Parameter containing:\n{}", format_tensor(t))
+}
+
+/// `torch.Size([2, 3])`.
+pub fn format_size(shape: &[usize]) -> String {
+    format!("torch.Size({})", crate::tensor::fmt_list(shape))
+}
+
+impl fmt::Display for Tensor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&format_tensor(self))
+    }
+}

@@ -1,0 +1,182 @@
+//! Element types and PyTorch's type promotion.
+
+use std::fmt;
+
+/// A tensor's element type. Elements are stored as `f64` and rounded to the dtype after
+/// every operation, so one code path serves every dtype.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum DType {
+    /// `torch.bool`
+    Bool,
+    /// `torch.int64` (`torch.long`)
+    Int64,
+    /// `torch.float32`, the default floating dtype.
+    Float32,
+    /// `torch.float64`
+    Float64,
+}
+
+impl DType {
+    /// `true` for float32/float64.
+    pub fn is_floating_point(self) -> bool {
+        matches!(self, DType::Float32 | DType::Float64)
+    }
+
+    /// The printed name, e.g. `torch.float32`.
+    pub fn name(self) -> &'static str {
+        match self {
+            DType::Bool => "torch.bool",
+            DType::Int64 => "torch.int64",
+            DType::Float32 => "torch.float32",
+            DType::Float64 => "torch.float64",
+        }
+    }
+
+    /// The legacy type string, e.g. `torch.FloatTensor` (used in some error messages).
+    pub fn tensor_type_name(self) -> &'static str {
+        match self {
+            DType::Bool => "torch.BoolTensor",
+            DType::Int64 => "torch.LongTensor",
+            DType::Float32 => "torch.FloatTensor",
+            DType::Float64 => "torch.DoubleTensor",
+        }
+    }
+
+    /// The C++ scalar type name used in some messages (`Float`, `Long`, ...).
+    pub fn scalar_name(self) -> &'static str {
+        match self {
+            DType::Bool => "Bool",
+            DType::Int64 => "Long",
+            DType::Float32 => "Float",
+            DType::Float64 => "Double",
+        }
+    }
+
+    /// Rounds an `f64` to a value representable in this dtype.
+    pub fn cast(self, v: f64) -> f64 {
+        match self {
+            DType::Float64 => v,
+            DType::Float32 => v as f32 as f64,
+            DType::Int64 => {
+                if v.is_nan() {
+                    i64::MIN as f64
+                } else {
+                    (v.trunc() as i64) as f64
+                }
+            }
+            DType::Bool => {
+                if v != 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+        }
+    }
+
+    /// The larger of two dtypes in PyTorch's promotion lattice (bool < int64 < float32 < float64).
+    pub fn promote(self, other: DType) -> DType {
+        self.max(other)
+    }
+}
+
+impl fmt::Display for DType {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// A Python number passed to an op (`x + 2`, `x * 0.5`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+pub enum Scalar {
+    /// A Python `bool`.
+    Bool(bool),
+    /// A Python `int`.
+    Int(i64),
+    /// A Python `float`.
+    Float(f64),
+}
+
+impl Scalar {
+    /// The value as `f64`.
+    pub fn to_f64(self) -> f64 {
+        match self {
+            Scalar::Bool(b) => f64::from(u8::from(b)),
+            Scalar::Int(i) => i as f64,
+            Scalar::Float(f) => f,
+        }
+    }
+
+    /// The dtype a tensor built from this scalar gets (`torch.tensor(2.5)` is float32).
+    pub fn default_dtype(self) -> DType {
+        match self {
+            Scalar::Bool(_) => DType::Bool,
+            Scalar::Int(_) => DType::Int64,
+            Scalar::Float(_) => DType::Float32,
+        }
+    }
+}
+
+impl From<f64> for Scalar {
+    fn from(v: f64) -> Self {
+        Scalar::Float(v)
+    }
+}
+
+impl From<i64> for Scalar {
+    fn from(v: i64) -> Self {
+        Scalar::Int(v)
+    }
+}
+
+impl From<bool> for Scalar {
+    fn from(v: bool) -> Self {
+        Scalar::Bool(v)
+    }
+}
+
+/// `combine_categories` from PyTorch's `result_type`.
+fn combine_categories(higher: Option<DType>, lower: Option<DType>) -> Option<DType> {
+    match (higher, lower) {
+        (None, l) => l,
+        (Some(h), None) => Some(h),
+        (Some(h), Some(l)) => {
+            if h.is_floating_point() {
+                Some(h)
+            } else if h == DType::Bool || l.is_floating_point() {
+                Some(h.promote(l))
+            } else {
+                Some(h)
+            }
+        }
+    }
+}
+
+/// PyTorch's `result_type` over operands described as (dtype, ndim, is_wrapped_number).
+pub(crate) fn result_type(operands: &[(DType, usize, bool)]) -> DType {
+    let mut dim: Option<DType> = None;
+    let mut zero: Option<DType> = None;
+    let mut wrapped: Option<DType> = None;
+    for &(dt, nd, w) in operands {
+        let slot = if w {
+            &mut wrapped
+        } else if nd == 0 {
+            &mut zero
+        } else {
+            &mut dim
+        };
+        // Wrapped floats count as the default dtype.
+        let dt = if w && dt.is_floating_point() {
+            DType::Float32
+        } else {
+            dt
+        };
+        *slot = Some(match *slot {
+            None => dt,
+            Some(s) => s.promote(dt),
+        });
+    }
+    combine_categories(dim, combine_categories(zero, wrapped)).unwrap_or(DType::Float32)
+}

@@ -1,0 +1,259 @@
+//! Python indexing: `x[i]`, `x[a:b:c]`, `x[None]`, `x[...]`, `x[idx_tensor]`, `x[mask]`, and
+//! `x[...] = value`.
+
+use crate::autograd::node::{BackwardFn, SavedTensor};
+use crate::dtype::DType;
+use crate::error::{Result, TorchError};
+use crate::storage::checked_numel;
+use crate::tensor::Tensor;
+
+/// One item of a Python subscript.
+#[derive(Clone, Debug)]
+pub enum IndexItem {
+    /// `x[3]`
+    Int(i64),
+    /// `x[start:stop:step]`
+    Slice(Option<i64>, Option<i64>, Option<i64>),
+    /// `x[None]`
+    None,
+    /// `x[...]`
+    Ellipsis,
+    /// `x[tensor]` (int64 indices or a bool mask)
+    Tensor(Tensor),
+}
+
+impl Tensor {
+    /// `x[items]` with Python semantics (views for ints/slices/None; a copy with
+    /// `IndexBackward0` for a tensor index).
+    pub fn index(&self, items: &[IndexItem]) -> Result<Tensor> {
+        let consumed = items
+            .iter()
+            .map(|it| match it {
+                IndexItem::Int(_) | IndexItem::Slice(..) => 1,
+                IndexItem::Tensor(t) if t.dtype() == DType::Bool => t.dim().max(1),
+                IndexItem::Tensor(_) => 1,
+                _ => 0,
+            })
+            .sum::<usize>();
+        if consumed > self.dim() {
+            return Err(TorchError::index(format!(
+                "too many indices for tensor of dimension {}",
+                self.dim()
+            )));
+        }
+        if items
+            .iter()
+            .filter(|i| matches!(i, IndexItem::Ellipsis))
+            .count()
+            > 1
+        {
+            return Err(TorchError::index(
+                "an index can only have a single ellipsis ('...')",
+            ));
+        }
+        let mut t = self.clone();
+        let mut dim: usize = 0;
+        let mut adv: Option<(usize, Tensor)> = None;
+        for it in items {
+            match it {
+                IndexItem::Int(i) => t = t.select(dim as isize, *i)?,
+                IndexItem::Slice(a, b, c) => {
+                    let step = c.unwrap_or(1);
+                    t = t.slice(dim as isize, a.unwrap_or(0), b.unwrap_or(i64::MAX), step)?;
+                    dim += 1;
+                }
+                IndexItem::None => {
+                    t = t.unsqueeze(dim as isize)?;
+                    dim += 1;
+                }
+                IndexItem::Ellipsis => {
+                    dim += self.dim() - consumed;
+                }
+                IndexItem::Tensor(ix) => {
+                    if adv.is_some() {
+                        return Err(TorchError::index(
+                            "indexing with more than one tensor index is not supported",
+                        ));
+                    }
+                    if ix.dtype() == DType::Bool {
+                        let k = ix.dim();
+                        // merge the masked dims into one and turn the mask into indices
+                        let mut shape: Vec<isize> =
+                            t.shape()[..dim].iter().map(|&d| d as isize).collect();
+                        let masked = &t.shape()[dim..dim + k];
+                        if masked != ix.shape() {
+                            let (pos, (a, b)) = masked
+                                .iter()
+                                .zip(ix.shape())
+                                .enumerate()
+                                .find(|(_, (a, b))| a != b)
+                                .map(|(p, (a, b))| (p, (*a, *b)))
+                                .unwrap_or((0, (0, 0)));
+                            return Err(TorchError::index(format!(
+                                "The shape of the mask [{}] at index {pos} does not match the shape of the indexed tensor [{}] at index {}",
+                                b, a, dim + pos
+                            )));
+                        }
+                        shape.push(masked.iter().product::<usize>() as isize);
+                        shape.extend(t.shape()[dim + k..].iter().map(|&d| d as isize));
+                        if k != 1 {
+                            t = t.reshape(&shape)?;
+                        }
+                        let idx: Vec<f64> = ix
+                            .to_vec()
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, &v)| v != 0.0)
+                            .map(|(i, _)| i as f64)
+                            .collect();
+                        let n = idx.len();
+                        adv = Some((dim, Tensor::new_raw(idx, vec![n], DType::Int64)));
+                    } else if ix.dtype() == DType::Int64 {
+                        adv = Some((dim, ix.clone()));
+                    } else {
+                        return Err(TorchError::index(
+                            "tensors used as indices must be long, int, byte or bool tensors",
+                        ));
+                    }
+                    dim += 1;
+                }
+            }
+        }
+        match adv {
+            Some((d, idx)) => t.advanced_index(d, &idx),
+            None => {
+                if items.is_empty() || t.same(self) {
+                    // x[...] / x[()] is an alias view
+                    return Ok(self.make_view(self.layout().clone()));
+                }
+                Ok(t)
+            }
+        }
+    }
+
+    /// Gathers `idx` (int64, any shape) along `dim`; records `IndexBackward0`.
+    pub(crate) fn advanced_index(&self, dim: usize, idx: &Tensor) -> Result<Tensor> {
+        let size = self.shape().get(dim).copied().unwrap_or(0) as i64;
+        let iv = idx.to_vec();
+        let mut resolved = Vec::with_capacity(iv.len());
+        for &v in &iv {
+            let i = v as i64;
+            if i < -size || i >= size {
+                return Err(TorchError::index(format!(
+                    "index {i} is out of bounds for dimension {dim} with size {size}"
+                )));
+            }
+            resolved.push(if i < 0 { i + size } else { i } as usize);
+        }
+        let outer: usize = self.shape()[..dim].iter().product();
+        let inner: usize = self.shape()[dim + 1..].iter().product();
+        let mut shape: Vec<usize> = self.shape()[..dim].to_vec();
+        shape.extend_from_slice(idx.shape());
+        shape.extend_from_slice(&self.shape()[dim + 1..]);
+        checked_numel(&shape)?;
+        let x = self.to_vec();
+        let s = size as usize;
+        let mut out = Vec::with_capacity(outer * resolved.len() * inner);
+        for o in 0..outer {
+            for &r in &resolved {
+                let base = (o * s + r) * inner;
+                out.extend_from_slice(&x[base..base + inner]);
+            }
+        }
+        let res = Tensor::new_raw(out, shape, self.dtype());
+        let flat = Tensor::new_raw(
+            resolved.iter().map(|&r| r as f64).collect(),
+            idx.size(),
+            DType::Int64,
+        );
+        let sizes = self.size();
+        Ok(Tensor::record(res, &[self], |_| BackwardFn::Index {
+            sizes,
+            dim,
+            indices: SavedTensor::input(&flat),
+        }))
+    }
+
+    /// Gradient of advanced indexing: zeros of `sizes` with `self` accumulated at `idx`.
+    pub(crate) fn index_backward(
+        &self,
+        sizes: &[usize],
+        dim: usize,
+        idx: &Tensor,
+    ) -> Result<Tensor> {
+        let n = checked_numel(sizes)?;
+        let outer: usize = sizes[..dim].iter().product();
+        let inner: usize = sizes[dim + 1..].iter().product();
+        let s = sizes.get(dim).copied().unwrap_or(1);
+        let iv = idx.to_vec();
+        let g = self.to_vec();
+        let mut out = vec![0.0; n];
+        let mut p = 0;
+        for o in 0..outer {
+            for &r in &iv {
+                let base = (o * s + r as usize) * inner;
+                for k in 0..inner {
+                    if let (Some(dst), Some(src)) = (out.get_mut(base + k), g.get(p)) {
+                        *dst += src;
+                    }
+                    p += 1;
+                }
+            }
+        }
+        let dt = self.dtype();
+        let out = out.into_iter().map(|v| dt.cast(v)).collect();
+        let r = Tensor::new_raw(out, sizes.to_vec(), dt);
+        let idx = idx.clone();
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::IndexBackward {
+            dim,
+            indices: SavedTensor::input(&idx),
+        }))
+    }
+
+    /// `x[items] = value` (in place, with PyTorch's leaf check). The autograd history of a
+    /// non-leaf target is not rewritten (no `CopySlices`).
+    pub fn index_put_(&self, items: &[IndexItem], value: &Tensor) -> Result<()> {
+        self.check_inplace()?;
+        let _g = crate::autograd::grad_mode::no_grad();
+        let has_adv = items.iter().any(|i| matches!(i, IndexItem::Tensor(_)));
+        if !has_adv {
+            let target = self.detach().index(items)?;
+            let v = crate::ops::broadcast_shapes(target.shape(), value.shape())?;
+            if v != target.shape() {
+                return Err(TorchError::runtime(format!(
+                    "shape mismatch: value tensor of shape {} cannot be broadcast to indexing result of shape {}",
+                    crate::tensor::fmt_list(value.shape()),
+                    crate::tensor::fmt_list(target.shape())
+                )));
+            }
+            let vals: Vec<f64> = crate::ops::broadcast_values(value, target.shape())
+                .into_iter()
+                .map(|x| self.dtype().cast(x))
+                .collect();
+            target.write_values(&vals);
+            return Ok(());
+        }
+        // advanced: write element by element through an index map
+        let n = self.numel();
+        let ids = Tensor::new_raw(
+            (0..n).map(|i| i as f64).collect(),
+            self.size(),
+            DType::Float64,
+        );
+        let sel = ids.index(items)?;
+        let vals = crate::ops::broadcast_values(value, sel.shape());
+        let offs = self.layout().offsets();
+        {
+            let mut st = self.0.storage.borrow_mut();
+            for (pos, v) in sel.to_vec().into_iter().zip(vals) {
+                if let Some(&o) = offs.get(pos as usize) {
+                    if let Some(slot) = st.get_mut(o) {
+                        *slot = self.dtype().cast(v);
+                    }
+                }
+            }
+        }
+        self.bump_version();
+        Ok(())
+    }
+}

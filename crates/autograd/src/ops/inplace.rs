@@ -1,0 +1,186 @@
+//! In-place ops with PyTorch's leaf rules and version counter.
+
+use crate::autograd::grad_mode::is_grad_enabled;
+use crate::dtype::{DType, Scalar};
+use crate::error::{Result, TorchError};
+use crate::tensor::{AutogradMeta, Tensor, TensorImpl};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// Whether `from` can be stored into `to` in place (no float→int, no int→bool).
+fn can_cast(from: DType, to: DType) -> bool {
+    !(from.is_floating_point() && !to.is_floating_point()
+        || from != DType::Bool && to == DType::Bool)
+}
+
+impl Tensor {
+    /// The checks PyTorch makes before modifying a tensor in place.
+    pub(crate) fn check_inplace(&self) -> Result<()> {
+        if !is_grad_enabled() {
+            return Ok(());
+        }
+        if self.is_leaf() && self.requires_grad() {
+            return Err(TorchError::runtime(
+                "a leaf Variable that requires grad is being used in an in-place operation.",
+            ));
+        }
+        if let Some(base) = &self.0.view_base {
+            if base.is_leaf() && base.requires_grad() && !self.requires_grad() {
+                return Ok(());
+            }
+            if base.is_leaf() && base.requires_grad() {
+                return Err(TorchError::runtime(
+                    "a view of a leaf Variable that requires grad is being used in an in-place operation.",
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// A copy of the data carrying the same history (so saved inputs keep the old values).
+    fn history_copy(&self) -> Tensor {
+        let m = self.meta();
+        let meta = AutogradMeta {
+            requires_grad: m.requires_grad,
+            grad_fn: m.grad_fn.clone(),
+            output_nr: m.output_nr,
+            ..AutogradMeta::default()
+        };
+        drop(m);
+        Tensor(Rc::new(TensorImpl {
+            storage: Rc::new(RefCell::new(self.to_vec())),
+            layout: crate::storage::Layout::contiguous(self.shape()),
+            dtype: self.dtype(),
+            version: Rc::new(std::cell::Cell::new(0)),
+            meta: RefCell::new(meta),
+            wrapped_number: false,
+            view_base: None,
+        }))
+    }
+
+    /// Runs the out-of-place `op` and stores its result into `self`, moving `self`'s history
+    /// to the new node.
+    fn apply_inplace(
+        &self,
+        others: &[&Tensor],
+        op: impl FnOnce(&Tensor) -> Result<Tensor>,
+    ) -> Result<()> {
+        self.check_inplace()?;
+        let records =
+            is_grad_enabled() && (self.requires_grad() || others.iter().any(|o| o.requires_grad()));
+        let r = if records {
+            op(&self.history_copy())?
+        } else {
+            op(self)?
+        };
+        if r.shape() != self.shape() {
+            return Err(TorchError::runtime(format!(
+                "output with shape {} doesn't match the broadcast shape {}",
+                crate::tensor::fmt_list(self.shape()),
+                crate::tensor::fmt_list(r.shape())
+            )));
+        }
+        if !can_cast(r.dtype(), self.dtype()) {
+            return Err(TorchError::runtime(format!(
+                "result type {} can't be cast to the desired output type {}",
+                r.dtype().scalar_name(),
+                self.dtype().scalar_name()
+            )));
+        }
+        let dt = self.dtype();
+        let vals: Vec<f64> = r.to_vec().into_iter().map(|v| dt.cast(v)).collect();
+        self.write_values(&vals);
+        if records {
+            if let Some(node) = r.grad_fn() {
+                let retains = self.retains_grad();
+                self.set_history(node.clone(), 0);
+                if retains {
+                    *node.retain_grad.borrow_mut() = Rc::downgrade(&self.0);
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// `x.add_(other)`.
+    pub fn add_(&self, other: &Tensor) -> Result<()> {
+        self.apply_inplace(&[other], |s| s.add(other))
+    }
+    /// `x.sub_(other)`.
+    pub fn sub_(&self, other: &Tensor) -> Result<()> {
+        self.apply_inplace(&[other], |s| s.sub(other))
+    }
+    /// `x.mul_(other)`.
+    pub fn mul_(&self, other: &Tensor) -> Result<()> {
+        self.apply_inplace(&[other], |s| s.mul(other))
+    }
+    /// `x.div_(other)`.
+    pub fn div_(&self, other: &Tensor) -> Result<()> {
+        self.apply_inplace(&[other], |s| s.div(other))
+    }
+    /// `x.add_(scalar)`.
+    pub fn add_scalar_(&self, s: impl Into<Scalar>) -> Result<()> {
+        self.add_(&Tensor::wrapped(s.into()))
+    }
+    /// `x.sub_(scalar)`.
+    pub fn sub_scalar_(&self, s: impl Into<Scalar>) -> Result<()> {
+        self.sub_(&Tensor::wrapped(s.into()))
+    }
+    /// `x.mul_(scalar)`.
+    pub fn mul_scalar_(&self, s: impl Into<Scalar>) -> Result<()> {
+        self.mul_(&Tensor::wrapped(s.into()))
+    }
+    /// `x.div_(scalar)`.
+    pub fn div_scalar_(&self, s: impl Into<Scalar>) -> Result<()> {
+        self.div_(&Tensor::wrapped(s.into()))
+    }
+    /// `x.pow_(scalar)`.
+    pub fn pow_scalar_(&self, s: impl Into<Scalar>) -> Result<()> {
+        let s = s.into();
+        self.apply_inplace(&[], |t| t.pow_scalar(s))
+    }
+    /// `x.clamp_(min, max)`.
+    pub fn clamp_(&self, min: Option<f64>, max: Option<f64>) -> Result<()> {
+        self.apply_inplace(&[], |t| t.clamp(min, max))
+    }
+    /// `x.zero_()` (`ZeroBackward0` on a non-leaf).
+    pub fn zero_(&self) -> Result<()> {
+        self.apply_inplace(&[], |t| {
+            let r = t.zeros_like()?;
+            Ok(Tensor::record(r, &[t], |_| {
+                crate::autograd::node::BackwardFn::Zero
+            }))
+        })
+    }
+    /// `x.fill_(value)` (`FillBackward0` on a non-leaf).
+    pub fn fill_(&self, value: Scalar) -> Result<()> {
+        if value.default_dtype().is_floating_point() && !self.dtype().is_floating_point() {
+            // PyTorch truncates silently here.
+        }
+        self.apply_inplace(&[], |t| {
+            let r = t.full_like(value.to_f64())?;
+            Ok(Tensor::record(r, &[t], |_| {
+                crate::autograd::node::BackwardFn::Fill
+            }))
+        })
+    }
+    /// `x.copy_(src)` (broadcasting `src` into `x`).
+    pub fn copy_(&self, src: &Tensor) -> Result<()> {
+        self.check_inplace()?;
+        let shape = crate::ops::broadcast_shapes(self.shape(), src.shape())?;
+        if shape != self.shape() {
+            return Err(TorchError::runtime(format!(
+                "output with shape {} doesn't match the broadcast shape {}",
+                crate::tensor::fmt_list(self.shape()),
+                crate::tensor::fmt_list(&shape)
+            )));
+        }
+        let dt = self.dtype();
+        let vals: Vec<f64> = crate::ops::broadcast_values(src, self.shape())
+            .into_iter()
+            .map(|v| dt.cast(v))
+            .collect();
+        self.write_values(&vals);
+        Ok(())
+    }
+}

@@ -1,0 +1,215 @@
+//! Neural-network functions: softmax, log_softmax, mse_loss, nll_loss, cross_entropy.
+
+use super::wrap_dim;
+use crate::autograd::node::{BackwardFn, Reduction, SavedTensor};
+use crate::dtype::DType;
+use crate::error::{Result, TorchError};
+use crate::tensor::Tensor;
+
+/// (outer, size, inner) of `shape` around `dim`.
+fn split(shape: &[usize], dim: usize) -> (usize, usize, usize) {
+    let outer = shape[..dim].iter().product();
+    let size = shape.get(dim).copied().unwrap_or(1);
+    let inner = shape
+        .get(dim + 1..)
+        .map(|s| s.iter().product())
+        .unwrap_or(1);
+    (outer, size, inner)
+}
+
+impl Tensor {
+    fn softmax_impl(&self, dim: isize, log: bool) -> Result<Tensor> {
+        if !self.dtype().is_floating_point() {
+            return Err(TorchError::runtime(format!(
+                "\"{}_lastdim_kernel_impl\" not implemented for '{}'",
+                if log { "log_softmax" } else { "softmax" },
+                self.dtype().scalar_name()
+            )));
+        }
+        let d = wrap_dim(dim, self.dim())?;
+        let (outer, size, inner) = split(self.shape(), d);
+        let x = self.to_vec();
+        let mut out = vec![0.0; x.len()];
+        let dt = self.dtype();
+        for o in 0..outer {
+            for i in 0..inner {
+                let at = |k: usize| o * size * inner + k * inner + i;
+                let mx = (0..size)
+                    .map(|k| x[at(k)])
+                    .fold(f64::NEG_INFINITY, f64::max);
+                let s: f64 = (0..size).map(|k| (x[at(k)] - mx).exp()).sum();
+                for k in 0..size {
+                    let v = x[at(k)] - mx;
+                    out[at(k)] = dt.cast(if log { v - s.ln() } else { v.exp() / s });
+                }
+            }
+        }
+        let r = Tensor::new_raw(out, self.size(), dt);
+        Ok(Tensor::record(r, &[self], |r| {
+            if log {
+                BackwardFn::LogSoftmax {
+                    result: SavedTensor::output(r),
+                    dim: d,
+                }
+            } else {
+                BackwardFn::Softmax {
+                    result: SavedTensor::output(r),
+                    dim: d,
+                }
+            }
+        }))
+    }
+
+    /// `torch.softmax(x, dim)` (`SoftmaxBackward0`).
+    pub fn softmax(&self, dim: isize) -> Result<Tensor> {
+        self.softmax_impl(dim, false)
+    }
+
+    /// `torch.log_softmax(x, dim)` (`LogSoftmaxBackward0`).
+    pub fn log_softmax(&self, dim: isize) -> Result<Tensor> {
+        self.softmax_impl(dim, true)
+    }
+
+    /// `F.mse_loss(self, target, reduction)` (`MseLossBackward0`).
+    pub fn mse_loss(&self, target: &Tensor, reduction: Reduction) -> Result<Tensor> {
+        let diff = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            self.sub(target)?
+        };
+        let sq: Vec<f64> = diff.to_vec().iter().map(|v| v * v).collect();
+        let dt = diff.dtype();
+        let r = match reduction {
+            Reduction::None => {
+                Tensor::new_raw(sq.iter().map(|&v| dt.cast(v)).collect(), diff.size(), dt)
+            }
+            Reduction::Sum => Tensor::new_raw(vec![dt.cast(sq.iter().sum())], vec![], dt),
+            Reduction::Mean => {
+                let n = sq.len() as f64;
+                Tensor::new_raw(vec![dt.cast(sq.iter().sum::<f64>() / n)], vec![], dt)
+            }
+        };
+        Ok(Tensor::record(r, &[self, target], |_| {
+            BackwardFn::MseLoss {
+                this: SavedTensor::input(self),
+                target: SavedTensor::input(target),
+                reduction,
+            }
+        }))
+    }
+
+    /// `F.nll_loss(self, target, reduction, ignore_index)` for `(N, C)` or `(C,)` input
+    /// (`NllLossBackward0`).
+    pub fn nll_loss(
+        &self,
+        target: &Tensor,
+        reduction: Reduction,
+        ignore_index: i64,
+    ) -> Result<Tensor> {
+        if target.dtype() != DType::Int64 {
+            return Err(TorchError::runtime(format!(
+                "expected scalar type Long but found {}",
+                target.dtype().scalar_name()
+            )));
+        }
+        let (n, c) = match self.dim() {
+            1 => (1, self.shape()[0]),
+            2 => (self.shape()[0], self.shape()[1]),
+            d => {
+                return Err(TorchError::value(format!(
+                    "Expected 2 or 3 dimensions (got {d})"
+                )));
+            }
+        };
+        let tv = target.to_vec();
+        if tv.len() != n || (self.dim() == 1 && target.dim() != 0) {
+            return Err(TorchError::value(format!(
+                "Expected input batch_size ({n}) to match target batch_size ({}).",
+                target.shape().first().copied().unwrap_or(0)
+            )));
+        }
+        let x = self.to_vec();
+        let mut losses = Vec::with_capacity(n);
+        let mut count = 0usize;
+        for (i, &t) in tv.iter().enumerate() {
+            let t = t as i64;
+            if t == ignore_index {
+                losses.push(0.0);
+                continue;
+            }
+            if t < 0 || t as usize >= c {
+                return Err(TorchError::index(format!("Target {t} is out of bounds.")));
+            }
+            count += 1;
+            losses.push(-x[i * c + t as usize]);
+        }
+        let dt = self.dtype();
+        let r = match reduction {
+            Reduction::None => {
+                let shape = if self.dim() == 1 { vec![] } else { vec![n] };
+                Tensor::new_raw(losses.iter().map(|&v| dt.cast(v)).collect(), shape, dt)
+            }
+            Reduction::Sum => Tensor::new_raw(vec![dt.cast(losses.iter().sum())], vec![], dt),
+            Reduction::Mean => Tensor::new_raw(
+                vec![dt.cast(losses.iter().sum::<f64>() / count as f64)],
+                vec![],
+                dt,
+            ),
+        };
+        let sizes = self.size();
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::NllLoss {
+            target: SavedTensor::input(target),
+            sizes,
+            reduction,
+            ignore_index,
+        }))
+    }
+
+    /// `F.cross_entropy(self, target)` = `nll_loss(log_softmax(self, 1), target)`.
+    pub fn cross_entropy(
+        &self,
+        target: &Tensor,
+        reduction: Reduction,
+        ignore_index: i64,
+    ) -> Result<Tensor> {
+        let dim = if self.dim() == 1 { 0 } else { 1 };
+        self.log_softmax(dim)?
+            .nll_loss(target, reduction, ignore_index)
+    }
+}
+
+/// Gradient of `nll_loss` with respect to its input, written with differentiable ops of `g`.
+pub(crate) fn nll_loss_backward(
+    g: &Tensor,
+    target: &Tensor,
+    sizes: &[usize],
+    reduction: Reduction,
+    ignore_index: i64,
+) -> Result<Tensor> {
+    let (n, c) = if sizes.len() == 1 {
+        (1, sizes[0])
+    } else {
+        (sizes[0], sizes.get(1).copied().unwrap_or(1))
+    };
+    let tv = target.to_vec();
+    let mut mask = vec![0.0; n * c];
+    let mut count = 0usize;
+    for (i, &t) in tv.iter().enumerate() {
+        let t = t as i64;
+        if t != ignore_index && t >= 0 && (t as usize) < c {
+            mask[i * c + t as usize] = -1.0;
+            count += 1;
+        }
+    }
+    let mask = Tensor::new_raw(mask, sizes.to_vec(), g.dtype());
+    match reduction {
+        Reduction::None => {
+            if sizes.len() == 1 {
+                mask.mul(g)
+            } else {
+                mask.mul(&g.unsqueeze(1)?)
+            }
+        }
+        Reduction::Sum => mask.mul(g),
+        Reduction::Mean => mask.mul(&g.div_scalar(count as f64)?),
+    }
+}

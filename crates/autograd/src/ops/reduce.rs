@@ -1,0 +1,362 @@
+//! Reductions: sum, mean, max/min (whole and along a dim), all/any, sum_to.
+
+use super::wrap_dim;
+use crate::autograd::node::{BackwardFn, SavedTensor};
+use crate::dtype::DType;
+use crate::error::{Result, TorchError};
+use crate::tensor::Tensor;
+
+/// Normalises a dim list, rejecting duplicates as PyTorch does.
+fn wrap_dims(dims: &[isize], ndim: usize) -> Result<Vec<usize>> {
+    let mut out = Vec::with_capacity(dims.len());
+    for &d in dims {
+        let w = wrap_dim(d, ndim)?;
+        if out.contains(&w) {
+            return Err(TorchError::runtime(format!(
+                "dim {w} appears multiple times in the list of dims"
+            )));
+        }
+        out.push(w);
+    }
+    if ndim == 0 {
+        out.clear();
+    }
+    out.sort_unstable();
+    Ok(out)
+}
+
+/// For reducing `shape` over `dims`: the kept-dim output shape and each element's output slot.
+fn groups(shape: &[usize], dims: &[usize]) -> (Vec<usize>, Vec<usize>) {
+    let kept: Vec<usize> = shape
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| if dims.contains(&i) { 1 } else { d })
+        .collect();
+    let ostrides = crate::storage::contiguous_strides(&kept);
+    let n: usize = shape.iter().product();
+    let nd = shape.len();
+    let mut idx = vec![0usize; nd];
+    let mut slots = Vec::with_capacity(n);
+    for _ in 0..n {
+        let mut o = 0;
+        for d in 0..nd {
+            if !dims.contains(&d) {
+                o += idx[d] * ostrides[d];
+            }
+        }
+        slots.push(o);
+        for d in (0..nd).rev() {
+            idx[d] += 1;
+            if idx[d] < shape[d] {
+                break;
+            }
+            idx[d] = 0;
+        }
+    }
+    (kept, slots)
+}
+
+fn out_shape(kept: &[usize], dims: &[usize], keepdim: bool) -> Vec<usize> {
+    if keepdim {
+        return kept.to_vec();
+    }
+    kept.iter()
+        .enumerate()
+        .filter(|(i, _)| !dims.contains(i))
+        .map(|(_, &d)| d)
+        .collect()
+}
+
+fn sum_dtype(dt: DType) -> DType {
+    if dt.is_floating_point() {
+        dt
+    } else {
+        DType::Int64
+    }
+}
+
+fn mean_check(t: &Tensor) -> Result<()> {
+    if !t.dtype().is_floating_point() {
+        return Err(TorchError::runtime(format!(
+            "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
+            t.dtype().scalar_name()
+        )));
+    }
+    Ok(())
+}
+
+impl Tensor {
+    /// `x.sum()` (`SumBackward0`); integer and bool inputs sum to int64.
+    pub fn sum(&self) -> Result<Tensor> {
+        let dt = sum_dtype(self.dtype());
+        let s: f64 = self.to_vec().iter().sum();
+        let r = Tensor::new_raw(vec![dt.cast(s)], vec![], dt);
+        let sizes = self.size();
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Sum { sizes }))
+    }
+
+    fn reduce_dims(&self, dims: &[usize], keepdim: bool, dt: DType, mean: bool) -> Tensor {
+        let (kept, slots) = groups(self.shape(), dims);
+        let m: usize = kept.iter().product();
+        let mut acc = vec![0.0; m];
+        for (v, &s) in self.to_vec().iter().zip(&slots) {
+            if let Some(a) = acc.get_mut(s) {
+                *a += v;
+            }
+        }
+        let count: usize = dims.iter().map(|&d| self.shape()[d]).product();
+        let values = acc
+            .into_iter()
+            .map(|a| dt.cast(if mean { a / count as f64 } else { a }))
+            .collect();
+        Tensor::new_raw(values, out_shape(&kept, dims, keepdim), dt)
+    }
+
+    /// `x.sum(dim, keepdim)` (`SumBackward1`).
+    pub fn sum_dim(&self, dims: &[isize], keepdim: bool) -> Result<Tensor> {
+        let d = wrap_dims(dims, self.dim())?;
+        let dt = sum_dtype(self.dtype());
+        let r = self.reduce_dims(&d, keepdim, dt, false);
+        let sizes = self.size();
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::SumDim {
+            sizes,
+            dims: d,
+            keepdim,
+        }))
+    }
+
+    /// `x.mean()` (`MeanBackward0`).
+    pub fn mean(&self) -> Result<Tensor> {
+        mean_check(self)?;
+        let n = self.numel();
+        let s: f64 = self.to_vec().iter().sum();
+        let dt = self.dtype();
+        let r = Tensor::new_raw(vec![dt.cast(s / n as f64)], vec![], dt);
+        let sizes = self.size();
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Mean {
+            sizes,
+            count: n,
+        }))
+    }
+
+    /// `x.mean(dim, keepdim)` (`MeanBackward1`).
+    pub fn mean_dim(&self, dims: &[isize], keepdim: bool) -> Result<Tensor> {
+        mean_check(self)?;
+        let d = wrap_dims(dims, self.dim())?;
+        let r = self.reduce_dims(&d, keepdim, self.dtype(), true);
+        let count = d.iter().map(|&i| self.shape()[i]).product();
+        let sizes = self.size();
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::MeanDim {
+            sizes,
+            dims: d,
+            keepdim,
+            count,
+        }))
+    }
+
+    fn extreme(&self, is_min: bool) -> Result<Tensor> {
+        if self.numel() == 0 {
+            let name = if is_min { "min" } else { "max" };
+            return Err(TorchError::runtime(format!(
+                "{name}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument."
+            )));
+        }
+        let vals = self.to_vec();
+        let mut best = vals[0];
+        for &v in &vals {
+            if best.is_nan() {
+                break;
+            }
+            if v.is_nan() || (if is_min { v < best } else { v > best }) {
+                best = v;
+            }
+        }
+        let r = Tensor::new_raw(vec![best], vec![], self.dtype());
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::MaxAll {
+            this: SavedTensor::input(self),
+            result: SavedTensor::output(r),
+            is_min,
+        }))
+    }
+
+    /// `x.max()` (`MaxBackward1`).
+    pub fn max(&self) -> Result<Tensor> {
+        self.extreme(false)
+    }
+
+    /// `x.min()` (`MinBackward1`).
+    pub fn min(&self) -> Result<Tensor> {
+        self.extreme(true)
+    }
+
+    fn extreme_dim(&self, dim: isize, keepdim: bool, is_min: bool) -> Result<(Tensor, Tensor)> {
+        let d = wrap_dim(dim, self.dim())?;
+        let name = if is_min { "min" } else { "max" };
+        if self.dim() > 0 && self.shape()[d] == 0 {
+            return Err(TorchError::index(format!(
+                "{name}(): Expected reduction dim {d} to have non-zero size."
+            )));
+        }
+        let dims: Vec<usize> = if self.dim() == 0 { vec![] } else { vec![d] };
+        let (kept, slots) = groups(self.shape(), &dims);
+        let m: usize = kept.iter().product();
+        let mut best: Vec<Option<(f64, usize)>> = vec![None; m];
+        let stride = crate::storage::contiguous_strides(self.shape());
+        let st = stride.get(d).copied().unwrap_or(1);
+        let size_d = self.shape().get(d).copied().unwrap_or(1);
+        for (i, (v, &s)) in self.to_vec().into_iter().zip(&slots).enumerate() {
+            let k = if size_d == 0 { 0 } else { (i / st) % size_d };
+            if let Some(slot) = best.get_mut(s) {
+                let replace = match slot {
+                    None => true,
+                    Some((b, _)) => {
+                        !b.is_nan() && (v.is_nan() || if is_min { v < *b } else { v > *b })
+                    }
+                };
+                if replace {
+                    *slot = Some((v, k));
+                }
+            }
+        }
+        let shape = out_shape(&kept, &dims, keepdim);
+        let values = best.iter().map(|b| b.map(|x| x.0).unwrap_or(0.0)).collect();
+        let indices: Vec<f64> = best
+            .iter()
+            .map(|b| b.map(|x| x.1 as f64).unwrap_or(0.0))
+            .collect();
+        let idx = Tensor::new_raw(indices, shape.clone(), DType::Int64);
+        let r = Tensor::new_raw(values, shape, self.dtype());
+        let sizes = self.size();
+        let r = Tensor::record(r, &[self], |_| BackwardFn::MaxDim {
+            sizes,
+            dim: d,
+            keepdim,
+            indices: SavedTensor::input(&idx),
+            is_min,
+        });
+        Ok((r, idx))
+    }
+
+    /// `x.max(dim, keepdim)` → `(values, indices)` (`MaxBackward0`).
+    pub fn max_dim(&self, dim: isize, keepdim: bool) -> Result<(Tensor, Tensor)> {
+        self.extreme_dim(dim, keepdim, false)
+    }
+
+    /// `x.min(dim, keepdim)` → `(values, indices)` (`MinBackward0`).
+    pub fn min_dim(&self, dim: isize, keepdim: bool) -> Result<(Tensor, Tensor)> {
+        self.extreme_dim(dim, keepdim, true)
+    }
+
+    /// `x.argmax()` / `x.argmax(dim, keepdim)`.
+    pub fn argmax(&self, dim: Option<isize>, keepdim: bool) -> Result<Tensor> {
+        match dim {
+            Some(d) => Ok(self.extreme_dim(d, keepdim, false)?.1),
+            None => Ok(self.reshape(&[-1])?.extreme_dim(0, false, false)?.1),
+        }
+    }
+
+    /// `x.argmin()` / `x.argmin(dim, keepdim)`.
+    pub fn argmin(&self, dim: Option<isize>, keepdim: bool) -> Result<Tensor> {
+        match dim {
+            Some(d) => Ok(self.extreme_dim(d, keepdim, true)?.1),
+            None => Ok(self.reshape(&[-1])?.extreme_dim(0, false, true)?.1),
+        }
+    }
+
+    /// `x.all()`.
+    pub fn all(&self) -> Result<Tensor> {
+        let b = self.to_vec().iter().all(|&v| v != 0.0);
+        Ok(Tensor::new_raw(
+            vec![f64::from(u8::from(b))],
+            vec![],
+            DType::Bool,
+        ))
+    }
+
+    /// `x.any()`.
+    pub fn any(&self) -> Result<Tensor> {
+        let b = self.to_vec().iter().any(|&v| v != 0.0);
+        Ok(Tensor::new_raw(
+            vec![f64::from(u8::from(b))],
+            vec![],
+            DType::Bool,
+        ))
+    }
+
+    /// Sums broadcast dimensions away so the result has `shape` (PyTorch's `sum_to`).
+    pub fn sum_to_shape(&self, shape: &[usize]) -> Result<Tensor> {
+        if self.shape() == shape {
+            return Ok(self.clone());
+        }
+        let nd = self.dim();
+        if shape.len() > nd {
+            return Err(TorchError::runtime(format!(
+                "sum_to: cannot reduce shape {:?} to {:?}",
+                self.shape(),
+                shape
+            )));
+        }
+        let lead = nd - shape.len();
+        let mut dims: Vec<isize> = (0..lead as isize).collect();
+        for (i, &t) in shape.iter().enumerate() {
+            let s = self.shape()[lead + i];
+            if t == 1 && s != 1 {
+                dims.push((lead + i) as isize);
+            } else if t != s {
+                return Err(TorchError::runtime(format!(
+                    "sum_to: cannot reduce shape {:?} to {:?}",
+                    self.shape(),
+                    shape
+                )));
+            }
+        }
+        let mut r = if dims.is_empty() {
+            self.clone()
+        } else {
+            self.sum_dim(&dims, true)?
+        };
+        if lead > 0 {
+            r = r.reshape_usize(shape)?;
+        }
+        Ok(r)
+    }
+}
+
+/// A 0/1 mask of `sizes` with ones where `indices` (the argmax along `dim`) point.
+pub(crate) fn one_hot_along(
+    indices: &Tensor,
+    sizes: &[usize],
+    dim: usize,
+    keepdim: bool,
+    dtype: DType,
+) -> Result<Tensor> {
+    let idx = if keepdim || sizes.is_empty() {
+        indices.clone()
+    } else {
+        indices.unsqueeze(dim as isize)?
+    };
+    let iv = idx.to_vec();
+    let n: usize = sizes.iter().product();
+    let mut out = vec![0.0; n];
+    let strides = crate::storage::contiguous_strides(sizes);
+    let kept: Vec<usize> = sizes
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| if i == dim { 1 } else { d })
+        .collect();
+    let kstrides = crate::storage::contiguous_strides(&kept);
+    for (flat, &k) in iv.iter().enumerate() {
+        // decompose flat index over `kept`
+        let mut rem = flat;
+        let mut off = 0;
+        for d in 0..kept.len() {
+            let c = rem / kstrides[d].max(1);
+            rem %= kstrides[d].max(1);
+            off += if d == dim { k as usize } else { c } * strides[d];
+        }
+        if let Some(o) = out.get_mut(off) {
+            *o = 1.0;
+        }
+    }
+    Ok(Tensor::new_raw(out, sizes.to_vec(), dtype))
+}

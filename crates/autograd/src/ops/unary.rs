@@ -1,0 +1,210 @@
+//! Elementwise unary ops.
+
+use crate::autograd::node::{BackwardFn, SavedTensor};
+use crate::dtype::DType;
+use crate::error::{Result, TorchError};
+use crate::tensor::Tensor;
+
+impl Tensor {
+    /// Maps every element; `float_out` makes integer inputs produce float32.
+    fn map(&self, float_out: bool, f: impl Fn(f64) -> f64) -> Tensor {
+        let dt = if float_out && !self.dtype().is_floating_point() {
+            DType::Float32
+        } else {
+            self.dtype()
+        };
+        let v = self.to_vec().into_iter().map(|x| dt.cast(f(x))).collect();
+        Tensor::new_raw(v, self.size(), dt)
+    }
+
+    /// `-self` (`NegBackward0`).
+    pub fn neg(&self) -> Result<Tensor> {
+        if self.dtype() == DType::Bool {
+            return Err(TorchError::runtime(
+                "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
+            ));
+        }
+        Ok(Tensor::record(self.map(false, |x| -x), &[self], |_| {
+            BackwardFn::Neg
+        }))
+    }
+
+    /// `torch.exp` (`ExpBackward0`).
+    pub fn exp(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(true, f64::exp), &[self], |r| {
+            BackwardFn::Exp {
+                result: SavedTensor::output(r),
+            }
+        }))
+    }
+
+    /// `torch.log` (`LogBackward0`).
+    pub fn log(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(true, f64::ln), &[self], |_| {
+            BackwardFn::Log {
+                this: SavedTensor::input(self),
+            }
+        }))
+    }
+
+    /// `torch.sqrt` (`SqrtBackward0`).
+    pub fn sqrt(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(true, f64::sqrt), &[self], |r| {
+            BackwardFn::Sqrt {
+                result: SavedTensor::output(r),
+            }
+        }))
+    }
+
+    /// `torch.abs` (`AbsBackward0`).
+    pub fn abs(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(false, f64::abs), &[self], |_| {
+            BackwardFn::Abs {
+                this: SavedTensor::input(self),
+            }
+        }))
+    }
+
+    /// `torch.sin` (`SinBackward0`).
+    pub fn sin(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(true, f64::sin), &[self], |_| {
+            BackwardFn::Sin {
+                this: SavedTensor::input(self),
+            }
+        }))
+    }
+
+    /// `torch.cos` (`CosBackward0`).
+    pub fn cos(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(true, f64::cos), &[self], |_| {
+            BackwardFn::Cos {
+                this: SavedTensor::input(self),
+            }
+        }))
+    }
+
+    /// `torch.tanh` (`TanhBackward0`).
+    pub fn tanh(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(true, f64::tanh), &[self], |r| {
+            BackwardFn::Tanh {
+                result: SavedTensor::output(r),
+            }
+        }))
+    }
+
+    /// `torch.sigmoid` (`SigmoidBackward0`).
+    pub fn sigmoid(&self) -> Result<Tensor> {
+        let f = |x: f64| {
+            if x >= 0.0 {
+                1.0 / (1.0 + (-x).exp())
+            } else {
+                let e = x.exp();
+                e / (1.0 + e)
+            }
+        };
+        Ok(Tensor::record(self.map(true, f), &[self], |r| {
+            BackwardFn::Sigmoid {
+                result: SavedTensor::output(r),
+            }
+        }))
+    }
+
+    /// `torch.relu` (`ReluBackward0`).
+    pub fn relu(&self) -> Result<Tensor> {
+        if self.dtype() == DType::Bool {
+            return Err(TorchError::runtime(
+                "\"clamp_min_cpu\" not implemented for 'Bool'",
+            ));
+        }
+        let f = |x: f64| if x > 0.0 || x.is_nan() { x } else { 0.0 };
+        Ok(Tensor::record(self.map(false, f), &[self], |r| {
+            BackwardFn::Relu {
+                result: SavedTensor::output(r),
+            }
+        }))
+    }
+
+    /// `torch.reciprocal` (`ReciprocalBackward0`).
+    pub fn reciprocal(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(true, |x| 1.0 / x), &[self], |r| {
+            BackwardFn::Reciprocal {
+                result: SavedTensor::output(r),
+            }
+        }))
+    }
+
+    /// `torch.sign` (`SignBackward0`, gradient zero).
+    pub fn sign(&self) -> Result<Tensor> {
+        let f = |x: f64| {
+            if x > 0.0 {
+                1.0
+            } else if x < 0.0 {
+                -1.0
+            } else {
+                x
+            }
+        };
+        Ok(Tensor::record(self.map(false, f), &[self], |_| {
+            BackwardFn::Sign
+        }))
+    }
+
+    /// `torch.clamp(self, min, max)` (`ClampBackward1`, or `ClampMinBackward0` /
+    /// `ClampMaxBackward0` with one bound).
+    pub fn clamp(&self, min: Option<f64>, max: Option<f64>) -> Result<Tensor> {
+        if min.is_none() && max.is_none() {
+            return Err(TorchError::runtime(
+                "torch.clamp: At least one of 'min' or 'max' must not be None",
+            ));
+        }
+        let dt = self.dtype();
+        let f = |x: f64| {
+            if x.is_nan() {
+                return x;
+            }
+            let mut y = x;
+            if let Some(lo) = min {
+                if y < dt.cast(lo) || lo.is_nan() {
+                    y = dt.cast(lo);
+                }
+            }
+            if let Some(hi) = max {
+                if y > dt.cast(hi) || hi.is_nan() {
+                    y = dt.cast(hi);
+                }
+            }
+            y
+        };
+        Ok(Tensor::record(self.map(false, f), &[self], |_| {
+            BackwardFn::Clamp {
+                this: SavedTensor::input(self),
+                min,
+                max,
+            }
+        }))
+    }
+
+    /// `x.clone()` (`CloneBackward0`).
+    pub fn clone_tensor(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(false, |x| x), &[self], |_| {
+            BackwardFn::Clone
+        }))
+    }
+
+    /// `x.to(dtype)` / `.float()` / `.double()` / `.long()` / `.bool()`: returns `self`
+    /// when the dtype already matches (`ToCopyBackward0` otherwise).
+    pub fn to_dtype(&self, dtype: DType) -> Result<Tensor> {
+        if dtype == self.dtype() {
+            return Ok(self.clone());
+        }
+        let src = self.dtype();
+        let v = self.to_vec().into_iter().map(|x| dtype.cast(x)).collect();
+        let r = Tensor::new_raw(v, self.size(), dtype);
+        if !dtype.is_floating_point() {
+            return Ok(r);
+        }
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::ToCopy {
+            dtype: src,
+        }))
+    }
+}
