@@ -1,4 +1,4 @@
-use autograd::*;
+use ::autograd::*;
 
 fn t(v: &[f64], shape: &[usize]) -> Tensor {
     Tensor::from_data(v.to_vec(), shape, DType::Float32).unwrap()
@@ -62,9 +62,9 @@ fn second_order() {
     let x = t(&[3.0], &[]);
     x.requires_grad_(true).unwrap();
     let y = x.pow_scalar(3.0).unwrap();
-    let g = grad(&[y], &[x.clone()], &[None], None, true, false).unwrap();
+    let g = grad(&[y], std::slice::from_ref(&x), &[None], None, true, false).unwrap();
     let g0 = g[0].clone().unwrap();
     assert_eq!(g0.to_vec(), vec![27.0]);
-    let g2 = grad(&[g0], &[x.clone()], &[None], None, false, false).unwrap();
+    let g2 = grad(&[g0], std::slice::from_ref(&x), &[None], None, false, false).unwrap();
     assert_eq!(g2[0].clone().unwrap().to_vec(), vec![18.0]);
 }

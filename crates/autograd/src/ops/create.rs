@@ -316,7 +316,7 @@ fn collect(
             }
             for it in items {
                 if matches!(it, NestedData::Scalar(_)) && depth + 1 < shape.len() {
-                    return Err(TorchError::type_error(format!("not a sequence")));
+                    return Err(TorchError::type_error("not a sequence".to_string()));
                 }
                 collect(it, depth + 1, shape, out, dt, any)?;
             }

@@ -142,7 +142,7 @@ pub(crate) fn normal_f32_values(n: usize, mean: f64, std: f64) -> Vec<f64> {
             fill16(&mut data[i..i + 16]);
             i += 16;
         }
-        if n % 16 != 0 {
+        if !n.is_multiple_of(16) {
             let start = n - 16;
             for k in 0..16 {
                 data[start + k] = g.uniform_f32();
@@ -175,7 +175,7 @@ pub(crate) fn normal_f64_values(n: usize, mean: f64, std: f64) -> Vec<f64> {
             fill16(&mut data[i..i + 16]);
             i += 16;
         }
-        if n % 16 != 0 {
+        if !n.is_multiple_of(16) {
             let start = n - 16;
             for k in 0..16 {
                 data[start + k] = g.uniform_f64();

@@ -27,7 +27,7 @@ fn infer_size(shape: &[isize], numel: usize) -> Result<Vec<usize>> {
     let mut out: Vec<usize> = shape.iter().map(|&d| d.max(0) as usize).collect();
     match infer {
         Some(i) => {
-            if prod == 0 || numel % prod != 0 {
+            if prod == 0 || !numel.is_multiple_of(prod) {
                 return Err(invalid_shape(shape, numel));
             }
             out[i] = numel / prod;
