@@ -2,3 +2,4 @@
 //! Python logic of its own.
 
 pub mod app;
+pub mod layout;
