@@ -470,6 +470,8 @@ pub enum BackwardFn {
     SqueezeDim {
         sizes: Vec<usize>,
         dim: usize,
+        /// squeeze with a dim list (`SqueezeBackward4`).
+        multi: bool,
     },
     Expand {
         sizes: Vec<usize>,
@@ -511,6 +513,7 @@ pub enum BackwardFn {
         sizes: Vec<usize>,
         dim: usize,
         indices: SavedTensor,
+        input_sizes: Vec<usize>,
     },
     IndexBackward {
         dim: usize,
@@ -544,16 +547,6 @@ impl BackwardFn {
             Sigmoid { .. } => "SigmoidBackward0",
             Relu { .. } => "ReluBackward0",
             Reciprocal { .. } => "ReciprocalBackward0",
-            Clamp {
-                min: Some(_),
-                max: None,
-                ..
-            } => "ClampMinBackward0",
-            Clamp {
-                min: None,
-                max: Some(_),
-                ..
-            } => "ClampMaxBackward0",
             Clamp { .. } => "ClampBackward1",
             Sum { .. } => "SumBackward0",
             SumDim { .. } => "SumBackward1",
@@ -582,7 +575,8 @@ impl BackwardFn {
             Permute { .. } => "PermuteBackward0",
             Unsqueeze { .. } => "UnsqueezeBackward0",
             Squeeze { .. } => "SqueezeBackward0",
-            SqueezeDim { .. } => "SqueezeBackward1",
+            SqueezeDim { multi: false, .. } => "SqueezeBackward1",
+            SqueezeDim { multi: true, .. } => "SqueezeBackward4",
             Expand { .. } => "ExpandBackward0",
             Select { .. } => "SelectBackward0",
             Slice { .. } => "SliceBackward0",
@@ -1013,9 +1007,15 @@ impl BackwardFn {
                 sizes,
                 dim,
                 indices,
+                input_sizes,
             } => {
                 let idx = u(indices)?;
-                one(g.index_backward(sizes, *dim, &idx))?
+                let r = g.index_backward(sizes, *dim, &idx)?;
+                if sizes != input_sizes {
+                    one(r.reshape_usize(input_sizes))?
+                } else {
+                    vec![Some(r)]
+                }
             }
             IndexBackward { dim, indices } => {
                 let idx = u(indices)?;

@@ -54,11 +54,18 @@ impl Tensor {
         let mut t = self.clone();
         let mut dim: usize = 0;
         let mut adv: Option<(usize, Tensor)> = None;
+        let mut mask_view: Option<(Tensor, Vec<isize>)> = None;
         for it in items {
             match it {
                 IndexItem::Int(i) => t = t.select(dim as isize, *i)?,
                 IndexItem::Slice(a, b, c) => {
                     let step = c.unwrap_or(1);
+                    let size = t.shape().get(dim).copied().unwrap_or(0) as i64;
+                    let full = a.unwrap_or(0) == 0 && b.is_none_or(|e| e >= size) && step == 1;
+                    if full && t.dim() > dim {
+                        dim += 1;
+                        continue;
+                    }
                     t = t.slice(dim as isize, a.unwrap_or(0), b.unwrap_or(i64::MAX), step)?;
                     dim += 1;
                 }
@@ -97,7 +104,7 @@ impl Tensor {
                         shape.push(masked.iter().product::<usize>() as isize);
                         shape.extend(t.shape()[dim + k..].iter().map(|&d| d as isize));
                         if k != 1 {
-                            t = t.reshape(&shape)?;
+                            mask_view = Some((t.clone(), shape.clone()));
                         }
                         let idx: Vec<f64> = ix
                             .to_vec()
@@ -120,7 +127,22 @@ impl Tensor {
             }
         }
         match adv {
-            Some((d, idx)) => t.advanced_index(d, &idx),
+            Some((d, idx)) => match mask_view {
+                Some((orig, shape)) => {
+                    let flat = orig.detach().reshape(&shape)?;
+                    let r = flat.advanced_index(d, &idx)?;
+                    let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+                    let sizes = flat.size();
+                    let input_sizes = orig.size();
+                    Ok(Tensor::record(r, &[&orig], |_| BackwardFn::Index {
+                        sizes,
+                        dim: d,
+                        indices: SavedTensor::input(&idx),
+                        input_sizes,
+                    }))
+                }
+                None => t.advanced_index(d, &idx),
+            },
             None => {
                 if items.is_empty() || t.same(self) {
                     // x[...] / x[()] is an alias view
@@ -167,7 +189,9 @@ impl Tensor {
             DType::Int64,
         );
         let sizes = self.size();
+        let input_sizes = sizes.clone();
         Ok(Tensor::record(res, &[self], |_| BackwardFn::Index {
+            input_sizes,
             sizes,
             dim,
             indices: SavedTensor::input(&flat),

@@ -198,7 +198,7 @@ impl Tensor {
         match (da, db) {
             (1, 1) => self.dot(other),
             (2, 1) => self.mv(other),
-            (1, 2) => self.unsqueeze(0)?.mm(other)?.squeeze_dim(0),
+            (1, 2) => self.unsqueeze(0)?.mm(other)?.squeeze_dims(0),
             (2, 2) => self.mm(other),
             _ if da >= 3 && (db == 1 || db == 2) => {
                 let k = self.shape()[da - 1];

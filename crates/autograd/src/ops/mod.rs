@@ -5,6 +5,7 @@ pub mod binary;
 pub mod create;
 pub mod index;
 pub mod inplace;
+pub mod join;
 pub mod linalg;
 pub mod nn;
 pub mod random;

@@ -276,6 +276,15 @@ impl Tensor {
 
     /// `x.squeeze(dim)` (`SqueezeBackward1`); a no-op view when that dim isn't 1.
     pub fn squeeze_dim(&self, dim: isize) -> Result<Tensor> {
+        self.squeeze_dim_impl(dim, false)
+    }
+
+    /// `x.squeeze((dim,))`: like `squeeze_dim` but recorded as `SqueezeBackward4`.
+    pub fn squeeze_dims(&self, dim: isize) -> Result<Tensor> {
+        self.squeeze_dim_impl(dim, true)
+    }
+
+    fn squeeze_dim_impl(&self, dim: isize, multi: bool) -> Result<Tensor> {
         let d = wrap_dim(dim, self.dim())?;
         let l = self.layout();
         let mut shape = l.shape.clone();
@@ -289,6 +298,7 @@ impl Tensor {
         Ok(Tensor::record(r, &[self], |_| BackwardFn::SqueezeDim {
             sizes,
             dim: d,
+            multi,
         }))
     }
 
