@@ -14,6 +14,8 @@ pub enum ErrorKind {
     IndexError,
     /// `TypeError`.
     TypeError,
+    /// `NotImplementedError`.
+    NotImplementedError,
     /// Any other exception class, by name (e.g. raised by a user hook and passed through).
     Other(String),
 }
@@ -26,6 +28,7 @@ impl ErrorKind {
             ErrorKind::ValueError => "ValueError",
             ErrorKind::IndexError => "IndexError",
             ErrorKind::TypeError => "TypeError",
+            ErrorKind::NotImplementedError => "NotImplementedError",
             ErrorKind::Other(s) => s,
         }
     }
@@ -60,6 +63,13 @@ impl TorchError {
     pub fn index(message: impl Into<String>) -> Self {
         TorchError {
             kind: ErrorKind::IndexError,
+            message: message.into(),
+        }
+    }
+    /// A `NotImplementedError`.
+    pub fn not_implemented(message: impl Into<String>) -> Self {
+        TorchError {
+            kind: ErrorKind::NotImplementedError,
             message: message.into(),
         }
     }

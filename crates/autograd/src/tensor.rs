@@ -353,7 +353,7 @@ impl Tensor {
             let msg = if capital {
                 "Only Tensors of floating point and complex dtype can require gradients"
             } else {
-                "only Tensors of floating point and complex dtype can require gradients"
+                "only Tensors of floating point dtype can require gradients"
             };
             return Err(TorchError::runtime(msg));
         }

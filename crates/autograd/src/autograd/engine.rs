@@ -123,10 +123,12 @@ pub fn grad(
         Some(captures),
         None,
     )?;
-    if !allow_unused && res.iter().any(|g| g.is_none()) {
-        return Err(TorchError::runtime(
-            "One of the differentiated Tensors appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior.",
-        ));
+    if !allow_unused {
+        if let Some(i) = res.iter().position(|g| g.is_none()) {
+            return Err(TorchError::runtime(format!(
+                "The differentiated Tensor at index {i} appears to not have been used in the graph. Set allow_unused=True if this is the desired behavior."
+            )));
+        }
     }
     Ok(res)
 }
@@ -204,10 +206,12 @@ fn run_hooks(node: &Rc<Node>, mut g: Tensor) -> Result<Tensor> {
 fn accumulate(variable: &Tensor, g: &Tensor) -> Result<()> {
     let new = match variable.grad() {
         None => {
+            let copy = Tensor::new_raw(g.to_vec(), g.size(), g.dtype());
             if is_grad_enabled() {
-                g.clone_tensor()?
+                let dst = Tensor::new_raw(vec![], vec![0], g.dtype());
+                Tensor::record(copy, &[&dst, g], |_| BackwardFn::Copy)
             } else {
-                Tensor::new_raw(g.to_vec(), g.size(), g.dtype())
+                copy
             }
         }
         Some(old) => {

@@ -263,10 +263,12 @@ impl SavedTensor {
                 self.origin
             };
             if let Some((name, nr)) = origin {
-                msg.push_str(&format!(", which is output {nr} of {name},"));
+                let short = name.trim_end_matches(|c: char| c.is_ascii_digit());
+                let short = short.strip_suffix("Backward").unwrap_or(short);
+                msg.push_str(&format!(", which is output {nr} of {short},"));
             }
             msg.push_str(&format!(
-                " is at version {current}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True).",
+                " is at version {current}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).",
                 self.saved_version
             ));
             return Err(TorchError::runtime(msg));
@@ -502,6 +504,8 @@ pub enum BackwardFn {
     },
     Zero,
     Fill,
+    /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
+    Copy,
     Sign,
     Where {
         cond: SavedTensor,
@@ -584,7 +588,8 @@ impl BackwardFn {
             SliceBackward { .. } => "SliceBackwardBackward0",
             Zero => "ZeroBackward0",
             Sign => "SignBackward0",
-            Fill => "FillBackward0",
+            Fill => "FillBackward2",
+            Copy => "CopyBackwards",
             Where { .. } => "WhereBackward0",
             MaskedFill { .. } => "MaskedFillBackward0",
             Index { .. } => "IndexBackward0",
@@ -988,6 +993,7 @@ impl BackwardFn {
                 step,
             } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
             Zero | Fill | Sign => one(g.zeros_like())?,
+            Copy => vec![None, Some(g.clone())],
             Where { cond } => {
                 let c = u(cond)?;
                 let a = if need(0) {

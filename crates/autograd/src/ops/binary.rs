@@ -49,7 +49,7 @@ impl Tensor {
     /// `self - other` (`SubBackward0`).
     pub fn sub(&self, other: &Tensor) -> Result<Tensor> {
         if self.dtype() == DType::Bool && other.dtype() == DType::Bool {
-            return Err(TorchError::runtime(
+            return Err(TorchError::not_implemented(
                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
             ));
         }
@@ -159,7 +159,7 @@ impl Tensor {
     pub fn rsub_scalar(&self, s: impl Into<Scalar>) -> Result<Tensor> {
         let w = Tensor::wrapped(s.into());
         if self.dtype() == DType::Bool && w.dtype() == DType::Bool {
-            return Err(TorchError::runtime(
+            return Err(TorchError::not_implemented(
                 "Subtraction, the `-` operator, with two bool tensors is not supported. Use the `^` or `logical_xor()` operator instead.",
             ));
         }

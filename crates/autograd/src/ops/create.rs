@@ -131,7 +131,7 @@ impl Tensor {
         }
         if (st > 0.0 && e < s) || (st < 0.0 && e > s) {
             return Err(TorchError::runtime(
-                "upper bound and larger bound inconsistent with step sign",
+                "upper bound and lower bound inconsistent with step sign",
             ));
         }
         let n = ((e - s) / st).ceil().max(0.0);

@@ -50,16 +50,22 @@ impl Tensor {
     /// `torch.mm` (`MmBackward0`).
     pub fn mm(&self, mat2: &Tensor) -> Result<Tensor> {
         if self.dim() != 2 {
-            return Err(TorchError::runtime("self must be a matrix"));
+            return Err(TorchError::runtime(format!(
+                "mm: self must be a matrix, got {}-D tensor",
+                self.dim()
+            )));
         }
         if mat2.dim() != 2 {
-            return Err(TorchError::runtime("mat2 must be a matrix"));
+            return Err(TorchError::runtime(format!(
+                "mm: mat2 must be a matrix, got {}-D tensor",
+                mat2.dim()
+            )));
         }
         let (n, k) = (self.shape()[0], self.shape()[1]);
         let (k2, m) = (mat2.shape()[0], mat2.shape()[1]);
         if k != k2 {
             return Err(TorchError::runtime(format!(
-                "mat1 and mat2 shapes cannot be multiplied ({n}x{k} and {k2}x{m})"
+                "mm: mat1 and mat2 shapes cannot be multiplied ({n}x{k} and {k2}x{m})"
             )));
         }
         same_dtype(self, mat2)?;

@@ -77,7 +77,7 @@ fn sum_dtype(dt: DType) -> DType {
 
 fn mean_check(t: &Tensor) -> Result<()> {
     if !t.dtype().is_floating_point() {
-        return Err(TorchError::runtime(format!(
+        return Err(TorchError::not_implemented(format!(
             "mean(): could not infer output dtype. Input dtype must be either a floating point or complex dtype. Got: {}",
             t.dtype().scalar_name()
         )));

@@ -20,7 +20,7 @@ impl Tensor {
     /// `-self` (`NegBackward0`).
     pub fn neg(&self) -> Result<Tensor> {
         if self.dtype() == DType::Bool {
-            return Err(TorchError::runtime(
+            return Err(TorchError::not_implemented(
                 "Negation, the `-` operator, on a bool tensor is not supported. If you are trying to invert a mask, use the `~` or `logical_not()` operator instead.",
             ));
         }

@@ -342,7 +342,7 @@ impl Tensor {
         checked_numel(sizes)?;
         let lead = sizes.len() - l.shape.len();
         let mut strides = vec![0usize; sizes.len()];
-        for i in 0..l.shape.len() {
+        for i in (0..l.shape.len()).rev() {
             let j = lead + i;
             if l.shape[i] == sizes[j] {
                 strides[j] = l.strides[i];

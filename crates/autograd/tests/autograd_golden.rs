@@ -1,0 +1,639 @@
+//! Autograd behaviour and error messages match real PyTorch: golden/autograd_cases.txt was
+//! produced by golden/gen_autograd.py, whose scenarios are mirrored here one by one.
+
+use ::autograd::{
+    enable_grad, grad, is_grad_enabled, manual_seed, no_grad, set_grad_enabled, DType, IndexItem,
+    NestedData, Result, Scalar, Tensor,
+};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+struct Out(Vec<String>);
+
+impl Out {
+    fn p(&mut self, parts: &[String]) {
+        self.0.push(parts.join(" "));
+    }
+    fn err<T: std::fmt::Display>(&mut self, r: Result<T>) {
+        match r {
+            Ok(v) => self.0.push(format!("ok: {v}")),
+            Err(e) => self
+                .0
+                .push(format!("err: {}: {}", e.kind.name(), e.message)),
+        }
+    }
+    fn unit(&mut self, r: Result<()>) {
+        match r {
+            Ok(()) => self.0.push("ok: None".into()),
+            Err(e) => self
+                .0
+                .push(format!("err: {}: {}", e.kind.name(), e.message)),
+        }
+    }
+}
+
+fn f32s(v: &[f64]) -> Tensor {
+    Tensor::from_data(v.to_vec(), &[v.len()], DType::Float32).unwrap()
+}
+fn leaf(v: &[f64]) -> Tensor {
+    let t = f32s(v);
+    t.requires_grad_(true).unwrap();
+    t
+}
+fn leaf0(v: f64) -> Tensor {
+    let t = Tensor::scalar(Scalar::Float(v));
+    t.requires_grad_(true).unwrap();
+    t
+}
+fn ints(v: &[i64]) -> Tensor {
+    Tensor::from_data(
+        v.iter().map(|&x| x as f64).collect(),
+        &[v.len()],
+        DType::Int64,
+    )
+    .unwrap()
+}
+fn s(t: &Tensor) -> String {
+    format!("{t}")
+}
+fn og(t: &Option<Tensor>) -> String {
+    t.as_ref().map(s).unwrap_or_else(|| "None".into())
+}
+fn ones(shape: &[usize]) -> Tensor {
+    Tensor::ones(shape, DType::Float32).unwrap()
+}
+
+fn second_backward(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0, 3.0]);
+    let y = x.mul(&x)?.sum()?;
+    y.backward(None, None, false)?;
+    o.unit(y.backward(None, None, false));
+    let z = x.mul_scalar(2i64)?.sum()?;
+    z.backward(None, None, false)?;
+    o.unit(z.backward(None, None, false));
+    let w = x.add_scalar(1i64)?.sum()?;
+    w.backward(None, None, false)?;
+    o.unit(w.backward(None, None, false));
+    o.p(&[og(&x.grad())]);
+    Ok(())
+}
+
+fn retain_graph(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    let y = x.mul(&x)?.sum()?;
+    y.backward(None, Some(true), false)?;
+    y.backward(None, None, false)?;
+    o.p(&[og(&x.grad())]);
+    Ok(())
+}
+
+fn implicit_grad_errors(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    o.unit(x.mul_scalar(2i64)?.backward(None, None, false));
+    o.unit(f32s(&[1.0, 2.0]).sum()?.backward(None, None, false));
+    o.unit(f32s(&[1.0, 2.0]).backward(None, None, false));
+    o.unit(x.mul_scalar(2i64)?.backward(Some(&ones(&[3])), None, false));
+    x.mul_scalar(2i64)?
+        .backward(Some(&f32s(&[1.0, 0.5])), None, false)?;
+    o.p(&[og(&x.grad())]);
+    Ok(())
+}
+
+fn leaf_inplace(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    o.unit(x.add_scalar_(1i64));
+    o.unit(x.index(&[IndexItem::Int(0)])?.mul_scalar_(2i64));
+    o.unit(x.zero_());
+    {
+        let _g = no_grad();
+        x.add_scalar_(1i64)?;
+    }
+    o.p(&[s(&x), x.version().to_string()]);
+    {
+        let _g = no_grad();
+        x.index_put_(&[IndexItem::Int(0)], &Tensor::wrapped(Scalar::Float(10.0)))?;
+    }
+    o.p(&[s(&x), x.version().to_string()]);
+    Ok(())
+}
+
+fn version_counter(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0, 3.0]);
+    let y = x.exp()?;
+    y.add_scalar_(1i64)?;
+    o.unit(y.sum()?.backward(None, None, false));
+    let a = x.mul_scalar(1i64)?;
+    let b = a.sin()?;
+    a.mul_scalar_(2i64)?;
+    o.unit(b.sum()?.backward(None, None, false));
+    let c = x.sin()?;
+    {
+        let _g = no_grad();
+        x.add_scalar_(1i64)?;
+    }
+    o.unit(c.sum()?.backward(None, None, false));
+    let m = Tensor::from_data(vec![1.0, 2.0, 3.0, 4.0], &[2, 2], DType::Float32)?;
+    m.requires_grad_(true)?;
+    let n = m.mul_scalar(1i64)?;
+    let oo = n.exp()?;
+    n.add_scalar_(0i64)?;
+    o.unit(oo.sum()?.backward(None, None, false));
+    Ok(())
+}
+
+fn requires_grad_rules(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    let y = x.mul_scalar(2i64)?;
+    o.unit(y.requires_grad_(false));
+    y.requires_grad_(true)?;
+    o.p(&[s(&y)]);
+    o.unit(y.set_requires_grad(false));
+    o.unit(y.set_requires_grad(true));
+    o.unit(ints(&[1, 2]).requires_grad_(true));
+    o.unit(ints(&[1, 2]).set_requires_grad_at_creation(true));
+    o.unit(Tensor::from_data(vec![1.0], &[1], DType::Bool)?.requires_grad_(true));
+    let z = f32s(&[1.0, 2.0]);
+    z.requires_grad_(true)?;
+    o.p(&[s(&z), py_bool(z.is_leaf()), py_bool(y.is_leaf())]);
+    z.requires_grad_(false)?;
+    o.p(&[s(&z)]);
+    Ok(())
+}
+
+fn py_bool(b: bool) -> String {
+    if b {
+        "True".into()
+    } else {
+        "False".into()
+    }
+}
+
+fn hooks(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0, 3.0]);
+    let y = x.mul_scalar(3i64)?;
+    let h = y.register_hook(Rc::new(|g: &Tensor| Ok(Some(g.mul_scalar(2i64)?))))?;
+    y.sum()?.backward(None, None, false)?;
+    o.p(&[og(&x.grad())]);
+    y.remove_hook(h);
+    x.set_grad(None)?;
+    let y2 = x.mul_scalar(3i64)?;
+    y2.sum()?.backward(None, None, false)?;
+    o.p(&[og(&x.grad())]);
+    x.set_grad(None)?;
+    let seen: Rc<RefCell<Vec<Tensor>>> = Rc::new(RefCell::new(Vec::new()));
+    let seen2 = seen.clone();
+    x.register_hook(Rc::new(move |g: &Tensor| {
+        seen2.borrow_mut().push(g.clone_tensor()?);
+        Ok(None)
+    }))?;
+    x.mul(&x)?.sum()?.backward(None, None, false)?;
+    let first = seen.borrow()[0].clone();
+    o.p(&[s(&first), og(&x.grad())]);
+    o.err(
+        f32s(&[1.0])
+            .register_hook(Rc::new(|_g: &Tensor| Ok(None)))
+            .map(|_| "handle"),
+    );
+    Ok(())
+}
+
+fn retain_grad(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    let y = x.mul_scalar(3i64)?;
+    y.retain_grad()?;
+    let z = y.mul(&y)?;
+    let w = z.sum()?;
+    w.backward(None, None, false)?;
+    o.p(&[
+        og(&y.grad()),
+        py_bool(y.retains_grad()),
+        og(&z.grad()),
+        og(&x.grad()),
+    ]);
+    o.unit(f32s(&[1.0]).retain_grad());
+    x.retain_grad()?;
+    o.p(&[py_bool(x.retains_grad())]);
+    Ok(())
+}
+
+fn tuple(v: &[Option<Tensor>]) -> String {
+    let parts: Vec<String> = v.iter().map(og).collect();
+    if parts.len() == 1 {
+        format!("({},)", parts[0])
+    } else {
+        format!("({})", parts.join(", "))
+    }
+}
+
+fn autograd_grad(o: &mut Out) -> Result<()> {
+    let x = leaf0(2.0);
+    let y = x.pow_scalar(3i64)?;
+    let g = grad(&[y], std::slice::from_ref(&x), &[None], None, true, false)?;
+    let g = g[0].clone().unwrap();
+    o.p(&[s(&g)]);
+    let g2 = grad(&[g], std::slice::from_ref(&x), &[None], None, false, false)?;
+    o.p(&[og(&g2[0]), og(&x.grad())]);
+    let a = leaf(&[1.0, 2.0]);
+    let b = leaf(&[3.0, 4.0]);
+    let out = a.mul(&b)?.sum()?;
+    let gs = grad(&[out], &[a.clone(), b.clone()], &[None], None, false, false)?;
+    o.p(&[og(&gs[0]), og(&gs[1])]);
+    let c = leaf(&[1.0]);
+    o.err(
+        grad(
+            &[a.mul_scalar(2i64)?.sum()?],
+            &[a.clone(), c.clone()],
+            &[None],
+            None,
+            false,
+            false,
+        )
+        .map(|v| tuple(&v)),
+    );
+    o.p(&[tuple(&grad(
+        &[a.mul_scalar(2i64)?.sum()?],
+        &[a.clone(), c.clone()],
+        &[None],
+        None,
+        false,
+        true,
+    )?)]);
+    o.err(
+        grad(
+            &[a.mul_scalar(2i64)?.sum()?],
+            &[f32s(&[1.0])],
+            &[None],
+            None,
+            false,
+            false,
+        )
+        .map(|v| tuple(&v)),
+    );
+    let oo = a.mul(&a)?.sum()?;
+    grad(
+        std::slice::from_ref(&oo),
+        std::slice::from_ref(&a),
+        &[None],
+        None,
+        false,
+        false,
+    )?;
+    o.err(grad(&[oo], std::slice::from_ref(&a), &[None], None, false, false).map(|v| tuple(&v)));
+    let m = a.mul(&b)?;
+    o.p(&[tuple(&grad(
+        &[m],
+        std::slice::from_ref(&a),
+        &[Some(f32s(&[1.0, -1.0]))],
+        None,
+        false,
+        false,
+    )?)]);
+    let h = a.mul_scalar(2i64)?;
+    let ss = h.mul(&h)?.sum()?;
+    o.p(&[tuple(&grad(&[ss], &[h], &[None], None, false, false)?)]);
+    Ok(())
+}
+
+fn create_graph_backward(o: &mut Out) -> Result<()> {
+    let x = leaf0(3.0);
+    let y = x.pow_scalar(3i64)?;
+    y.backward(None, None, true)?;
+    o.p(&[og(&x.grad())]);
+    let g = x.grad().unwrap();
+    x.set_grad(None)?;
+    g.backward(None, None, false)?;
+    o.p(&[og(&x.grad())]);
+    let t = leaf(&[0.5, 1.0]);
+    let gt = grad(
+        &[t.sin()?.sum()?],
+        std::slice::from_ref(&t),
+        &[None],
+        None,
+        true,
+        false,
+    )?[0]
+        .clone()
+        .unwrap();
+    let gg = grad(
+        &[gt.sum()?],
+        std::slice::from_ref(&t),
+        &[None],
+        None,
+        false,
+        false,
+    )?[0]
+        .clone();
+    o.p(&[s(&gt), og(&gg)]);
+    let u = leaf(&[0.5, -1.0]);
+    let gu = grad(
+        &[u.tanh()?.mul(&u.exp()?)?.sum()?],
+        std::slice::from_ref(&u),
+        &[None],
+        None,
+        true,
+        false,
+    )?[0]
+        .clone()
+        .unwrap();
+    o.p(&[s(&gu)]);
+    let guu = grad(
+        &[gu.sum()?],
+        std::slice::from_ref(&u),
+        &[None],
+        None,
+        false,
+        false,
+    )?;
+    o.p(&[og(&guu[0])]);
+    Ok(())
+}
+
+fn nonleaf_inplace(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    let y = x.mul_scalar(2i64)?;
+    y.add_scalar_(1i64)?;
+    o.p(&[s(&y)]);
+    let names: Vec<String> = y
+        .grad_fn()
+        .unwrap()
+        .next_functions()
+        .iter()
+        .map(|e| match e {
+            Some((n, _)) => format!("'{}'", n.name()),
+            None => "None".into(),
+        })
+        .collect();
+    o.p(&[format!("[{}]", names.join(", "))]);
+    y.mul_(&y.detach())?;
+    o.p(&[s(&y)]);
+    o.unit(y.sum()?.backward(None, None, false));
+    let y2 = x.mul_scalar(2i64)?;
+    y2.mul_scalar_(3i64)?;
+    y2.sum()?.backward(None, None, false)?;
+    o.p(&[og(&x.grad())]);
+    let z = x.mul_scalar(1i64)?;
+    z.zero_()?;
+    o.p(&[s(&z)]);
+    let w = x.mul_scalar(1i64)?;
+    w.fill_(Scalar::Int(3))?;
+    o.p(&[s(&w)]);
+    w.sum()?.backward(None, None, false)?;
+    o.p(&[og(&x.grad())]);
+    Ok(())
+}
+
+fn accumulation(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    x.mul_scalar(2i64)?.sum()?.backward(None, None, false)?;
+    let g = x.grad().unwrap();
+    x.mul_scalar(3i64)?.sum()?.backward(None, None, false)?;
+    o.p(&[og(&x.grad()), py_bool(g.same(&x.grad().unwrap()))]);
+    x.grad().unwrap().zero_()?;
+    o.p(&[og(&x.grad())]);
+    let y = x.mul(&x)?;
+    y.add(&y)?.sum()?.backward(None, None, false)?;
+    o.p(&[og(&x.grad())]);
+    Ok(())
+}
+
+fn grad_mode(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    {
+        let _g = no_grad();
+        let y = x.mul_scalar(2i64)?;
+        o.p(&[
+            s(&y),
+            py_bool(y.requires_grad()),
+            "None".into(),
+            py_bool(is_grad_enabled()),
+        ]);
+        let _e = enable_grad();
+        let z = x.mul_scalar(2i64)?;
+        o.p(&[s(&z)]);
+    }
+    o.p(&[py_bool(is_grad_enabled())]);
+    set_grad_enabled(false);
+    o.p(&[py_bool(x.mul_scalar(2i64)?.requires_grad())]);
+    set_grad_enabled(true);
+    let d = x.detach();
+    o.p(&[s(&d), py_bool(d.requires_grad()), py_bool(d.is_leaf())]);
+    d.index_put_(&[IndexItem::Int(0)], &Tensor::wrapped(Scalar::Float(5.0)))?;
+    o.p(&[s(&x)]);
+    Ok(())
+}
+
+fn shape_errors(o: &mut Out) -> Result<()> {
+    let a = ones(&[2, 3]);
+    o.err(a.add(&ones(&[4])));
+    o.err(a.mul(&ones(&[3, 3])));
+    o.err(a.t()?.view(&[6]));
+    o.err(a.view(&[4, 2]));
+    o.err(a.view(&[-1, -1]));
+    o.err(a.mm(&ones(&[2, 3])));
+    o.err(a.item().map(|_| ""));
+    o.err(a.index(&[IndexItem::Int(5)]));
+    o.err(a.index(&[IndexItem::Int(0), IndexItem::Int(0), IndexItem::Int(0)]));
+    o.err(a.sum_dim(&[2], false));
+    o.err(a.expand_sizes(&[3, 4]));
+    o.err(Tensor::cat(&[a.clone(), ones(&[3, 2])], 0));
+    o.err(Tensor::stack(&[a.clone(), ones(&[3])], 0));
+    o.err(ones(&[3]).dot(&ones(&[4])));
+    o.err(a.t()?.t()?.t()?.transpose(0, 2));
+    o.err(Tensor::arange(Scalar::Int(0), Scalar::Int(5), Scalar::Int(1), None)?.mean());
+    let ragged = NestedData::List(vec![
+        NestedData::List(vec![
+            NestedData::Scalar(Scalar::Float(1.0)),
+            NestedData::Scalar(Scalar::Float(2.0)),
+        ]),
+        NestedData::List(vec![NestedData::Scalar(Scalar::Float(3.0))]),
+    ]);
+    o.err(Tensor::from_nested(&ragged, None));
+    o.err(ones(&[2, 3, 4]).t());
+    o.err(a.matmul(&ones(&[4])));
+    o.err(ones(&[3]).max_dim(1, false).map(|r| r.0));
+    o.err(ones(&[0]).max());
+    o.err(ones(&[2]).permute(&[0, 1]));
+    o.err(Tensor::ones(&[3], DType::Float64)?.mm(&ones(&[3, 3])));
+    Ok(())
+}
+
+fn tolist(t: &Tensor) -> String {
+    fn rec(v: &[f64], shape: &[usize], dt: DType) -> String {
+        if shape.is_empty() {
+            return match dt {
+                DType::Float32 | DType::Float64 => ::autograd::fmt_python_float(v[0]),
+                DType::Bool => py_bool(v[0] != 0.0),
+                DType::Int64 => format!("{}", v[0] as i64),
+            };
+        }
+        let inner: usize = shape[1..].iter().product();
+        let parts: Vec<String> = (0..shape[0])
+            .map(|i| rec(&v[i * inner..(i + 1) * inner], &shape[1..], dt))
+            .collect();
+        format!("[{}]", parts.join(", "))
+    }
+    rec(&t.to_vec(), t.shape(), t.dtype())
+}
+
+fn item(t: &Tensor) -> String {
+    match t.item().unwrap() {
+        Scalar::Float(f) => ::autograd::fmt_python_float(f),
+        Scalar::Int(i) => i.to_string(),
+        Scalar::Bool(b) => py_bool(b),
+    }
+}
+
+fn dtypes(o: &mut Out) -> Result<()> {
+    let i = ints(&[1, 2, 3]);
+    o.p(&[
+        s(&i.div_scalar(2i64)?),
+        s(&i.mul_scalar(2.5)?),
+        s(&i.add_scalar(true)?),
+        s(&i.sum()?),
+        s(&i.to_dtype(DType::Float32)?.mean()?),
+    ]);
+    let bt = Tensor::from_data(vec![1.0, 0.0], &[2], DType::Bool)?;
+    let bt2 = Tensor::from_data(vec![1.0, 1.0], &[2], DType::Bool)?;
+    o.p(&[s(&bt.add(&bt2)?)]);
+    let gt = i.gt_scalar(1i64)?;
+    o.p(&[s(&gt), s(&gt.all()?), s(&gt.any()?), s(&i.eq_scalar(2i64)?)]);
+    o.p(&[s(&f32s(&[1.5]).add(&Tensor::from_data(
+        vec![1.0],
+        &[1],
+        DType::Float64,
+    )?)?)]);
+    o.p(&[s(
+        &Tensor::scalar_of(2.5, DType::Float64).mul(&f32s(&[1.0]))?
+    )]);
+    o.p(&[
+        s(&i.to_dtype(DType::Float64)?),
+        s(&i.to_dtype(DType::Float32)?),
+        s(&f32s(&[0.7, -1.7]).to_dtype(DType::Int64)?),
+    ]);
+    o.p(&[
+        s(&f32s(&[1.0, 2.0]).pow_scalar(2i64)?),
+        s(&i.pow_scalar(2i64)?),
+        s(&i.rpow_scalar(2i64)?),
+        item(&i.sum()?),
+        item(&Tensor::scalar(Scalar::Float(2.5))),
+    ]);
+    o.p(&[
+        tolist(&f32s(&[1.0, 2.0])),
+        tolist(&Tensor::from_data(vec![1.0, 2.0], &[1, 2], DType::Int64)?),
+    ]);
+    o.err(i.pow_scalar(-1i64));
+    let t1 = Tensor::from_data(vec![1.0], &[1], DType::Bool)?;
+    o.err(t1.sub(&t1));
+    o.err(t1.neg());
+    Ok(())
+}
+
+fn ar(a: Scalar, b: Scalar, c: Scalar) -> Result<Tensor> {
+    Tensor::arange(a, b, c, None)
+}
+
+fn constructors(o: &mut Out) -> Result<()> {
+    use Scalar::{Float as F, Int as I};
+    o.p(&[
+        s(&ar(I(0), I(5), I(1))?),
+        s(&ar(I(1), I(4), I(1))?),
+        s(&ar(I(0), I(1), F(0.25))?),
+        s(&ar(F(0.0), F(3.0), I(1))?),
+    ]);
+    o.p(&[
+        s(&ar(I(10), I(0), I(-3))?),
+        s(&Tensor::linspace(0.0, 1.0, 5, None)?),
+        s(&Tensor::linspace(-1.0, 1.0, 4, None)?),
+    ]);
+    o.p(&[
+        s(&Tensor::eye(3, None, DType::Float32)?),
+        s(&Tensor::eye(2, Some(3), DType::Float32)?),
+        s(&Tensor::zeros(&[2, 3], DType::Float32)?),
+        s(&Tensor::ones(&[2], DType::Int64)?),
+    ]);
+    o.p(&[
+        s(&Tensor::full(&[2, 2], 7.0, DType::Float32)?),
+        s(&Tensor::full(&[2], 3.0, Scalar::Int(3).default_dtype())?),
+        s(&ones(&[2, 2]).zeros_like()?),
+    ]);
+    o.p(&[
+        ::autograd::format_size(ones(&[2, 3]).shape()),
+        ::autograd::format_size(&ones(&[2, 3]).size()),
+        ::autograd::format_size(ones(&[]).shape()),
+    ]);
+    o.err(ar(I(0), I(5), I(0)));
+    o.err(ar(I(5), I(0), I(1)));
+    Ok(())
+}
+
+fn random(o: &mut Out) -> Result<()> {
+    manual_seed(0);
+    o.p(&[s(&Tensor::rand(&[3], DType::Float32)?)]);
+    o.p(&[s(&Tensor::randn(&[3], DType::Float32)?)]);
+    o.p(&[s(&Tensor::randn(&[20], DType::Float32)?)]);
+    o.p(&[s(&Tensor::rand(&[2, 2], DType::Float32)?)]);
+    o.p(&[s(&Tensor::randint(0, 10, &[6], DType::Int64)?)]);
+    o.p(&[s(&Tensor::randn(&[3], DType::Float64)?)]);
+    o.p(&[s(&Tensor::randn(&[17], DType::Float32)?)]);
+    o.p(&[s(&Tensor::normal(2.0, 3.0, &[4], DType::Float32)?)]);
+    manual_seed(42);
+    o.p(&[s(&Tensor::randn(&[2, 3], DType::Float32)?)]);
+    o.p(&[s(&Tensor::rand(&[5], DType::Float64)?)]);
+    Ok(())
+}
+
+type Section = (&'static str, fn(&mut Out) -> Result<()>);
+
+const SECTIONS: &[Section] = &[
+    ("second_backward", second_backward),
+    ("retain_graph", retain_graph),
+    ("implicit_grad_errors", implicit_grad_errors),
+    ("leaf_inplace", leaf_inplace),
+    ("version_counter", version_counter),
+    ("requires_grad_rules", requires_grad_rules),
+    ("hooks", hooks),
+    ("retain_grad", retain_grad),
+    ("autograd_grad", autograd_grad),
+    ("create_graph_backward", create_graph_backward),
+    ("nonleaf_inplace", nonleaf_inplace),
+    ("accumulation", accumulation),
+    ("grad_mode", grad_mode),
+    ("shape_errors", shape_errors),
+    ("dtypes", dtypes),
+    ("constructors", constructors),
+    ("random", random),
+];
+
+#[test]
+fn autograd_matches_torch() {
+    let text = include_str!("golden/autograd_cases.txt");
+    let mut expected: Vec<(String, String)> = Vec::new();
+    for block in text.split("## ").skip(1) {
+        let (name, body) = block.split_once('\n').unwrap_or((block, ""));
+        expected.push((name.trim().to_string(), body.trim_end().to_string()));
+    }
+    let mut failures = Vec::new();
+    for (name, f) in SECTIONS {
+        let mut o = Out(Vec::new());
+        if let Err(e) = f(&mut o) {
+            o.0.push(format!("UNEXPECTED {}: {}", e.kind.name(), e.message));
+        }
+        let got = o.0.join("\n");
+        let exp = expected
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, b)| b.clone())
+            .unwrap_or_default();
+        if got != exp {
+            failures.push(format!("## {name}\n--- expected\n{exp}\n--- got\n{got}"));
+        }
+    }
+    assert_eq!(SECTIONS.len() + 1, expected.len());
+    assert!(
+        failures.is_empty(),
+        "{} of {} differ:\n{}",
+        failures.len(),
+        SECTIONS.len(),
+        failures.join("\n")
+    );
+}

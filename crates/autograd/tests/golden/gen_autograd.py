@@ -1,0 +1,337 @@
+"""Regenerates autograd_cases.txt from real PyTorch: python gen_autograd.py > autograd_cases.txt
+
+Each `## name` section is one scenario; tests/autograd_golden.rs runs the same scenarios.
+"""
+import warnings
+import torch
+import torch.nn.functional as F
+
+warnings.filterwarnings("ignore")
+SECTIONS = []
+
+
+def section(f):
+    SECTIONS.append(f)
+    return f
+
+
+def leaf(d, dtype=None):
+    return torch.tensor(d, dtype=dtype, requires_grad=True)
+
+
+def err(f):
+    try:
+        r = f()
+        print("ok:", r)
+    except Exception as e:  # noqa
+        print(f"err: {type(e).__name__}: {e}")
+
+
+@section
+def second_backward():
+    x = leaf([1.0, 2.0, 3.0])
+    y = (x * x).sum()
+    y.backward()
+    err(lambda: y.backward())
+    z = (x * 2).sum()
+    z.backward()
+    err(lambda: z.backward())
+    w = (x + 1).sum()
+    w.backward()
+    err(lambda: w.backward())
+    print(x.grad)
+
+
+@section
+def retain_graph():
+    x = leaf([1.0, 2.0])
+    y = (x * x).sum()
+    y.backward(retain_graph=True)
+    y.backward()
+    print(x.grad)
+
+
+@section
+def implicit_grad_errors():
+    x = leaf([1.0, 2.0])
+    err(lambda: (x * 2).backward())
+    err(lambda: torch.tensor([1.0, 2.0]).sum().backward())
+    err(lambda: torch.tensor([1.0, 2.0]).backward())
+    err(lambda: (x * 2).backward(torch.ones(3)))
+    (x * 2).backward(torch.tensor([1.0, 0.5]))
+    print(x.grad)
+
+
+@section
+def leaf_inplace():
+    x = leaf([1.0, 2.0])
+    err(lambda: x.add_(1))
+    err(lambda: x[0].mul_(2))
+    err(lambda: x.zero_())
+    with torch.no_grad():
+        x.add_(1)
+    print(x, x._version)
+    with torch.no_grad():
+        x[0] = 10.0
+    print(x, x._version)
+
+
+@section
+def version_counter():
+    x = leaf([1.0, 2.0, 3.0])
+    y = x.exp()
+    y.add_(1)
+    err(lambda: y.sum().backward())
+    a = x * 1
+    b = a.sin()
+    a.mul_(2)
+    err(lambda: b.sum().backward())
+    c = x.sin()
+    with torch.no_grad():
+        x.add_(1)
+    err(lambda: c.sum().backward())
+    m = leaf([[1.0, 2.0], [3.0, 4.0]])
+    n = m * 1
+    o = n.exp()
+    n.t_() if False else n.add_(0)
+    err(lambda: o.sum().backward())
+
+
+@section
+def requires_grad_rules():
+    x = leaf([1.0, 2.0])
+    y = x * 2
+    err(lambda: y.requires_grad_(False))
+    print(y.requires_grad_(True))
+
+    def setattr_rg():
+        y.requires_grad = False
+    err(setattr_rg)
+
+    def setattr_rg_true():
+        y.requires_grad = True
+    err(setattr_rg_true)
+    err(lambda: torch.tensor([1, 2]).requires_grad_())
+    err(lambda: torch.tensor([1, 2], requires_grad=True))
+    err(lambda: torch.tensor([True]).requires_grad_())
+    z = torch.tensor([1.0, 2.0])
+    z.requires_grad_()
+    print(z, z.is_leaf, y.is_leaf)
+    z.requires_grad_(False)
+    print(z)
+
+
+@section
+def hooks():
+    x = leaf([1.0, 2.0, 3.0])
+    y = x * 3
+    h = y.register_hook(lambda g: g * 2)
+    y.sum().backward()
+    print(x.grad)
+    h.remove()
+    x.grad = None
+    y2 = x * 3
+    y2.sum().backward()
+    print(x.grad)
+    x.grad = None
+    seen = []
+    x.register_hook(lambda g: seen.append(g.clone()))
+    (x * x).sum().backward()
+    print(seen[0], x.grad)
+    err(lambda: torch.tensor([1.0]).register_hook(lambda g: g))
+
+
+@section
+def retain_grad():
+    x = leaf([1.0, 2.0])
+    y = x * 3
+    y.retain_grad()
+    z = y * y
+    w = z.sum()
+    w.backward()
+    print(y.grad, y.retains_grad, z.grad, x.grad)
+    err(lambda: torch.tensor([1.0]).retain_grad())
+    x.retain_grad()
+    print(x.retains_grad)
+
+
+@section
+def autograd_grad():
+    x = leaf(2.0)
+    y = x ** 3
+    (g,) = torch.autograd.grad(y, x, create_graph=True)
+    print(g)
+    (g2,) = torch.autograd.grad(g, x)
+    print(g2, x.grad)
+    a = leaf([1.0, 2.0])
+    b = leaf([3.0, 4.0])
+    out = (a * b).sum()
+    ga, gb = torch.autograd.grad(out, [a, b])
+    print(ga, gb)
+    c = leaf([1.0])
+    err(lambda: torch.autograd.grad((a * 2).sum(), [a, c]))
+    print(torch.autograd.grad((a * 2).sum(), [a, c], allow_unused=True))
+    err(lambda: torch.autograd.grad((a * 2).sum(), [torch.tensor([1.0])]))
+    o = (a * a).sum()
+    torch.autograd.grad(o, a)
+    err(lambda: torch.autograd.grad(o, a))
+    m = a * b
+    print(torch.autograd.grad(m, [a], grad_outputs=torch.tensor([1.0, -1.0])))
+    h = a * 2
+    s = (h * h).sum()
+    print(torch.autograd.grad(s, h))
+
+
+@section
+def create_graph_backward():
+    x = leaf(3.0)
+    y = x ** 3
+    y.backward(create_graph=True)
+    print(x.grad)
+    g = x.grad
+    x.grad = None
+    g.backward()
+    print(x.grad)
+    t = leaf([0.5, 1.0])
+    (gt,) = torch.autograd.grad(t.sin().sum(), t, create_graph=True)
+    (gg,) = torch.autograd.grad(gt.sum(), t)
+    print(gt, gg)
+    u = leaf([0.5, -1.0])
+    (gu,) = torch.autograd.grad((u.tanh() * u.exp()).sum(), u, create_graph=True)
+    print(gu)
+    (guu,) = torch.autograd.grad(gu.sum(), u)
+    print(guu)
+
+
+@section
+def nonleaf_inplace():
+    x = leaf([1.0, 2.0])
+    y = x * 2
+    y.add_(1)
+    print(y)
+    print([type(f).__name__ if f else None for f, _ in y.grad_fn.next_functions])
+    y.mul_(y.detach())
+    print(y)
+    err(lambda: y.sum().backward())
+    y2 = x * 2
+    y2.mul_(3)
+    y2.sum().backward()
+    print(x.grad)
+    z = x * 1
+    z.zero_()
+    print(z)
+    w = x * 1
+    w.fill_(3)
+    print(w)
+    w.sum().backward()
+    print(x.grad)
+
+
+@section
+def accumulation():
+    x = leaf([1.0, 2.0])
+    (x * 2).sum().backward()
+    g = x.grad
+    (x * 3).sum().backward()
+    print(x.grad, g is x.grad)
+    x.grad.zero_()
+    print(x.grad)
+    y = x * x
+    (y + y).sum().backward()
+    print(x.grad)
+
+
+@section
+def grad_mode():
+    x = leaf([1.0, 2.0])
+    with torch.no_grad():
+        y = x * 2
+        print(y, y.requires_grad, y.grad_fn, torch.is_grad_enabled())
+        with torch.enable_grad():
+            z = x * 2
+            print(z)
+    print(torch.is_grad_enabled())
+    torch.set_grad_enabled(False)
+    print((x * 2).requires_grad)
+    torch.set_grad_enabled(True)
+    d = x.detach()
+    print(d, d.requires_grad, d.is_leaf)
+    d[0] = 5.0
+    print(x)
+
+
+@section
+def shape_errors():
+    a = torch.ones(2, 3)
+    err(lambda: a + torch.ones(4))
+    err(lambda: a * torch.ones(3, 3))
+    err(lambda: a.t().view(6))
+    err(lambda: a.view(4, 2))
+    err(lambda: a.view(-1, -1))
+    err(lambda: a.mm(torch.ones(2, 3)))
+    err(lambda: a.item())
+    err(lambda: a[5])
+    err(lambda: a[0, 0, 0])
+    err(lambda: a.sum(2))
+    err(lambda: a.expand(3, 4))
+    err(lambda: torch.cat([a, torch.ones(3, 2)], 0))
+    err(lambda: torch.stack([a, torch.ones(3)]))
+    err(lambda: torch.ones(3).dot(torch.ones(4)))
+    err(lambda: a.t().t().t().transpose(0, 2))
+    err(lambda: torch.arange(5).mean())
+    err(lambda: torch.tensor([[1.0, 2.0], [3.0]]))
+    err(lambda: torch.ones(2, 3, 4).t())
+    err(lambda: a @ torch.ones(4))
+    err(lambda: torch.ones(3).max(1))
+    err(lambda: torch.ones(0).max())
+    err(lambda: torch.ones(2).permute(0, 1))
+    err(lambda: torch.ones(3, dtype=torch.float64).mm(torch.ones(3, 3)))
+
+
+@section
+def dtypes():
+    i = torch.tensor([1, 2, 3])
+    print(i / 2, i * 2.5, i + True, i.sum(), i.float().mean())
+    print(torch.tensor([True, False]) + torch.tensor([True, True]))
+    print(i > 1, (i > 1).all(), (i > 1).any(), i == 2)
+    print(torch.tensor([1.5]) + torch.tensor([1], dtype=torch.float64))
+    print(torch.tensor(2.5, dtype=torch.float64) * torch.tensor([1.0]))
+    print(i.double(), i.to(torch.float32), torch.tensor([0.7, -1.7]).long())
+    print(torch.tensor([1.0, 2.0]) ** 2, i ** 2, 2 ** i, i.sum().item(), torch.tensor(2.5).item())
+    print(torch.tensor([1.0, 2.0]).tolist(), torch.tensor([[1, 2]]).tolist())
+    err(lambda: i ** -1)
+    err(lambda: torch.tensor([True]) - torch.tensor([True]))
+    err(lambda: -torch.tensor([True]))
+
+
+@section
+def constructors():
+    print(torch.arange(5), torch.arange(1, 4), torch.arange(0, 1, 0.25), torch.arange(0.0, 3.0))
+    print(torch.arange(10, 0, -3), torch.linspace(0, 1, 5), torch.linspace(-1, 1, 4))
+    print(torch.eye(3), torch.eye(2, 3), torch.zeros(2, 3), torch.ones(2, dtype=torch.int64))
+    print(torch.full((2, 2), 7.0), torch.full((2,), 3), torch.zeros_like(torch.ones(2, 2)))
+    print(torch.ones(2, 3).shape, torch.ones(2, 3).size(), torch.ones(()).shape)
+    err(lambda: torch.arange(0, 5, 0))
+    err(lambda: torch.arange(5, 0, 1))
+
+
+@section
+def random():
+    torch.manual_seed(0)
+    print(torch.rand(3))
+    print(torch.randn(3))
+    print(torch.randn(20))
+    print(torch.rand(2, 2))
+    print(torch.randint(0, 10, (6,)))
+    print(torch.randn(3, dtype=torch.float64))
+    print(torch.randn(17))
+    print(torch.normal(2.0, 3.0, (4,)))
+    torch.manual_seed(42)
+    print(torch.randn(2, 3))
+    print(torch.rand(5, dtype=torch.float64))
+
+
+for f in SECTIONS:
+    print(f"## {f.__name__}")
+    f()
+print("## end")
