@@ -1,0 +1,197 @@
+//! Builtin functions, types, exception classes and modules.
+//!
+//! - `python`: builtin functions (`print`, `len`, ...) and type constructors.
+//! - `methods`: methods of str/list/dict/set/tuple/int/float.
+//! - `strings`: string methods and `%`-formatting.
+//! - `math`: the `math` module.
+//! - `torch` / `tensor`: the seam where the PyTorch surface is bound to `autograd`.
+
+pub mod math;
+pub mod methods;
+pub mod python;
+pub mod strings;
+pub mod tensor;
+pub mod torch;
+
+use crate::error::PyResult;
+use crate::eval::Interp;
+use crate::value::*;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// The builtin exception hierarchy (name, base).
+const EXCEPTIONS: &[(&str, &str)] = &[
+    ("BaseException", ""),
+    ("Exception", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("TypeError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("AttributeError", "Exception"),
+    ("RuntimeError", "Exception"),
+    ("RecursionError", "RuntimeError"),
+    ("NotImplementedError", "RuntimeError"),
+    ("StopIteration", "Exception"),
+    ("AssertionError", "Exception"),
+    ("SyntaxError", "Exception"),
+    ("IndentationError", "SyntaxError"),
+    ("TabError", "IndentationError"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("MemoryError", "Exception"),
+    ("OSError", "Exception"),
+    ("TimeoutError", "OSError"),
+    ("Warning", "Exception"),
+    ("UserWarning", "Warning"),
+];
+
+pub(crate) fn new_exc_class(name: &str, base: Option<Rc<Class>>) -> Rc<Class> {
+    let mut parents = Vec::new();
+    if let Some(b) = &base {
+        parents.push(b.clone());
+        parents.extend(b.mro.iter().cloned());
+    }
+    let bases = base.map(|b| vec![Value::Class(b)]).unwrap_or_default();
+    Rc::new(Class {
+        name: Rc::from(name),
+        bases,
+        mro: parents,
+        dict: RefCell::new(HashMap::new()),
+        is_exception: true,
+        builtin: true,
+        native_base: None,
+    })
+}
+
+/// Builds a class object (user-defined) from its bases and namespace.
+pub(crate) fn new_class(
+    interp: &mut Interp,
+    name: Rc<str>,
+    bases: Vec<Value>,
+    dict: HashMap<Rc<str>, Value>,
+) -> PyResult<Rc<Class>> {
+    let mut parents: Vec<Rc<Class>> = Vec::new();
+    let mut native_base = None;
+    let mut is_exception = false;
+    for b in &bases {
+        match b {
+            Value::Class(c) => {
+                is_exception |= c.is_exception;
+                if native_base.is_none() {
+                    native_base = find_native_base(c);
+                }
+                for k in std::iter::once(c).chain(c.mro.iter()) {
+                    if let Some(pos) = parents.iter().position(|p| Rc::ptr_eq(p, k)) {
+                        parents.remove(pos);
+                    }
+                    parents.push(k.clone());
+                }
+            }
+            Value::Type(BuiltinType::Object) => {}
+            Value::Native(n) if n.as_type_name().is_some() => native_base = Some(b.clone()),
+            other => {
+                return Err(crate::error::PyErr::type_error(format!(
+                    "bases must be types, not {}",
+                    other.type_name()
+                )))
+            }
+        }
+    }
+    let _ = interp;
+    Ok(Rc::new(Class {
+        name,
+        bases,
+        mro: parents,
+        dict: RefCell::new(dict),
+        is_exception,
+        builtin: false,
+        native_base,
+    }))
+}
+
+/// The native base class (e.g. `nn.Module`) of a class, if any.
+pub(crate) fn find_native_base(c: &Rc<Class>) -> Option<Value> {
+    std::iter::once(c)
+        .chain(c.mro.iter())
+        .find_map(|k| k.native_base.clone())
+}
+
+pub(crate) fn new_exc_instance(class: Rc<Class>, args: Vec<Value>) -> Value {
+    let mut d = DictData::default();
+    d.insert(
+        HashKey::Str(Rc::from("args")),
+        Value::str("args"),
+        Value::tuple(args),
+    );
+    Value::Instance(Rc::new(Instance {
+        class,
+        dict: RefCell::new(d),
+        native: RefCell::new(None),
+        id: std::cell::Cell::new(0),
+    }))
+}
+
+/// The `args` of an exception instance.
+pub(crate) fn exc_args(v: &Value) -> Vec<Value> {
+    if let Value::Instance(i) = v {
+        if let Some(Value::Tuple(t)) = i.dict.borrow().get(&HashKey::Str(Rc::from("args"))) {
+            return t.items.clone();
+        }
+    }
+    Vec::new()
+}
+
+pub(crate) fn builtin_fn(name: &'static str, func: BuiltinImpl) -> Value {
+    Value::Builtin(Rc::new(BuiltinFn {
+        name,
+        func,
+        this: None,
+        owner: None,
+    }))
+}
+
+/// Installs builtins and exception classes into a fresh interpreter.
+pub(crate) fn install(interp: &mut Interp) {
+    for (name, base) in EXCEPTIONS {
+        let base = if base.is_empty() {
+            None
+        } else {
+            interp.exc_classes.get(*base).cloned()
+        };
+        let c = new_exc_class(name, base);
+        interp.exc_classes.insert(name.to_string(), c.clone());
+        interp.builtins.insert(Rc::from(*name), Value::Class(c));
+    }
+    python::install(interp);
+}
+
+/// Loads a builtin module by dotted name; `Ok(None)` if there is no such module.
+pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
+    match name {
+        "math" => Ok(Some(math::module())),
+        _ if name == "torch" || name.starts_with("torch.") => torch::load(interp, name),
+        _ => Ok(None),
+    }
+}
+
+pub(crate) fn module(name: &str, attrs: Vec<(&str, Value)>) -> Value {
+    let mut m = HashMap::new();
+    for (k, v) in attrs {
+        m.insert(Rc::from(k), v);
+    }
+    Value::Module(Rc::new(Module {
+        name: Rc::from(name),
+        attrs: RefCell::new(m),
+    }))
+}

@@ -1,0 +1,1278 @@
+//! Python's builtin functions and the constructors of builtin types.
+
+use super::builtin_fn;
+use crate::ast::{BinOp, CmpOp};
+use crate::error::{PyErr, PyResult};
+use crate::eval::{is_subclass, Args, Interp};
+use crate::iter::{self, IterState};
+use crate::ops::{as_num, num_to_f64, to_big, Num};
+use crate::value::*;
+use num_bigint::BigInt;
+use num_traits::{Signed, Zero};
+use std::cell::RefCell;
+use std::cmp::Ordering;
+use std::rc::Rc;
+
+pub(crate) fn install(interp: &mut Interp) {
+    let fns: &[(&'static str, BuiltinImpl)] = &[
+        ("print", print),
+        ("len", len),
+        ("repr", repr),
+        ("abs", abs),
+        ("round", round),
+        ("min", min),
+        ("max", max),
+        ("sum", sum),
+        ("sorted", sorted),
+        ("reversed", reversed),
+        ("enumerate", enumerate),
+        ("zip", zip),
+        ("map", map),
+        ("filter", filter),
+        ("any", any),
+        ("all", all),
+        ("isinstance", isinstance),
+        ("issubclass", issubclass),
+        ("hasattr", hasattr),
+        ("getattr", getattr),
+        ("setattr", setattr),
+        ("delattr", delattr),
+        ("id", id),
+        ("hash", hash),
+        ("iter", iter_fn),
+        ("next", next),
+        ("divmod", divmod),
+        ("pow", pow),
+        ("chr", chr),
+        ("ord", ord),
+        ("hex", hex),
+        ("bin", bin),
+        ("oct", oct),
+        ("callable", callable),
+        ("format", format),
+        ("input", input),
+        ("open", open),
+        ("vars", vars),
+        ("dir", dir),
+    ];
+    for (name, f) in fns {
+        interp.builtins.insert(Rc::from(*name), builtin_fn(name, *f));
+    }
+    let types = [
+        BuiltinType::Int,
+        BuiltinType::Float,
+        BuiltinType::Str,
+        BuiltinType::Bool,
+        BuiltinType::List,
+        BuiltinType::Tuple,
+        BuiltinType::Dict,
+        BuiltinType::Set,
+        BuiltinType::Range,
+        BuiltinType::Slice,
+        BuiltinType::Object,
+        BuiltinType::Type,
+        BuiltinType::Super,
+        BuiltinType::Property,
+        BuiltinType::StaticMethod,
+        BuiltinType::ClassMethod,
+    ];
+    for t in types {
+        interp.builtins.insert(Rc::from(t.name()), Value::Type(t));
+    }
+    interp
+        .builtins
+        .insert(Rc::from("NotImplemented"), Value::NotImplemented);
+    interp.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
+    interp.builtins.insert(Rc::from("EOFError"), {
+        let base = interp.exc_classes.get("Exception").cloned();
+        let c = super::new_exc_class("EOFError", base);
+        interp.exc_classes.insert("EOFError".into(), c.clone());
+        Value::Class(c)
+    });
+}
+
+// ---- conversions used across builtins ----
+
+/// An integer argument (`'float' object cannot be interpreted as an integer`).
+pub(crate) fn to_index(v: &Value) -> PyResult<i64> {
+    match v {
+        Value::Int(i) => Ok(*i),
+        Value::Bool(b) => Ok(*b as i64),
+        Value::BigInt(_) => Err(PyErr::overflow_error(
+            "Python int too large to convert to C ssize_t",
+        )),
+        _ => Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        ))),
+    }
+}
+
+pub(crate) fn to_f64(interp: &mut Interp, v: &Value) -> PyResult<f64> {
+    if let Some(n) = as_num(v) {
+        return num_to_f64(&n);
+    }
+    if let Value::Native(n) = v {
+        let n = n.clone();
+        if let Some(x) = n.to_scalar(interp)? {
+            return Ok(x);
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "must be real number, not {}",
+        v.type_name()
+    )))
+}
+
+fn one_arg(args: &Args, name: &str) -> PyResult<Value> {
+    args.no_kwargs(name)?;
+    args.count(name, 1, 1)?;
+    Ok(args.positional[0].clone())
+}
+
+// ---- builtin functions ----
+
+fn print(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let sep = args.take_kw("sep");
+    let end = args.take_kw("end");
+    args.take_kw("file");
+    args.take_kw("flush");
+    if let Some((k, _)) = args.kwargs.first() {
+        return Err(PyErr::type_error(format!(
+            "'{k}' is an invalid keyword argument for print()"
+        )));
+    }
+    let get = |v: Option<Value>, name: &str, default: &str| -> PyResult<String> {
+        match v {
+            None | Some(Value::None) => Ok(default.to_string()),
+            Some(Value::Str(s)) => Ok(s.to_string()),
+            Some(other) => Err(PyErr::type_error(format!(
+                "{name} must be None or a string, not {}",
+                other.type_name()
+            ))),
+        }
+    };
+    let sep = get(sep, "sep", " ")?;
+    let end = get(end, "end", "\n")?;
+    let mut out = String::new();
+    for (i, a) in args.positional.iter().enumerate() {
+        if i > 0 {
+            out.push_str(&sep);
+        }
+        out.push_str(&interp.to_str(a)?);
+    }
+    out.push_str(&end);
+    interp.write_out(&out);
+    Ok(Value::None)
+}
+
+fn len(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "len")?;
+    Ok(Value::Int(interp.len(&v)? as i64))
+}
+
+fn repr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "repr")?;
+    Ok(Value::str(&interp.repr(&v)?))
+}
+
+fn abs(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "abs")?;
+    match as_num(&v) {
+        Some(Num::Int(i)) => Ok(match i.checked_abs() {
+            Some(a) => Value::Int(a),
+            None => Value::from_bigint(BigInt::from(i).abs()),
+        }),
+        Some(Num::Big(b)) => Ok(Value::from_bigint(b.abs())),
+        Some(Num::Float(f)) => Ok(Value::Float(f.abs())),
+        None => {
+            if matches!(v, Value::Native(_)) || interp.lookup_special(&v, "__abs__").is_some() {
+                let name = if matches!(v, Value::Native(_)) { "abs" } else { "__abs__" };
+                let m = interp.get_attr(&v, name)?;
+                return interp.call(&m, Args::default());
+            }
+            Err(PyErr::type_error(format!(
+                "bad operand type for abs(): '{}'",
+                v.type_name()
+            )))
+        }
+    }
+}
+
+pub(crate) fn round_float(x: f64, nd: i64) -> f64 {
+    if !x.is_finite() {
+        return x;
+    }
+    if nd >= 0 {
+        if nd > 330 {
+            return x;
+        }
+        format!("{x:.*}", nd as usize).parse().unwrap_or(x)
+    } else {
+        let p = 10f64.powi((-nd).min(400) as i32);
+        let y = x / p;
+        (y.round_ties_even() * p).copysign(x)
+    }
+}
+
+fn round(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let nd = args.take_kw("ndigits");
+    args.no_kwargs("round")?;
+    args.count("round", 1, 2)?;
+    let x = args.positional[0].clone();
+    let nd = nd.or_else(|| args.positional.get(1).cloned());
+    let nd = match nd {
+        None | Some(Value::None) => None,
+        Some(v) => Some(to_index(&v)?),
+    };
+    match (as_num(&x), nd) {
+        (Some(Num::Float(f)), None) => {
+            if f.is_nan() {
+                return Err(PyErr::value_error("cannot convert float NaN to integer"));
+            }
+            if f.is_infinite() {
+                return Err(PyErr::overflow_error(
+                    "cannot convert float infinity to integer",
+                ));
+            }
+            Ok(float_to_int(f.round_ties_even()))
+        }
+        (Some(Num::Float(f)), Some(n)) => Ok(Value::Float(round_float(f, n))),
+        (Some(n), None) => Ok(Value::from_bigint(to_big(&n))),
+        (Some(n), Some(d)) => {
+            if d >= 0 {
+                return Ok(Value::from_bigint(to_big(&n)));
+            }
+            let b = to_big(&n);
+            let p = num_traits::pow::Pow::pow(BigInt::from(10), (-d).min(10_000) as u32);
+            let (q, r): (BigInt, BigInt) = num_integer::Integer::div_mod_floor(&b, &p);
+            let twice: BigInt = &r * BigInt::from(2);
+            let q = match twice.cmp(&p) {
+                Ordering::Greater => q + 1,
+                Ordering::Equal if num_integer::Integer::is_odd(&q) => q + 1,
+                _ => q,
+            };
+            Ok(Value::from_bigint(q * p))
+        }
+        (None, _) => {
+            if let Value::Native(_) = &x {
+                let m = interp.get_attr(&x, "round")?;
+                return interp.call(&m, Args::default());
+            }
+            Err(PyErr::type_error(format!(
+                "type {} doesn't define __round__ method",
+                x.type_name()
+            )))
+        }
+    }
+}
+
+pub(crate) fn float_to_int(f: f64) -> Value {
+    if f.abs() < 9.0e18 {
+        Value::Int(f as i64)
+    } else {
+        Value::from_bigint(big_from_f64(f))
+    }
+}
+
+fn big_from_f64(f: f64) -> BigInt {
+    use num_traits::FromPrimitive;
+    BigInt::from_f64(f.trunc()).unwrap_or_default()
+}
+
+fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> PyResult<Value> {
+    let key = args.take_kw("key");
+    let default = args.take_kw("default");
+    args.no_kwargs(name)?;
+    let items = match args.positional.len() {
+        0 => {
+            return Err(PyErr::type_error(format!(
+                "{name} expected at least 1 argument, got 0"
+            )))
+        }
+        1 => interp.collect(&args.positional[0])?,
+        _ => args.positional.clone(),
+    };
+    if items.is_empty() {
+        return match default {
+            Some(d) => Ok(d),
+            None => Err(PyErr::value_error(format!(
+                "{name}() arg is an empty sequence"
+            ))),
+        };
+    }
+    let key = key.filter(|k| !matches!(k, Value::None));
+    let mut best = items[0].clone();
+    let mut best_key = match &key {
+        Some(k) => interp.call(k, Args::positional(vec![best.clone()]))?,
+        None => best.clone(),
+    };
+    for it in items.into_iter().skip(1) {
+        let k = match &key {
+            Some(kf) => interp.call(kf, Args::positional(vec![it.clone()]))?,
+            None => it.clone(),
+        };
+        let op = if want == Ordering::Greater {
+            CmpOp::Gt
+        } else {
+            CmpOp::Lt
+        };
+        let r = interp.compare(&k, &best_key, op)?;
+        if interp.truthy(&r)? {
+            best = it;
+            best_key = k;
+        }
+    }
+    Ok(best)
+}
+
+fn min(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    min_max(interp, args, "min", Ordering::Less)
+}
+
+fn max(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    min_max(interp, args, "max", Ordering::Greater)
+}
+
+fn sum(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw("start");
+    args.no_kwargs("sum")?;
+    args.count("sum", 1, 2)?;
+    let mut acc = start
+        .or_else(|| args.positional.get(1).cloned())
+        .unwrap_or(Value::Int(0));
+    if let Value::Str(_) = acc {
+        return Err(PyErr::type_error(
+            "sum() can't sum strings [use ''.join(seq) instead]",
+        ));
+    }
+    let it = interp.iter(&args.positional[0])?;
+    while let Some(x) = iter::next_value(interp, &it)? {
+        acc = interp.binary_op(&acc, &x, BinOp::Add)?;
+    }
+    Ok(acc)
+}
+
+/// Stable merge sort using `<` the way CPython does (`later < earlier`).
+pub(crate) fn sort_values(
+    interp: &mut Interp,
+    items: Vec<Value>,
+    key: Option<Value>,
+    reverse: bool,
+) -> PyResult<Vec<Value>> {
+    let mut keyed: Vec<(Value, Value)> = Vec::with_capacity(items.len());
+    for it in items {
+        let k = match &key {
+            Some(kf) => interp.call(kf, Args::positional(vec![it.clone()]))?,
+            None => it.clone(),
+        };
+        keyed.push((k, it));
+    }
+    if reverse {
+        keyed.reverse();
+    }
+    let sorted = merge_sort(interp, keyed)?;
+    let mut out: Vec<Value> = sorted.into_iter().map(|(_, v)| v).collect();
+    if reverse {
+        out.reverse();
+    }
+    Ok(out)
+}
+
+fn merge_sort(interp: &mut Interp, v: Vec<(Value, Value)>) -> PyResult<Vec<(Value, Value)>> {
+    if v.len() <= 1 {
+        return Ok(v);
+    }
+    // Bottom-up merge sort (no recursion).
+    let mut runs: Vec<Vec<(Value, Value)>> = v.into_iter().map(|x| vec![x]).collect();
+    while runs.len() > 1 {
+        let mut next = Vec::with_capacity(runs.len() / 2 + 1);
+        let mut it = runs.into_iter();
+        while let Some(a) = it.next() {
+            match it.next() {
+                None => next.push(a),
+                Some(b) => {
+                    interp.tick()?;
+                    let mut merged = Vec::with_capacity(a.len() + b.len());
+                    let mut a = a.into_iter().peekable();
+                    let mut b = b.into_iter().peekable();
+                    loop {
+                        match (a.peek(), b.peek()) {
+                            (Some(x), Some(y)) => {
+                                let r = interp.compare(&y.0, &x.0, CmpOp::Lt)?;
+                                if interp.truthy(&r)? {
+                                    merged.extend(b.next());
+                                } else {
+                                    merged.extend(a.next());
+                                }
+                            }
+                            (Some(_), None) => merged.extend(a.next()),
+                            (None, Some(_)) => merged.extend(b.next()),
+                            (None, None) => break,
+                        }
+                    }
+                    next.push(merged);
+                }
+            }
+        }
+        runs = next;
+    }
+    Ok(runs.pop().unwrap_or_default())
+}
+
+fn sorted(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let key = args.take_kw("key").filter(|k| !matches!(k, Value::None));
+    let reverse = match args.take_kw("reverse") {
+        Some(r) => interp.truthy(&r)?,
+        None => false,
+    };
+    args.no_kwargs("sorted")?;
+    if args.positional.len() != 1 {
+        return Err(PyErr::type_error(format!(
+            "sorted expected 1 argument, got {}",
+            args.positional.len()
+        )));
+    }
+    let items = interp.collect(&args.positional[0])?;
+    Ok(Value::list(sort_values(interp, items, key, reverse)?))
+}
+
+fn reversed(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "reversed")?;
+    let name = match &v {
+        Value::List(_) => "list_reverseiterator",
+        Value::Range(_) => "range_iterator",
+        Value::Tuple(_) | Value::Str(_) => "reversed",
+        Value::Dict(_) => "dict_reversekeyiterator",
+        Value::Native(_) => "reversed",
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "'{}' object is not reversible",
+                v.type_name()
+            )))
+        }
+    };
+    let mut items = interp.collect(&v)?;
+    items.reverse();
+    Ok(iter::from_items(items, name))
+}
+
+fn enumerate(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let start = args.take_kw("start");
+    let iterable = args.take_kw("iterable");
+    args.no_kwargs("enumerate")?;
+    let iterable = iterable
+        .or_else(|| args.positional.first().cloned())
+        .ok_or_else(|| {
+            PyErr::type_error("enumerate() missing required argument 'iterable' (pos 1)")
+        })?;
+    let start = start
+        .or_else(|| args.positional.get(1).cloned())
+        .unwrap_or(Value::Int(0));
+    if as_num(&start).is_none() || matches!(start, Value::Float(_)) {
+        return Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            start.type_name()
+        )));
+    }
+    let inner = interp.iter(&iterable)?;
+    Ok(iter::make(IterState::Enumerate {
+        inner,
+        count: start,
+    }))
+}
+
+fn zip(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    args.take_kw("strict");
+    args.no_kwargs("zip")?;
+    let mut inners = Vec::new();
+    for (i, a) in args.positional.iter().enumerate() {
+        if !interp.is_iterable(a) {
+            return Err(PyErr::type_error(format!(
+                "zip argument #{} must support iteration",
+                i + 1
+            )));
+        }
+        inners.push(interp.iter(a)?);
+    }
+    Ok(iter::make(IterState::Zip { inners }))
+}
+
+fn map(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.no_kwargs("map")?;
+    if args.positional.len() < 2 {
+        return Err(PyErr::type_error("map() must have at least two arguments."));
+    }
+    let func = args.positional[0].clone();
+    let mut inners = Vec::new();
+    for a in &args.positional[1..] {
+        inners.push(interp.iter(a)?);
+    }
+    Ok(iter::make(IterState::Map { func, inners }))
+}
+
+fn filter(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.no_kwargs("filter")?;
+    args.count("filter", 2, 2)?;
+    let inner = interp.iter(&args.positional[1])?;
+    Ok(iter::make(IterState::Filter {
+        func: args.positional[0].clone(),
+        inner,
+    }))
+}
+
+fn any(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "any")?;
+    let it = interp.iter(&v)?;
+    while let Some(x) = iter::next_value(interp, &it)? {
+        if interp.truthy(&x)? {
+            return Ok(Value::Bool(true));
+        }
+    }
+    Ok(Value::Bool(false))
+}
+
+fn all(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "all")?;
+    let it = interp.iter(&v)?;
+    while let Some(x) = iter::next_value(interp, &it)? {
+        if !interp.truthy(&x)? {
+            return Ok(Value::Bool(false));
+        }
+    }
+    Ok(Value::Bool(true))
+}
+
+/// `isinstance(v, t)` for one type object.
+pub(crate) fn instance_of(interp: &mut Interp, v: &Value, t: &Value) -> PyResult<bool> {
+    Ok(match t {
+        Value::Type(bt) => match bt {
+            BuiltinType::Object => true,
+            BuiltinType::Int => matches!(v, Value::Int(_) | Value::BigInt(_) | Value::Bool(_)),
+            BuiltinType::Bool => matches!(v, Value::Bool(_)),
+            BuiltinType::Float => matches!(v, Value::Float(_)),
+            BuiltinType::Str => matches!(v, Value::Str(_)),
+            BuiltinType::List => matches!(v, Value::List(_)),
+            BuiltinType::Tuple => matches!(v, Value::Tuple(_)),
+            BuiltinType::Dict => matches!(v, Value::Dict(_)),
+            BuiltinType::Set => matches!(v, Value::Set(_)),
+            BuiltinType::Range => matches!(v, Value::Range(_)),
+            BuiltinType::Slice => matches!(v, Value::Slice(_)),
+            BuiltinType::Type => matches!(v, Value::Type(_) | Value::Class(_)),
+            other => {
+                let tv = interp.type_of(v);
+                matches!(tv, Value::Type(x) if x == *other)
+            }
+        },
+        Value::Class(c) => match v {
+            Value::Instance(i) => is_subclass(&i.class, c),
+            _ => false,
+        },
+        Value::Tuple(ts) => {
+            for x in &ts.items {
+                if instance_of(interp, v, x)? {
+                    return Ok(true);
+                }
+            }
+            false
+        }
+        Value::Native(n) if n.as_type_name().is_some() => {
+            let tn = n.as_type_name().unwrap_or_default();
+            match v {
+                Value::Native(x) => x.is_instance_of(&tn),
+                Value::Instance(i) => super::find_native_base(&i.class)
+                    .is_some_and(|nb| matches!(&nb, Value::Native(b) if b.as_type_name() == Some(tn.clone()))),
+                _ => false,
+            }
+        }
+        _ => {
+            return Err(PyErr::type_error(
+                "isinstance() arg 2 must be a type, a tuple of types, or a union",
+            ))
+        }
+    })
+}
+
+fn isinstance(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.no_kwargs("isinstance")?;
+    args.count("isinstance", 2, 2)?;
+    Ok(Value::Bool(instance_of(
+        interp,
+        &args.positional[0],
+        &args.positional[1],
+    )?))
+}
+
+fn issubclass(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("issubclass", 2, 2)?;
+    let (a, b) = (&args.positional[0], &args.positional[1]);
+    let r = match (a, b) {
+        (Value::Class(x), Value::Class(y)) => is_subclass(x, y),
+        (Value::Type(x), Value::Type(y)) => {
+            x == y || *y == BuiltinType::Object || (*x == BuiltinType::Bool && *y == BuiltinType::Int)
+        }
+        (Value::Class(_), Value::Type(BuiltinType::Object)) => true,
+        (_, Value::Tuple(t)) => {
+            for x in &t.items {
+                let r = issubclass(interp, Args::positional(vec![a.clone(), x.clone()]))?;
+                if interp.truthy(&r)? {
+                    return Ok(Value::Bool(true));
+                }
+            }
+            false
+        }
+        (Value::Class(_) | Value::Type(_), _) => false,
+        _ => return Err(PyErr::type_error("issubclass() arg 1 must be a class")),
+    };
+    Ok(Value::Bool(r))
+}
+
+fn attr_name(v: &Value, fname: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        other => Err(PyErr::type_error(format!(
+            "{fname}(): attribute name must be string, not '{}'",
+            other.type_name()
+        ))),
+    }
+}
+
+fn hasattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("hasattr", 2, 2)?;
+    let name = attr_name(&args.positional[1], "hasattr")?;
+    Ok(Value::Bool(interp.has_attr(&args.positional[0], &name)?))
+}
+
+fn getattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("getattr", 2, 3)?;
+    let name = attr_name(&args.positional[1], "getattr")?;
+    match interp.get_attr(&args.positional[0], &name) {
+        Ok(v) => Ok(v),
+        Err(e) if e.kind == "AttributeError" && args.positional.len() == 3 => {
+            Ok(args.positional[2].clone())
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn setattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("setattr", 3, 3)?;
+    let name = attr_name(&args.positional[1], "setattr")?;
+    interp.set_attr(&args.positional[0], &name, args.positional[2].clone())?;
+    Ok(Value::None)
+}
+
+fn delattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("delattr", 2, 2)?;
+    let name = attr_name(&args.positional[1], "delattr")?;
+    interp.del_attr(&args.positional[0], &name)?;
+    Ok(Value::None)
+}
+
+fn id(_: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "id")?;
+    Ok(Value::Int((v.id() & 0x7fff_ffff_ffff) as i64))
+}
+
+fn hash(_: &mut Interp, args: Args) -> PyResult<Value> {
+    use std::hash::{Hash, Hasher};
+    let v = one_arg(&args, "hash")?;
+    let k = v.hash_key()?;
+    if let crate::value::HashKey::Int(i) = k {
+        return Ok(Value::Int(if i == -1 { -2 } else { i }));
+    }
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    k.hash(&mut h);
+    Ok(Value::Int((h.finish() >> 2) as i64))
+}
+
+fn iter_fn(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "iter")?;
+    interp.iter(&v)
+}
+
+fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("next", 1, 2)?;
+    let it = &args.positional[0];
+    if !matches!(it, Value::Iterator(_)) {
+        if let Some(m) = interp.lookup_special(it, "__next__") {
+            return interp.call(&m, Args::default());
+        }
+        return Err(PyErr::type_error(format!(
+            "'{}' object is not an iterator",
+            it.type_name()
+        )));
+    }
+    match iter::next_value(interp, it)? {
+        Some(v) => Ok(v),
+        None => match args.positional.get(1) {
+            Some(d) => Ok(d.clone()),
+            None => Err(PyErr::stop_iteration("")),
+        },
+    }
+}
+
+fn divmod(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("divmod", 2, 2)?;
+    let (a, b) = (&args.positional[0], &args.positional[1]);
+    let q = interp.binary_op(a, b, BinOp::FloorDiv)?;
+    let r = interp.binary_op(a, b, BinOp::Mod)?;
+    Ok(Value::tuple(vec![q, r]))
+}
+
+fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("pow", 2, 3)?;
+    let (a, b) = (&args.positional[0], &args.positional[1]);
+    match args.positional.get(2) {
+        None | Some(Value::None) => interp.binary_op(a, b, BinOp::Pow),
+        Some(m) => {
+            let (Some(x), Some(y), Some(z)) = (as_num(a), as_num(b), as_num(m)) else {
+                return Err(PyErr::type_error(
+                    "pow() 3rd argument not allowed unless all arguments are integers",
+                ));
+            };
+            let (x, y, z) = (to_big(&x), to_big(&y), to_big(&z));
+            if z.is_zero() {
+                return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
+            }
+            if y.is_negative() {
+                return Err(PyErr::value_error("base is not invertible for the given modulus"));
+            }
+            let r = x.modpow(&y, &z);
+            let r = if r.is_negative() != z.is_negative() && !r.is_zero() {
+                r + z
+            } else {
+                r
+            };
+            Ok(Value::from_bigint(r))
+        }
+    }
+}
+
+fn chr(_: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "chr")?;
+    let i = to_index(&v)?;
+    match u32::try_from(i).ok().and_then(char::from_u32) {
+        Some(c) => Ok(Value::str(&c.to_string())),
+        None => Err(PyErr::value_error("chr() arg not in range(0x110000)")),
+    }
+}
+
+fn ord(_: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "ord")?;
+    match &v {
+        Value::Str(s) => {
+            let mut cs = s.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => Ok(Value::Int(c as i64)),
+                _ => Err(PyErr::type_error(format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.chars().count()
+                ))),
+            }
+        }
+        other => Err(PyErr::type_error(format!(
+            "ord() expected string of length 1, but {} found",
+            other.type_name()
+        ))),
+    }
+}
+
+fn radix(args: &Args, name: &str, r: u32, prefix: &str) -> PyResult<Value> {
+    let v = one_arg(args, name)?;
+    let Some(n) = as_num(&v).filter(|n| !matches!(n, Num::Float(_))) else {
+        return Err(PyErr::type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            v.type_name()
+        )));
+    };
+    let b = to_big(&n);
+    let s = if b.is_negative() {
+        format!("-{prefix}{}", (-b).to_str_radix(r))
+    } else {
+        format!("{prefix}{}", b.to_str_radix(r))
+    };
+    Ok(Value::str(&s))
+}
+
+fn hex(_: &mut Interp, args: Args) -> PyResult<Value> {
+    radix(&args, "hex", 16, "0x")
+}
+
+fn bin(_: &mut Interp, args: Args) -> PyResult<Value> {
+    radix(&args, "bin", 2, "0b")
+}
+
+fn oct(_: &mut Interp, args: Args) -> PyResult<Value> {
+    radix(&args, "oct", 8, "0o")
+}
+
+fn callable(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "callable")?;
+    let r = match &v {
+        Value::Function(_)
+        | Value::Builtin(_)
+        | Value::BoundMethod(_)
+        | Value::Class(_)
+        | Value::Type(_) => true,
+        Value::Instance(_) => interp.lookup_special(&v, "__call__").is_some(),
+        Value::Native(n) => n.as_type_name().is_some() || n.type_name().ends_with("function"),
+        _ => false,
+    };
+    Ok(Value::Bool(r))
+}
+
+fn format(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("format", 1, 2)?;
+    let spec = match args.positional.get(1) {
+        Some(Value::Str(s)) => s.to_string(),
+        Some(other) => {
+            return Err(PyErr::type_error(format!(
+                "format() argument 2 must be str, not {}",
+                other.type_name()
+            )))
+        }
+        None => String::new(),
+    };
+    Ok(Value::str(&interp.format_value(&args.positional[0], &spec)?))
+}
+
+fn input(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    if let Some(p) = args.positional.first() {
+        let s = interp.to_str(p)?;
+        interp.write_out(&s);
+    }
+    Err(PyErr::new("EOFError", "EOF when reading a line"))
+}
+
+fn open(_: &mut Interp, _: Args) -> PyResult<Value> {
+    Err(PyErr::new(
+        "OSError",
+        "file access is not available in this sandbox",
+    ))
+}
+
+fn vars(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "vars")?;
+    match interp.try_get_attr(&v, "__dict__")? {
+        Some(d) => Ok(d),
+        None => Err(PyErr::type_error("vars() argument must have __dict__ attribute")),
+    }
+}
+
+fn dir(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let mut names: Vec<String> = Vec::new();
+    match args.positional.first() {
+        None => names.extend(interp.global_order.borrow().iter().map(|k| k.to_string())),
+        Some(Value::Instance(i)) => {
+            names.extend(i.dict.borrow().entries.iter().filter_map(|(k, _)| k.as_str().map(String::from)));
+            names.extend(i.class.dict.borrow().keys().map(|k| k.to_string()));
+        }
+        Some(Value::Module(m)) => names.extend(m.attrs.borrow().keys().map(|k| k.to_string())),
+        Some(Value::Class(c)) => names.extend(c.dict.borrow().keys().map(|k| k.to_string())),
+        Some(_) => {}
+    }
+    names.sort();
+    names.dedup();
+    Ok(Value::list(names.iter().map(|s| Value::str(s)).collect()))
+}
+
+// ---- containers ----
+
+pub(crate) fn make_set(items: Vec<Value>) -> PyResult<Value> {
+    let mut d = DictData::default();
+    for v in items {
+        d.insert(v.hash_key()?, v, Value::None);
+    }
+    Ok(Value::Set(Rc::new(SetObj {
+        data: RefCell::new(d),
+    })))
+}
+
+pub(crate) fn dict_copy(d: &DictObj) -> Value {
+    let mut nd = DictData::default();
+    for (k, v) in d.data.borrow().entries.iter() {
+        if let Ok(hk) = k.hash_key() {
+            nd.insert(hk, k.clone(), v.clone());
+        }
+    }
+    Value::Dict(Rc::new(DictObj {
+        data: RefCell::new(nd),
+    }))
+}
+
+pub(crate) fn set_op(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
+    let (Value::Set(x), Value::Set(y)) = (a, b) else {
+        return Err(PyErr::type_error("set operation on non-sets"));
+    };
+    let x = x.data.borrow();
+    let y = y.data.borrow();
+    let mut out = Vec::new();
+    match op {
+        BinOp::BitOr => {
+            out.extend(x.entries.iter().map(|e| e.0.clone()));
+            out.extend(y.entries.iter().map(|e| e.0.clone()));
+        }
+        BinOp::BitAnd => {
+            for (k, _) in &x.entries {
+                if y.index.contains_key(&k.hash_key()?) {
+                    out.push(k.clone());
+                }
+            }
+        }
+        BinOp::Sub => {
+            for (k, _) in &x.entries {
+                if !y.index.contains_key(&k.hash_key()?) {
+                    out.push(k.clone());
+                }
+            }
+        }
+        _ => {
+            for (k, _) in &x.entries {
+                if !y.index.contains_key(&k.hash_key()?) {
+                    out.push(k.clone());
+                }
+            }
+            for (k, _) in &y.entries {
+                if !x.index.contains_key(&k.hash_key()?) {
+                    out.push(k.clone());
+                }
+            }
+        }
+    }
+    make_set(out)
+}
+
+fn dict_from(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let mut d = DictData::default();
+    if args.positional.len() > 1 {
+        return Err(PyErr::type_error(format!(
+            "dict expected at most 1 argument, got {}",
+            args.positional.len()
+        )));
+    }
+    if let Some(src) = args.positional.first() {
+        match src {
+            Value::Dict(s) => {
+                for (k, v) in s.data.borrow().entries.iter() {
+                    d.insert(k.hash_key()?, k.clone(), v.clone());
+                }
+            }
+            other => {
+                let items = interp.collect(other)?;
+                for (i, item) in items.iter().enumerate() {
+                    let pair = match item {
+                        Value::Tuple(_) | Value::List(_) | Value::Str(_) => interp.collect(item)?,
+                        _ => {
+                            return Err(PyErr::type_error(format!(
+                                "cannot convert dictionary update sequence element #{i} to a sequence"
+                            )))
+                        }
+                    };
+                    if pair.len() != 2 {
+                        return Err(PyErr::value_error(format!(
+                            "dictionary update sequence element #{i} has length {}; 2 is required",
+                            pair.len()
+                        )));
+                    }
+                    d.insert(pair[0].hash_key()?, pair[0].clone(), pair[1].clone());
+                }
+            }
+        }
+    }
+    for (k, v) in std::mem::take(&mut args.kwargs) {
+        d.insert(HashKey::Str(k.clone()), Value::Str(k), v);
+    }
+    Ok(Value::Dict(Rc::new(DictObj {
+        data: RefCell::new(d),
+    })))
+}
+
+/// Parses an int from a string as `int(s, base)` does.
+pub(crate) fn parse_int(s: &str, base: u32) -> Option<BigInt> {
+    let t = s.trim();
+    let (neg, t) = match t.strip_prefix('-') {
+        Some(r) => (true, r),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let lower = t.to_ascii_lowercase();
+    let (base, digits) = match (base, lower.get(..2)) {
+        (16 | 0, Some("0x")) => (16, &t[2..]),
+        (8 | 0, Some("0o")) => (8, &t[2..]),
+        (2 | 0, Some("0b")) => (2, &t[2..]),
+        (0, _) => (10, t),
+        (b, _) => (b, t),
+    };
+    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+        return None;
+    }
+    let clean: String = digits.chars().filter(|c| *c != '_').collect();
+    if !clean.chars().all(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let v = BigInt::parse_bytes(clean.as_bytes(), base)?;
+    Some(if neg { -v } else { v })
+}
+
+pub(crate) fn parse_float(s: &str) -> Option<f64> {
+    let t = s.trim();
+    let lower = t.to_ascii_lowercase();
+    let (neg, body) = match lower.strip_prefix('-') {
+        Some(r) => (true, r.to_string()),
+        None => (false, lower.strip_prefix('+').unwrap_or(&lower).to_string()),
+    };
+    let v = match body.as_str() {
+        "inf" | "infinity" => f64::INFINITY,
+        "nan" => f64::NAN,
+        _ => {
+            if body.is_empty()
+                || !body
+                    .chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '+' | '-' | '_'))
+                || body.starts_with('_')
+                || body.contains("__")
+            {
+                return None;
+            }
+            body.replace('_', "").parse::<f64>().ok()?
+        }
+    };
+    Some(if neg { -v } else { v })
+}
+
+/// Calling a builtin type: `int(x)`, `list(it)`, ...
+pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> PyResult<Value> {
+    let name = t.name();
+    match t {
+        BuiltinType::Int => {
+            let base = args.take_kw("base");
+            args.no_kwargs("int")?;
+            args.count("int", 0, 2)?;
+            let base = base.or_else(|| args.positional.get(1).cloned());
+            let Some(x) = args.positional.first().cloned() else {
+                return Ok(Value::Int(0));
+            };
+            if let Some(b) = base {
+                let b = to_index(&b)?;
+                if b != 0 && !(2..=36).contains(&b) {
+                    return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+                }
+                let Value::Str(s) = &x else {
+                    return Err(PyErr::type_error(
+                        "int() can't convert non-string with explicit base",
+                    ));
+                };
+                return parse_int(s, b as u32).map(Value::from_bigint).ok_or_else(|| {
+                    PyErr::value_error(format!(
+                        "invalid literal for int() with base {b}: {}",
+                        crate::format::str_repr(s)
+                    ))
+                });
+            }
+            match &x {
+                Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
+                Value::Bool(b) => Ok(Value::Int(*b as i64)),
+                Value::Float(f) => {
+                    if f.is_nan() {
+                        Err(PyErr::value_error("cannot convert float NaN to integer"))
+                    } else if f.is_infinite() {
+                        Err(PyErr::overflow_error("cannot convert float infinity to integer"))
+                    } else {
+                        Ok(float_to_int(f.trunc()))
+                    }
+                }
+                Value::Str(s) => {
+                    if s.trim().len() > 4300 {
+                        return Err(PyErr::value_error("Exceeds the limit (4300 digits) for integer string conversion"));
+                    }
+                    parse_int(s, 10).map(Value::from_bigint).ok_or_else(|| {
+                        PyErr::value_error(format!(
+                            "invalid literal for int() with base 10: {}",
+                            crate::format::str_repr(s)
+                        ))
+                    })
+                }
+                Value::Native(n) => {
+                    let n = n.clone();
+                    match n.to_scalar(interp)? {
+                        Some(f) => Ok(float_to_int(f.trunc())),
+                        None => Err(PyErr::type_error(format!(
+                            "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                            x.type_name()
+                        ))),
+                    }
+                }
+                Value::Instance(_) if interp.lookup_special(&x, "__int__").is_some() => {
+                    let m = interp.lookup_special(&x, "__int__").unwrap_or(Value::None);
+                    interp.call(&m, Args::default())
+                }
+                _ => Err(PyErr::type_error(format!(
+                    "int() argument must be a string, a bytes-like object or a real number, not '{}'",
+                    x.type_name()
+                ))),
+            }
+        }
+        BuiltinType::Float => {
+            args.no_kwargs("float")?;
+            args.count("float", 0, 1)?;
+            let Some(x) = args.positional.first().cloned() else {
+                return Ok(Value::Float(0.0));
+            };
+            match &x {
+                Value::Str(s) => parse_float(s).map(Value::Float).ok_or_else(|| {
+                    PyErr::value_error(format!(
+                        "could not convert string to float: {}",
+                        crate::format::str_repr(s)
+                    ))
+                }),
+                Value::Instance(_) if interp.lookup_special(&x, "__float__").is_some() => {
+                    let m = interp.lookup_special(&x, "__float__").unwrap_or(Value::None);
+                    interp.call(&m, Args::default())
+                }
+                _ => match to_f64(interp, &x) {
+                    Ok(f) => Ok(Value::Float(f)),
+                    Err(e) if e.kind == "TypeError" => Err(PyErr::type_error(format!(
+                        "float() argument must be a string or a real number, not '{}'",
+                        x.type_name()
+                    ))),
+                    Err(e) => Err(e),
+                },
+            }
+        }
+        BuiltinType::Str => {
+            args.no_kwargs("str")?;
+            args.count("str", 0, 1)?;
+            match args.positional.first() {
+                None => Ok(Value::str("")),
+                Some(v) => Ok(Value::str(&interp.to_str(v)?)),
+            }
+        }
+        BuiltinType::Bool => {
+            args.no_kwargs("bool")?;
+            args.count("bool", 0, 1)?;
+            match args.positional.first() {
+                None => Ok(Value::Bool(false)),
+                Some(v) => Ok(Value::Bool(interp.truthy(v)?)),
+            }
+        }
+        BuiltinType::List => {
+            args.no_kwargs("list")?;
+            args.count("list", 0, 1)?;
+            match args.positional.first() {
+                None => Ok(Value::list(Vec::new())),
+                Some(v) => {
+                    let items = interp.collect(v)?;
+                    Ok(Value::list(items))
+                }
+            }
+        }
+        BuiltinType::Tuple => {
+            args.no_kwargs("tuple")?;
+            args.count("tuple", 0, 1)?;
+            match args.positional.first() {
+                None => Ok(Value::tuple(Vec::new())),
+                Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+                Some(v) => {
+                    let items = interp.collect(v)?;
+                    Ok(Value::tuple(items))
+                }
+            }
+        }
+        BuiltinType::Set => {
+            args.no_kwargs("set")?;
+            args.count("set", 0, 1)?;
+            match args.positional.first() {
+                None => make_set(Vec::new()),
+                Some(v) => {
+                    let items = interp.collect(v)?;
+                    make_set(items)
+                }
+            }
+        }
+        BuiltinType::Dict => dict_from(interp, args),
+        BuiltinType::Range => {
+            args.no_kwargs("range")?;
+            let n = args.positional.len();
+            if n == 0 {
+                return Err(PyErr::type_error("range expected at least 1 argument, got 0"));
+            }
+            if n > 3 {
+                return Err(PyErr::type_error(format!(
+                    "range expected at most 3 arguments, got {n}"
+                )));
+            }
+            let v: Vec<i64> = args
+                .positional
+                .iter()
+                .map(to_index)
+                .collect::<PyResult<_>>()?;
+            let (start, stop, step) = match n {
+                1 => (0, v[0], 1),
+                2 => (v[0], v[1], 1),
+                _ => (v[0], v[1], v[2]),
+            };
+            if step == 0 {
+                return Err(PyErr::value_error("range() arg 3 must not be zero"));
+            }
+            Ok(Value::Range(Rc::new(RangeObj { start, stop, step })))
+        }
+        BuiltinType::Slice => {
+            args.count("slice", 1, 3)?;
+            let p = &args.positional;
+            let (start, stop, step) = match p.len() {
+                1 => (Value::None, p[0].clone(), Value::None),
+                2 => (p[0].clone(), p[1].clone(), Value::None),
+                _ => (p[0].clone(), p[1].clone(), p[2].clone()),
+            };
+            Ok(Value::Slice(Rc::new(SliceObj { start, stop, step })))
+        }
+        BuiltinType::Type => match args.positional.len() {
+            1 => Ok(interp.type_of(&args.positional[0])),
+            3 => {
+                let name = match &args.positional[0] {
+                    Value::Str(s) => s.clone(),
+                    _ => return Err(PyErr::type_error("type.__new__() argument 1 must be str")),
+                };
+                let bases = interp.collect(&args.positional[1])?;
+                let mut dict = std::collections::HashMap::new();
+                if let Value::Dict(d) = &args.positional[2] {
+                    for (k, v) in d.data.borrow().entries.iter() {
+                        if let Value::Str(s) = k {
+                            dict.insert(s.clone(), v.clone());
+                        }
+                    }
+                }
+                Ok(Value::Class(super::new_class(interp, name, bases, dict)?))
+            }
+            _ => Err(PyErr::type_error("type() takes 1 or 3 arguments")),
+        },
+        BuiltinType::Super => match args.positional.len() {
+            0 => interp.current_super(),
+            2 => match &args.positional[0] {
+                Value::Class(c) => Ok(Value::Super(Rc::new((c.clone(), args.positional[1].clone())))),
+                _ => Err(PyErr::type_error("super() argument 1 must be a type")),
+            },
+            _ => Err(PyErr::type_error("super() takes 0 or 2 arguments")),
+        },
+        BuiltinType::Property => {
+            args.count("property", 1, 4)?;
+            Ok(Value::Property(Rc::new(args.positional[0].clone())))
+        }
+        BuiltinType::StaticMethod => {
+            let v = one_arg(&args, "staticmethod")?;
+            Ok(Value::StaticMethod(Rc::new(v)))
+        }
+        BuiltinType::ClassMethod => {
+            let v = one_arg(&args, "classmethod")?;
+            Ok(Value::ClassMethod(Rc::new(v)))
+        }
+        BuiltinType::Object => {
+            args.count("object", 0, 0)?;
+            let c = super::new_class(interp, Rc::from("object"), Vec::new(), Default::default())?;
+            interp.call(&Value::Class(c), Args::default())
+        }
+        _ => Err(PyErr::type_error(format!(
+            "cannot create '{name}' instances"
+        ))),
+    }
+}

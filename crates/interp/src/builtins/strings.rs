@@ -1,0 +1,792 @@
+//! `str` methods, `str.format` and `%`-formatting.
+
+use super::python::to_index;
+use crate::error::{PyErr, PyResult};
+use crate::eval::{Args, Interp};
+use crate::format;
+use crate::ops::{as_num, num_to_f64, to_big, Num};
+use crate::value::*;
+
+pub(crate) const METHODS: &[(&str, BuiltinImpl)] = &[
+    ("upper", upper),
+    ("lower", lower),
+    ("strip", strip),
+    ("lstrip", lstrip),
+    ("rstrip", rstrip),
+    ("split", split),
+    ("rsplit", rsplit),
+    ("splitlines", splitlines),
+    ("join", join),
+    ("replace", replace),
+    ("startswith", startswith),
+    ("endswith", endswith),
+    ("find", find),
+    ("rfind", rfind),
+    ("index", index),
+    ("count", count),
+    ("format", format_method),
+    ("isdigit", isdigit),
+    ("isnumeric", isdigit),
+    ("isdecimal", isdigit),
+    ("isalpha", isalpha),
+    ("isalnum", isalnum),
+    ("isspace", isspace),
+    ("isupper", isupper),
+    ("islower", islower),
+    ("isidentifier", isidentifier),
+    ("title", title),
+    ("capitalize", capitalize),
+    ("swapcase", swapcase),
+    ("center", center),
+    ("ljust", ljust),
+    ("rjust", rjust),
+    ("zfill", zfill),
+    ("partition", partition),
+    ("rpartition", rpartition),
+];
+
+fn recv(args: &mut Args, method: &str) -> PyResult<String> {
+    if args.positional.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "unbound method str.{method}() needs an argument"
+        )));
+    }
+    match args.positional.remove(0) {
+        Value::Str(s) => Ok(s.to_string()),
+        other => Err(PyErr::type_error(format!(
+            "descriptor '{method}' for 'str' objects doesn't apply to a '{}' object",
+            other.type_name()
+        ))),
+    }
+}
+
+fn str_arg(v: &Value, what: &str) -> PyResult<String> {
+    match v {
+        Value::Str(s) => Ok(s.to_string()),
+        other => Err(PyErr::type_error(format!(
+            "{what} must be str, not {}",
+            other.type_name()
+        ))),
+    }
+}
+
+fn opt_str(args: &Args, i: usize, what: &str) -> PyResult<Option<String>> {
+    match args.positional.get(i) {
+        None | Some(Value::None) => Ok(None),
+        Some(v) => str_arg(v, what).map(Some),
+    }
+}
+
+fn s(v: String) -> PyResult<Value> {
+    Ok(Value::str(&v))
+}
+
+fn upper(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+    s(recv(&mut a, "upper")?.to_uppercase())
+}
+
+fn lower(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+    s(recv(&mut a, "lower")?.to_lowercase())
+}
+
+fn strip_impl(mut a: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
+    let x = recv(&mut a, name)?;
+    let chars = opt_str(&a, 0, &format!("{name} arg"))?;
+    let pred = |c: char| match &chars {
+        Some(cs) => cs.contains(c),
+        None => c.is_whitespace(),
+    };
+    let mut r: &str = &x;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    s(r.to_string())
+}
+
+fn strip(_: &mut Interp, a: Args) -> PyResult<Value> {
+    strip_impl(a, "strip", true, true)
+}
+
+fn lstrip(_: &mut Interp, a: Args) -> PyResult<Value> {
+    strip_impl(a, "lstrip", true, false)
+}
+
+fn rstrip(_: &mut Interp, a: Args) -> PyResult<Value> {
+    strip_impl(a, "rstrip", false, true)
+}
+
+fn split_impl(mut a: Args, name: &str, from_right: bool) -> PyResult<Value> {
+    let x = recv(&mut a, name)?;
+    let sep = a.take_kw("sep");
+    let maxsplit = a.take_kw("maxsplit");
+    a.no_kwargs(name)?;
+    let sep = match sep.or_else(|| a.positional.first().cloned()) {
+        None | Some(Value::None) => None,
+        Some(v) => Some(str_arg(&v, "must be str or None")?),
+    };
+    let max = match maxsplit.or_else(|| a.positional.get(1).cloned()) {
+        None => -1,
+        Some(v) => to_index(&v)?,
+    };
+    let parts: Vec<String> = match sep {
+        Some(sep) => {
+            if sep.is_empty() {
+                return Err(PyErr::value_error("empty separator"));
+            }
+            if max < 0 {
+                x.split(sep.as_str()).map(String::from).collect()
+            } else if from_right {
+                let mut v: Vec<String> = x
+                    .rsplitn(max as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect();
+                v.reverse();
+                v
+            } else {
+                x.splitn(max as usize + 1, sep.as_str()).map(String::from).collect()
+            }
+        }
+        None => {
+            let words: Vec<&str> = x.split_whitespace().collect();
+            if max < 0 || (max as usize) >= words.len() {
+                words.into_iter().map(String::from).collect()
+            } else if !from_right {
+                // Split `max` times from the left; the rest keeps its inner whitespace.
+                let mut out = Vec::new();
+                let mut rest = x.trim_start();
+                for _ in 0..max {
+                    let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                    out.push(rest[..end].to_string());
+                    rest = rest[end..].trim_start();
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out
+            } else {
+                let mut out = Vec::new();
+                let mut rest = x.trim_end();
+                for _ in 0..max {
+                    let start = rest.rfind(char::is_whitespace).map(|i| i + 1).unwrap_or(0);
+                    out.push(rest[start..].to_string());
+                    rest = rest[..start].trim_end();
+                }
+                if !rest.is_empty() {
+                    out.push(rest.to_string());
+                }
+                out.reverse();
+                out
+            }
+        }
+    };
+    Ok(Value::list(parts.iter().map(|p| Value::str(p)).collect()))
+}
+
+fn split(_: &mut Interp, a: Args) -> PyResult<Value> {
+    split_impl(a, "split", false)
+}
+
+fn rsplit(_: &mut Interp, a: Args) -> PyResult<Value> {
+    split_impl(a, "rsplit", true)
+}
+
+fn splitlines(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let x = recv(&mut a, "splitlines")?;
+    Ok(Value::list(x.lines().map(Value::str).collect()))
+}
+
+fn join(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let sep = recv(&mut a, "join")?;
+    a.count("str.join", 1, 1)?;
+    let items = interp.collect(&a.positional[0])?;
+    let mut parts = Vec::with_capacity(items.len());
+    let mut total = 0usize;
+    for (i, it) in items.iter().enumerate() {
+        match it {
+            Value::Str(p) => {
+                total += p.len() + sep.len();
+                parts.push(p.to_string());
+            }
+            other => {
+                return Err(PyErr::type_error(format!(
+                    "sequence item {i}: expected str instance, {} found",
+                    other.type_name()
+                )))
+            }
+        }
+    }
+    interp.check_alloc(total as u128)?;
+    s(parts.join(&sep))
+}
+
+fn replace(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let x = recv(&mut a, "replace")?;
+    a.count("replace", 2, 3)?;
+    let old = str_arg(&a.positional[0], "replace() argument 1")?;
+    let new = str_arg(&a.positional[1], "replace() argument 2")?;
+    let n = match a.positional.get(2) {
+        Some(v) => to_index(v)?,
+        None => -1,
+    };
+    let est = if old.is_empty() {
+        (x.len() + 1) as u128 * new.len() as u128
+    } else {
+        (x.len() / old.len() + 1) as u128 * new.len() as u128
+    };
+    interp.check_alloc(est + x.len() as u128)?;
+    if n < 0 {
+        s(x.replace(&old, &new))
+    } else {
+        s(x.replacen(&old, &new, n as usize))
+    }
+}
+
+fn prefix_check(mut a: Args, name: &str, start: bool) -> PyResult<Value> {
+    let x = recv(&mut a, name)?;
+    a.count(name, 1, 3)?;
+    let cands: Vec<String> = match &a.positional[0] {
+        Value::Str(p) => vec![p.to_string()],
+        Value::Tuple(t) => t
+            .items
+            .iter()
+            .map(|v| str_arg(v, "tuple for startswith"))
+            .collect::<PyResult<_>>()?,
+        other => {
+            return Err(PyErr::type_error(format!(
+                "{name} first arg must be str or a tuple of str, not {}",
+                other.type_name()
+            )))
+        }
+    };
+    let r = cands.iter().any(|c| {
+        if start {
+            x.starts_with(c.as_str())
+        } else {
+            x.ends_with(c.as_str())
+        }
+    });
+    Ok(Value::Bool(r))
+}
+
+fn startswith(_: &mut Interp, a: Args) -> PyResult<Value> {
+    prefix_check(a, "startswith", true)
+}
+
+fn endswith(_: &mut Interp, a: Args) -> PyResult<Value> {
+    prefix_check(a, "endswith", false)
+}
+
+fn char_index(x: &str, byte: usize) -> i64 {
+    x[..byte].chars().count() as i64
+}
+
+fn find(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let x = recv(&mut a, "find")?;
+    let sub = str_arg(&a.positional.first().cloned().unwrap_or(Value::None), "must be str")?;
+    Ok(Value::Int(x.find(&sub).map(|b| char_index(&x, b)).unwrap_or(-1)))
+}
+
+fn rfind(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let x = recv(&mut a, "rfind")?;
+    let sub = str_arg(&a.positional.first().cloned().unwrap_or(Value::None), "must be str")?;
+    Ok(Value::Int(x.rfind(&sub).map(|b| char_index(&x, b)).unwrap_or(-1)))
+}
+
+fn index(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let x = recv(&mut a, "index")?;
+    let sub = str_arg(&a.positional.first().cloned().unwrap_or(Value::None), "must be str")?;
+    match x.find(&sub) {
+        Some(b) => Ok(Value::Int(char_index(&x, b))),
+        None => Err(PyErr::value_error("substring not found")),
+    }
+}
+
+fn count(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let x = recv(&mut a, "count")?;
+    let sub = str_arg(&a.positional.first().cloned().unwrap_or(Value::None), "must be str")?;
+    if sub.is_empty() {
+        return Ok(Value::Int(x.chars().count() as i64 + 1));
+    }
+    Ok(Value::Int(x.matches(&sub).count() as i64))
+}
+
+fn pred(mut a: Args, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
+    let x = recv(&mut a, name)?;
+    Ok(Value::Bool(!x.is_empty() && f(&x)))
+}
+
+fn isdigit(_: &mut Interp, a: Args) -> PyResult<Value> {
+    pred(a, "isdigit", |x| x.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn isalpha(_: &mut Interp, a: Args) -> PyResult<Value> {
+    pred(a, "isalpha", |x| x.chars().all(char::is_alphabetic))
+}
+
+fn isalnum(_: &mut Interp, a: Args) -> PyResult<Value> {
+    pred(a, "isalnum", |x| x.chars().all(char::is_alphanumeric))
+}
+
+fn isspace(_: &mut Interp, a: Args) -> PyResult<Value> {
+    pred(a, "isspace", |x| x.chars().all(char::is_whitespace))
+}
+
+fn isupper(_: &mut Interp, a: Args) -> PyResult<Value> {
+    pred(a, "isupper", |x| {
+        x.chars().any(char::is_uppercase) && !x.chars().any(char::is_lowercase)
+    })
+}
+
+fn islower(_: &mut Interp, a: Args) -> PyResult<Value> {
+    pred(a, "islower", |x| {
+        x.chars().any(char::is_lowercase) && !x.chars().any(char::is_uppercase)
+    })
+}
+
+fn isidentifier(_: &mut Interp, a: Args) -> PyResult<Value> {
+    pred(a, "isidentifier", |x| {
+        let mut cs = x.chars();
+        cs.next().is_some_and(|c| c == '_' || c.is_alphabetic())
+            && cs.all(|c| c == '_' || c.is_alphanumeric())
+    })
+}
+
+fn title(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let x = recv(&mut a, "title")?;
+    let mut out = String::new();
+    let mut prev_cased = false;
+    for c in x.chars() {
+        if prev_cased {
+            out.extend(c.to_lowercase());
+        } else {
+            out.extend(c.to_uppercase());
+        }
+        prev_cased = c.is_alphabetic();
+    }
+    s(out)
+}
+
+fn capitalize(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let x = recv(&mut a, "capitalize")?;
+    let mut cs = x.chars();
+    let out = match cs.next() {
+        Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+        None => String::new(),
+    };
+    s(out)
+}
+
+fn swapcase(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let x = recv(&mut a, "swapcase")?;
+    s(x.chars()
+        .flat_map(|c| {
+            if c.is_uppercase() {
+                c.to_lowercase().collect::<Vec<_>>()
+            } else {
+                c.to_uppercase().collect::<Vec<_>>()
+            }
+        })
+        .collect())
+}
+
+fn justify(interp: &mut Interp, mut a: Args, name: &str, align: char) -> PyResult<Value> {
+    let x = recv(&mut a, name)?;
+    a.count(name, 1, 2)?;
+    let width = to_index(&a.positional[0])?.max(0) as usize;
+    interp.check_alloc(width as u128)?;
+    let fill = match a.positional.get(1) {
+        Some(v) => {
+            let f = str_arg(v, "The fill character")?;
+            let mut cs = f.chars();
+            match (cs.next(), cs.next()) {
+                (Some(c), None) => c,
+                _ => {
+                    return Err(PyErr::type_error(
+                        "The fill character must be exactly one character long",
+                    ))
+                }
+            }
+        }
+        None => ' ',
+    };
+    let len = x.chars().count();
+    if len >= width {
+        return s(x);
+    }
+    let n = width - len;
+    let f = |k: usize| fill.to_string().repeat(k);
+    s(match align {
+        '<' => format!("{x}{}", f(n)),
+        '>' => format!("{}{x}", f(n)),
+        _ => {
+            // CPython's center: left = n/2 + (n & width & 1)
+            let left = n / 2 + (n & width & 1);
+            format!("{}{x}{}", f(left), f(n - left))
+        }
+    })
+}
+
+fn center(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    justify(interp, a, "center", '^')
+}
+
+fn ljust(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    justify(interp, a, "ljust", '<')
+}
+
+fn rjust(interp: &mut Interp, a: Args) -> PyResult<Value> {
+    justify(interp, a, "rjust", '>')
+}
+
+fn zfill(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let x = recv(&mut a, "zfill")?;
+    a.count("zfill", 1, 1)?;
+    let width = to_index(&a.positional[0])?.max(0) as usize;
+    interp.check_alloc(width as u128)?;
+    let len = x.chars().count();
+    if len >= width {
+        return s(x);
+    }
+    let (sign, rest) = if x.starts_with(['+', '-']) {
+        x.split_at(1)
+    } else {
+        ("", x.as_str())
+    };
+    s(format!("{sign}{}{rest}", "0".repeat(width - len)))
+}
+
+fn partition_impl(mut a: Args, name: &str, right: bool) -> PyResult<Value> {
+    let x = recv(&mut a, name)?;
+    a.count(name, 1, 1)?;
+    let sep = str_arg(&a.positional[0], "must be str")?;
+    if sep.is_empty() {
+        return Err(PyErr::value_error("empty separator"));
+    }
+    let found = if right { x.rfind(&sep) } else { x.find(&sep) };
+    let parts = match found {
+        Some(i) => (x[..i].to_string(), sep.clone(), x[i + sep.len()..].to_string()),
+        None if right => (String::new(), String::new(), x.clone()),
+        None => (x.clone(), String::new(), String::new()),
+    };
+    Ok(Value::tuple(vec![
+        Value::str(&parts.0),
+        Value::str(&parts.1),
+        Value::str(&parts.2),
+    ]))
+}
+
+fn partition(_: &mut Interp, a: Args) -> PyResult<Value> {
+    partition_impl(a, "partition", false)
+}
+
+fn rpartition(_: &mut Interp, a: Args) -> PyResult<Value> {
+    partition_impl(a, "rpartition", true)
+}
+
+/// `str.format(*args, **kwargs)`.
+fn format_method(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
+    let fmt = recv(&mut a, "format")?;
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut auto = 0usize;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '{' && chars.get(i + 1) == Some(&'{') {
+            out.push('{');
+            i += 2;
+            continue;
+        }
+        if c == '}' && chars.get(i + 1) == Some(&'}') {
+            out.push('}');
+            i += 2;
+            continue;
+        }
+        if c == '}' {
+            return Err(PyErr::value_error("Single '}' encountered in format string"));
+        }
+        if c != '{' {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let start = i + 1;
+        let mut depth = 0;
+        let mut j = start;
+        while j < chars.len() {
+            match chars[j] {
+                '{' => depth += 1,
+                '}' if depth == 0 => break,
+                '}' => depth -= 1,
+                _ => {}
+            }
+            j += 1;
+        }
+        if j >= chars.len() {
+            return Err(PyErr::value_error("Single '{' encountered in format string"));
+        }
+        let field: String = chars[start..j].iter().collect();
+        i = j + 1;
+        let (name_conv, spec) = match field.find(':') {
+            Some(p) => (field[..p].to_string(), field[p + 1..].to_string()),
+            None => (field.clone(), String::new()),
+        };
+        let (name, conv) = match name_conv.find('!') {
+            Some(p) => (name_conv[..p].to_string(), name_conv[p + 1..].chars().next()),
+            None => (name_conv, None),
+        };
+        // Nested fields in the spec, e.g. {:{width}}.
+        let spec = if spec.contains('{') {
+            let mut sub = Args::positional(vec![Value::str(&spec)]);
+            sub.positional.extend(a.positional.iter().cloned());
+            sub.kwargs = a.kwargs.clone();
+            let r = format_method(interp, sub)?;
+            interp.to_str(&r)?
+        } else {
+            spec
+        };
+        let (base, rest) = match name.find(['.', '[']) {
+            Some(p) => (name[..p].to_string(), name[p..].to_string()),
+            None => (name.clone(), String::new()),
+        };
+        let mut v = if base.is_empty() {
+            let v = a.positional.get(auto).cloned().ok_or_else(|| {
+                PyErr::index_error(format!(
+                    "Replacement index {auto} out of range for positional args tuple"
+                ))
+            })?;
+            auto += 1;
+            v
+        } else if let Ok(n) = base.parse::<usize>() {
+            a.positional.get(n).cloned().ok_or_else(|| {
+                PyErr::index_error(format!(
+                    "Replacement index {n} out of range for positional args tuple"
+                ))
+            })?
+        } else {
+            a.kwargs
+                .iter()
+                .find(|(k, _)| **k == *base)
+                .map(|(_, v)| v.clone())
+                .ok_or_else(|| PyErr::new("KeyError", format::str_repr(&base)))?
+        };
+        // Attribute / index access.
+        let mut r = rest.as_str();
+        while !r.is_empty() {
+            if let Some(rr) = r.strip_prefix('.') {
+                let end = rr.find(['.', '[']).unwrap_or(rr.len());
+                v = interp.get_attr(&v, &rr[..end])?;
+                r = &rr[end..];
+            } else if let Some(rr) = r.strip_prefix('[') {
+                let end = rr.find(']').unwrap_or(rr.len());
+                let key = &rr[..end];
+                let k = match key.parse::<i64>() {
+                    Ok(n) => Value::Int(n),
+                    Err(_) => Value::str(key),
+                };
+                v = interp.get_item(&v, &k)?;
+                r = rr.get(end + 1..).unwrap_or("");
+            } else {
+                break;
+            }
+        }
+        let v = match conv {
+            Some('r') | Some('a') => Value::str(&interp.repr(&v)?),
+            Some('s') => Value::str(&interp.to_str(&v)?),
+            _ => v,
+        };
+        out.push_str(&interp.format_value(&v, &spec)?);
+    }
+    s(out)
+}
+
+/// `fmt % values` (printf-style formatting).
+pub(crate) fn percent_format(interp: &mut Interp, fmt: &str, values: &Value) -> PyResult<String> {
+    let (args, mapping) = match values {
+        Value::Tuple(t) => (t.items.clone(), None),
+        Value::Dict(_) => (vec![values.clone()], Some(values.clone())),
+        other => (vec![other.clone()], None),
+    };
+    let chars: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut ai = 0;
+    let mut i = 0;
+    let next_arg = |ai: &mut usize| -> PyResult<Value> {
+        let v = args
+            .get(*ai)
+            .cloned()
+            .ok_or_else(|| PyErr::type_error("not enough arguments for format string"))?;
+        *ai += 1;
+        Ok(v)
+    };
+    while i < chars.len() {
+        if chars[i] != '%' {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        i += 1;
+        let mut key_val = None;
+        if chars.get(i) == Some(&'(') {
+            let end = chars[i..].iter().position(|c| *c == ')').map(|p| p + i);
+            let Some(end) = end else {
+                return Err(PyErr::value_error("incomplete format key"));
+            };
+            let key: String = chars[i + 1..end].iter().collect();
+            i = end + 1;
+            let m = mapping
+                .clone()
+                .ok_or_else(|| PyErr::type_error("format requires a mapping"))?;
+            key_val = Some(interp.get_item(&m, &Value::str(&key))?);
+        }
+        let mut flags = String::new();
+        while let Some(&c) = chars.get(i) {
+            if "-+ #0".contains(c) {
+                flags.push(c);
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut width = String::new();
+        while let Some(&c) = chars.get(i) {
+            if c.is_ascii_digit() {
+                width.push(c);
+                i += 1;
+            } else if c == '*' {
+                let w = next_arg(&mut ai)?;
+                width = to_index(&w)?.to_string();
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        let mut precision = None;
+        if chars.get(i) == Some(&'.') {
+            i += 1;
+            let mut p = String::new();
+            while let Some(&c) = chars.get(i) {
+                if c.is_ascii_digit() {
+                    p.push(c);
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            precision = Some(p.parse::<usize>().unwrap_or(0));
+        }
+        let Some(&conv) = chars.get(i) else {
+            return Err(PyErr::value_error("incomplete format"));
+        };
+        i += 1;
+        if conv == '%' {
+            out.push('%');
+            continue;
+        }
+        let v = match key_val.take() {
+            Some(v) => v,
+            None => next_arg(&mut ai)?,
+        };
+        let mut spec = String::new();
+        if flags.contains('-') {
+            spec.push('<');
+        } else if flags.contains('0') && conv != 's' && conv != 'r' {
+            spec.push('0');
+            spec.push('=');
+        }
+        if flags.contains('+') {
+            spec.push('+');
+        } else if flags.contains(' ') {
+            spec.push(' ');
+        }
+        if flags.contains('#') {
+            spec.push('#');
+        }
+        // Rebuild a format() spec. Zero flag handled via fill '0' + '=' alignment.
+        let spec = if spec.starts_with("0=") {
+            format!("0={}{width}", &spec[2..])
+        } else {
+            format!("{spec}{width}")
+        };
+        let piece = match conv {
+            's' => {
+                let t = interp.to_str(&v)?;
+                let t = match precision {
+                    Some(p) => t.chars().take(p).collect(),
+                    None => t,
+                };
+                format::format_str(&t, &format::parse_spec(&spec.replace('=', ""))?)?
+            }
+            'r' | 'a' => {
+                let t = interp.repr(&v)?;
+                format::format_str(&t, &format::parse_spec(&spec.replace('=', ""))?)?
+            }
+            'd' | 'i' | 'u' => {
+                let n = num_arg(interp, &v, conv)?;
+                let b = match n {
+                    Num::Float(f) => to_big(&Num::Float(f.trunc())),
+                    other => to_big(&other),
+                };
+                format::format_int(&b, &format::parse_spec(&spec)?)?
+            }
+            'x' | 'X' | 'o' => {
+                let n = num_arg(interp, &v, conv)?;
+                if let Num::Float(_) = n {
+                    return Err(PyErr::type_error(format!(
+                        "%{conv} format: an integer is required, not float"
+                    )));
+                }
+                format::format_int(&to_big(&n), &format::parse_spec(&format!("{spec}{conv}"))?)?
+            }
+            'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
+                let n = num_arg(interp, &v, conv)?;
+                let x = num_to_f64(&n)?;
+                let p = precision.unwrap_or(6);
+                format::format_float(x, &format::parse_spec(&format!("{spec}.{p}{conv}"))?)?
+            }
+            'c' => {
+                let t = match &v {
+                    Value::Str(s) => s.to_string(),
+                    other => {
+                        let i = to_index(other)?;
+                        char::from_u32(i as u32).map(String::from).unwrap_or_default()
+                    }
+                };
+                t
+            }
+            other => {
+                return Err(PyErr::value_error(format!(
+                    "unsupported format character '{other}' (0x{:x}) at index {}",
+                    other as u32,
+                    i - 1
+                )))
+            }
+        };
+        out.push_str(&piece);
+    }
+    if ai < args.len() && mapping.is_none() {
+        return Err(PyErr::type_error(
+            "not all arguments converted during string formatting",
+        ));
+    }
+    Ok(out)
+}
+
+fn num_arg(interp: &mut Interp, v: &Value, conv: char) -> PyResult<Num> {
+    if let Some(n) = as_num(v) {
+        return Ok(n);
+    }
+    if let Value::Native(n) = v {
+        let n = n.clone();
+        if let Some(x) = n.to_scalar(interp)? {
+            return Ok(Num::Float(x));
+        }
+    }
+    Err(PyErr::type_error(format!(
+        "%{conv} format: a real number is required, not {}",
+        v.type_name()
+    )))
+}

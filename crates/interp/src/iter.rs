@@ -1,0 +1,149 @@
+//! Iterators: lazy where Python is lazy (`range`, `enumerate`, `zip`, `map`, `filter`).
+
+use crate::error::PyResult;
+use crate::eval::{Args, Interp};
+use crate::value::{ListObj, RangeObj, Value};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+pub enum IterState {
+    List { list: Rc<ListObj>, idx: usize },
+    Items { items: VecDeque<Value>, name: &'static str },
+    Range { range: Rc<RangeObj>, idx: i64 },
+    Enumerate { inner: Value, count: Value },
+    Zip { inners: Vec<Value> },
+    Map { func: Value, inners: Vec<Value> },
+    Filter { func: Value, inner: Value },
+}
+
+impl IterState {
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            IterState::List { .. } => "list_iterator",
+            IterState::Items { name, .. } => name,
+            IterState::Range { .. } => "range_iterator",
+            IterState::Enumerate { .. } => "enumerate",
+            IterState::Zip { .. } => "zip",
+            IterState::Map { .. } => "map",
+            IterState::Filter { .. } => "filter",
+        }
+    }
+}
+
+pub fn make(state: IterState) -> Value {
+    Value::Iterator(Rc::new(RefCell::new(state)))
+}
+
+pub fn from_items(items: Vec<Value>, name: &'static str) -> Value {
+    make(IterState::Items {
+        items: items.into(),
+        name,
+    })
+}
+
+/// Advances an iterator value. `Ok(None)` when exhausted.
+pub fn next(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Option<Value>> {
+    interp.tick()?;
+    // Simple states are advanced under the borrow; states that call back into Python
+    // release it first.
+    enum Action {
+        Done(Option<Value>),
+        Enumerate(Value, Value),
+        Zip(Vec<Value>),
+        Map(Value, Vec<Value>),
+        Filter(Value, Value),
+    }
+    let action = {
+        let mut st = it.borrow_mut();
+        match &mut *st {
+            IterState::List { list, idx } => {
+                let items = list.items.borrow();
+                let v = items.get(*idx).cloned();
+                if v.is_some() {
+                    *idx += 1;
+                }
+                Action::Done(v)
+            }
+            IterState::Items { items, .. } => Action::Done(items.pop_front()),
+            IterState::Range { range, idx } => {
+                if *idx < range.len() {
+                    let v = range.get(*idx);
+                    *idx += 1;
+                    Action::Done(Some(Value::Int(v)))
+                } else {
+                    Action::Done(None)
+                }
+            }
+            IterState::Enumerate { inner, count } => Action::Enumerate(inner.clone(), count.clone()),
+            IterState::Zip { inners } => Action::Zip(inners.clone()),
+            IterState::Map { func, inners } => Action::Map(func.clone(), inners.clone()),
+            IterState::Filter { func, inner } => Action::Filter(func.clone(), inner.clone()),
+        }
+    };
+    match action {
+        Action::Done(v) => Ok(v),
+        Action::Enumerate(inner, count) => {
+            let Some(v) = next_value(interp, &inner)? else {
+                return Ok(None);
+            };
+            let next_count = interp.binary_op(
+                &count,
+                &Value::Int(1),
+                crate::ast::BinOp::Add,
+            )?;
+            if let IterState::Enumerate { count: c, .. } = &mut *it.borrow_mut() {
+                *c = next_count;
+            }
+            Ok(Some(Value::tuple(vec![count, v])))
+        }
+        Action::Zip(inners) => {
+            if inners.is_empty() {
+                return Ok(None);
+            }
+            let mut out = Vec::with_capacity(inners.len());
+            for i in &inners {
+                match next_value(interp, i)? {
+                    Some(v) => out.push(v),
+                    None => return Ok(None),
+                }
+            }
+            Ok(Some(Value::tuple(out)))
+        }
+        Action::Map(func, inners) => {
+            let mut args = Vec::with_capacity(inners.len());
+            for i in &inners {
+                match next_value(interp, i)? {
+                    Some(v) => args.push(v),
+                    None => return Ok(None),
+                }
+            }
+            interp.call(&func, Args::positional(args)).map(Some)
+        }
+        Action::Filter(func, inner) => loop {
+            let Some(v) = next_value(interp, &inner)? else {
+                return Ok(None);
+            };
+            let keep = if matches!(func, Value::None) {
+                interp.truthy(&v)?
+            } else {
+                let r = interp.call(&func, Args::positional(vec![v.clone()]))?;
+                interp.truthy(&r)?
+            };
+            if keep {
+                return Ok(Some(v));
+            }
+        },
+    }
+}
+
+/// `next()` on any iterator value (must be a `Value::Iterator`).
+pub fn next_value(interp: &mut Interp, v: &Value) -> PyResult<Option<Value>> {
+    match v {
+        Value::Iterator(it) => next(interp, it),
+        other => {
+            let it = interp.iter(other)?;
+            next_value(interp, &it)
+        }
+    }
+}

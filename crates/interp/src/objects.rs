@@ -1,0 +1,1116 @@
+//! The object protocol: attributes, subscripts, truth, iteration, `repr`/`str`, `format`.
+
+use crate::error::{PyErr, PyResult};
+use crate::eval::{Args, Interp};
+use crate::format;
+use crate::iter::{self, IterState};
+use crate::ops::{as_num, to_big, Num};
+use crate::value::*;
+use num_bigint::BigInt;
+use std::rc::Rc;
+
+/// Maximum nesting depth of `repr` before RecursionError.
+const MAX_REPR_DEPTH: usize = 500;
+
+impl Interp {
+    // ---- classes ----
+
+    /// Looks `name` up along a class's MRO.
+    pub(crate) fn class_lookup(&self, c: &Rc<Class>, name: &str) -> Option<Value> {
+        if let Some(v) = c.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        c.mro.iter().find_map(|k| k.dict.borrow().get(name).cloned())
+    }
+
+    /// A special method of an instance's class, bound to the instance.
+    pub(crate) fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
+        let Value::Instance(i) = v else {
+            return None;
+        };
+        let f = self.class_lookup(&i.class, name)?;
+        Some(bind(f, v))
+    }
+
+    /// `type(v)`.
+    pub fn type_of(&self, v: &Value) -> Value {
+        match v {
+            Value::Instance(i) => Value::Class(i.class.clone()),
+            Value::Native(n) => crate::builtins::torch::native_type(self, n.as_ref())
+                .unwrap_or_else(|| Value::str(&n.type_name())),
+            other => Value::Type(match other {
+                Value::None => BuiltinType::NoneType,
+                Value::Bool(_) => BuiltinType::Bool,
+                Value::Int(_) | Value::BigInt(_) => BuiltinType::Int,
+                Value::Float(_) => BuiltinType::Float,
+                Value::Str(_) => BuiltinType::Str,
+                Value::List(_) => BuiltinType::List,
+                Value::Tuple(_) => BuiltinType::Tuple,
+                Value::Dict(_) => BuiltinType::Dict,
+                Value::Set(_) => BuiltinType::Set,
+                Value::Range(_) => BuiltinType::Range,
+                Value::Slice(_) => BuiltinType::Slice,
+                Value::Function(_) => BuiltinType::Function,
+                Value::Builtin(_) => BuiltinType::BuiltinFunction,
+                Value::BoundMethod(_) => BuiltinType::Method,
+                Value::Type(_) | Value::Class(_) => BuiltinType::Type,
+                Value::Module(_) => BuiltinType::Module,
+                Value::Iterator(_) => BuiltinType::Iterator,
+                Value::Super(_) => BuiltinType::Super,
+                Value::Property(_) => BuiltinType::Property,
+                Value::StaticMethod(_) => BuiltinType::StaticMethod,
+                Value::ClassMethod(_) => BuiltinType::ClassMethod,
+                Value::Ellipsis => BuiltinType::Ellipsis,
+                Value::NotImplemented => BuiltinType::NotImplementedType,
+                _ => BuiltinType::Object,
+            }),
+        }
+    }
+
+    // ---- attributes ----
+
+    pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
+        match self.try_get_attr(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attr(obj, name)),
+        }
+    }
+
+    fn no_attr(&self, obj: &Value, name: &str) -> PyErr {
+        match obj {
+            Value::Module(m) => PyErr::attribute_error(format!(
+                "module '{}' has no attribute '{name}'",
+                m.name
+            )),
+            Value::Class(c) => PyErr::attribute_error(format!(
+                "type object '{}' has no attribute '{name}'",
+                c.name
+            )),
+            Value::Type(t) => PyErr::attribute_error(format!(
+                "type object '{}' has no attribute '{name}'",
+                t.name()
+            )),
+            Value::Super(_) => PyErr::attribute_error(format!(
+                "'super' object has no attribute '{name}'"
+            )),
+            _ => PyErr::attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                obj.type_name()
+            )),
+        }
+    }
+
+    pub fn has_attr(&mut self, obj: &Value, name: &str) -> PyResult<bool> {
+        match self.try_get_attr(obj, name) {
+            Ok(v) => Ok(v.is_some()),
+            Err(e) if e.kind == "AttributeError" => Ok(false),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Attribute lookup; `Ok(None)` when absent.
+    pub fn try_get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
+        match obj {
+            Value::Instance(inst) => {
+                if name == "__class__" {
+                    return Ok(Some(Value::Class(inst.class.clone())));
+                }
+                if name == "__dict__" {
+                    let d = DictObj {
+                        data: std::cell::RefCell::new(DictData::default()),
+                    };
+                    for (k, v) in inst.dict.borrow().entries.iter() {
+                        d.data.borrow_mut().insert(k.hash_key()?, k.clone(), v.clone());
+                    }
+                    return Ok(Some(Value::Dict(Rc::new(d))));
+                }
+                if let Some(v) = inst.dict.borrow().get(&HashKey::Str(Rc::from(name))) {
+                    return Ok(Some(v.clone()));
+                }
+                if let Some(f) = self.class_lookup(&inst.class, name) {
+                    if let Value::Property(getter) = &f {
+                        let g = (**getter).clone();
+                        return self.call(&g, Args::positional(vec![obj.clone()])).map(Some);
+                    }
+                    return Ok(Some(bind(f, obj)));
+                }
+                if inst.class.is_exception && name == "args" {
+                    return Ok(Some(Value::tuple(Vec::new())));
+                }
+                let native = inst.native.borrow().clone();
+                if let Some(n) = native {
+                    if let Value::Native(nn) = &n {
+                        if let Some(v) = nn.get_attr(obj, name, self)? {
+                            return Ok(Some(v));
+                        }
+                    }
+                }
+                if let Some(ga) = self.class_lookup(&inst.class, "__getattr__") {
+                    let r = self.call(&bind(ga, obj), Args::positional(vec![Value::str(name)]));
+                    return match r {
+                        Ok(v) => Ok(Some(v)),
+                        Err(e) if e.kind == "AttributeError" => Err(e),
+                        Err(e) => Err(e),
+                    };
+                }
+                Ok(None)
+            }
+            Value::Class(c) => {
+                match name {
+                    "__name__" | "__qualname__" => return Ok(Some(Value::Str(c.name.clone()))),
+                    "__module__" => {
+                        return Ok(Some(Value::str(if c.builtin { "builtins" } else { "__main__" })))
+                    }
+                    "__bases__" => {
+                        return Ok(Some(Value::tuple(c.bases.clone())));
+                    }
+                    "__mro__" => {
+                        let mut v: Vec<Value> = std::iter::once(c)
+                            .chain(c.mro.iter())
+                            .map(|k| Value::Class(k.clone()))
+                            .collect();
+                        v.push(Value::Type(BuiltinType::Object));
+                        return Ok(Some(Value::tuple(v)));
+                    }
+                    _ => {}
+                }
+                match self.class_lookup(c, name) {
+                    Some(Value::ClassMethod(f)) => Ok(Some(Value::BoundMethod(Rc::new(
+                        BoundMethod {
+                            func: (*f).clone(),
+                            this: obj.clone(),
+                        },
+                    )))),
+                    Some(Value::StaticMethod(f)) => Ok(Some((*f).clone())),
+                    Some(v) => Ok(Some(v)),
+                    None => {
+                        if let Some(nb) = crate::builtins::find_native_base(c) {
+                            return self.try_get_attr(&nb, name);
+                        }
+                        Ok(None)
+                    }
+                }
+            }
+            Value::Super(s) => {
+                let (class, this) = (&s.0, &s.1);
+                let start = match this {
+                    Value::Instance(i) => i.class.clone(),
+                    Value::Class(c) => c.clone(),
+                    _ => class.clone(),
+                };
+                let full: Vec<Rc<Class>> =
+                    std::iter::once(&start).chain(start.mro.iter()).cloned().collect();
+                let pos = full.iter().position(|k| Rc::ptr_eq(k, class));
+                if let Some(pos) = pos {
+                    for k in &full[pos + 1..] {
+                        if let Some(f) = k.dict.borrow().get(name).cloned() {
+                            return Ok(Some(bind(f, this)));
+                        }
+                    }
+                }
+                if let Some(nb) = crate::builtins::find_native_base(&start) {
+                    if let Some(v) =
+                        crate::builtins::torch::native_base_method(self, &nb, this, name)?
+                    {
+                        return Ok(Some(v));
+                    }
+                }
+                if name == "__init__" {
+                    // object.__init__
+                    return Ok(Some(crate::builtins::builtin_fn(
+                        "__init__",
+                        |_, _| Ok(Value::None),
+                    )));
+                }
+                Ok(None)
+            }
+            Value::Module(m) => Ok(m.attrs.borrow().get(name).cloned()),
+            Value::Native(n) => {
+                let n = n.clone();
+                n.get_attr(obj, name, self)
+            }
+            Value::Function(f) => Ok(match name {
+                "__name__" => Some(Value::Str(f.name.clone())),
+                "__qualname__" => Some(Value::str(&f.qualname)),
+                "__doc__" => Some(Value::None),
+                "__module__" => Some(Value::str("__main__")),
+                _ => None,
+            }),
+            Value::Builtin(b) => Ok(match name {
+                "__name__" | "__qualname__" => Some(Value::str(b.name)),
+                "__self__" => b.this.clone(),
+                _ => None,
+            }),
+            Value::BoundMethod(m) => match name {
+                "__self__" => Ok(Some(m.this.clone())),
+                "__func__" => Ok(Some(m.func.clone())),
+                _ => {
+                    let f = m.func.clone();
+                    self.try_get_attr(&f, name)
+                }
+            },
+            Value::Type(t) => {
+                if name == "__name__" || name == "__qualname__" {
+                    return Ok(Some(Value::str(t.name())));
+                }
+                // Unbound builtin methods: str.upper, list.append ...
+                Ok(crate::builtins::methods::lookup(t.name(), name).map(|f| {
+                    Value::Builtin(Rc::new(BuiltinFn {
+                        name: f.0,
+                        func: f.1,
+                        this: None,
+                        owner: Some(t.name()),
+                    }))
+                }))
+            }
+            Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(match name {
+                "real" | "numerator" => Some(Value::from_bigint(to_big(&as_num(obj).unwrap_or(Num::Int(0))))),
+                "imag" => Some(Value::Int(0)),
+                "denominator" => Some(Value::Int(1)),
+                _ => self.builtin_method(obj, name),
+            }),
+            Value::Float(f) => Ok(match name {
+                "real" => Some(Value::Float(*f)),
+                "imag" => Some(Value::Float(0.0)),
+                _ => self.builtin_method(obj, name),
+            }),
+            Value::Slice(s) => Ok(match name {
+                "start" => Some(s.start.clone()),
+                "stop" => Some(s.stop.clone()),
+                "step" => Some(s.step.clone()),
+                _ => None,
+            }),
+            Value::Range(r) => Ok(match name {
+                "start" => Some(Value::Int(r.start)),
+                "stop" => Some(Value::Int(r.stop)),
+                "step" => Some(Value::Int(r.step)),
+                _ => self.builtin_method(obj, name),
+            }),
+            _ => Ok(self.builtin_method(obj, name)),
+        }
+    }
+
+    fn builtin_method(&self, obj: &Value, name: &str) -> Option<Value> {
+        let tn = obj.type_name();
+        let (n, f) = crate::builtins::methods::lookup(&tn, name)?;
+        Some(Value::Builtin(Rc::new(BuiltinFn {
+            name: n,
+            func: f,
+            this: Some(obj.clone()),
+            owner: crate::builtins::methods::owner_name(&tn),
+        })))
+    }
+
+    pub fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                if let Some(Value::Property(_)) = self.class_lookup(&inst.class, name) {
+                    return Err(PyErr::attribute_error(format!(
+                        "property '{name}' of '{}' object has no setter",
+                        inst.class.name
+                    )));
+                }
+                let native = inst.native.borrow().clone();
+                if let Some(Value::Native(n)) = native {
+                    if n.set_attr(name, v.clone(), self)? {
+                        return Ok(());
+                    }
+                }
+                inst.dict
+                    .borrow_mut()
+                    .insert(HashKey::Str(Rc::from(name)), Value::str(name), v);
+                Ok(())
+            }
+            Value::Class(c) if !c.builtin => {
+                c.dict.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.attrs.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
+            Value::Native(n) => {
+                let n = n.clone();
+                if n.set_attr(name, v, self)? {
+                    Ok(())
+                } else if self.try_get_attr(obj, name)?.is_some() {
+                    Err(PyErr::attribute_error(format!(
+                        "attribute '{name}' of '{}' objects is not writable",
+                        obj.type_name()
+                    )))
+                } else {
+                    Err(self.no_attr(obj, name))
+                }
+            }
+            Value::Function(_) => Ok(()),
+            _ => Err(PyErr::attribute_error(format!(
+                "'{}' object has no attribute '{name}'",
+                obj.type_name()
+            ))),
+        }
+    }
+
+    pub fn del_attr(&mut self, obj: &Value, name: &str) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            if inst
+                .dict
+                .borrow_mut()
+                .remove(&HashKey::Str(Rc::from(name)))
+                .is_some()
+            {
+                return Ok(());
+            }
+        }
+        Err(self.no_attr(obj, name))
+    }
+
+    // ---- subscripts ----
+
+    pub fn get_item(&mut self, obj: &Value, key: &Value) -> PyResult<Value> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = key {
+                    let items = l.items.borrow();
+                    let idx = slice_indices(self, s, items.len())?;
+                    return Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()));
+                }
+                let items = l.items.borrow();
+                let i = seq_index(key, items.len(), "list")?;
+                Ok(items[i].clone())
+            }
+            Value::Tuple(t) => {
+                if let Value::Slice(s) = key {
+                    let idx = slice_indices(self, s, t.items.len())?;
+                    return Ok(Value::tuple(idx.into_iter().map(|i| t.items[i].clone()).collect()));
+                }
+                let i = seq_index(key, t.items.len(), "tuple")?;
+                Ok(t.items[i].clone())
+            }
+            Value::Str(s) => {
+                let chars: Vec<char> = s.chars().collect();
+                if let Value::Slice(sl) = key {
+                    let idx = slice_indices(self, sl, chars.len())?;
+                    return Ok(Value::str(&idx.into_iter().map(|i| chars[i]).collect::<String>()));
+                }
+                let i = seq_index(key, chars.len(), "string")?;
+                Ok(Value::str(&chars[i].to_string()))
+            }
+            Value::Range(r) => {
+                if let Value::Slice(sl) = key {
+                    let idx = slice_indices(self, sl, r.len() as usize)?;
+                    return Ok(Value::list(idx.into_iter().map(|i| Value::Int(r.get(i as i64))).collect()));
+                }
+                let i = seq_index(key, r.len() as usize, "range object")?;
+                Ok(Value::Int(r.get(i as i64)))
+            }
+            Value::Dict(d) => {
+                let hk = key.hash_key()?;
+                if let Some(v) = d.data.borrow().get(&hk) {
+                    return Ok(v.clone());
+                }
+                Err(self.key_error(key))
+            }
+            Value::Native(n) => {
+                let n = n.clone();
+                match n.get_item(key, self)? {
+                    Some(v) => Ok(v),
+                    None => Err(PyErr::type_error(format!(
+                        "'{}' object is not subscriptable",
+                        obj.type_name()
+                    ))),
+                }
+            }
+            Value::Instance(_) => match self.lookup_special(obj, "__getitem__") {
+                Some(m) => self.call(&m, Args::positional(vec![key.clone()])),
+                None => Err(PyErr::type_error(format!(
+                    "'{}' object is not subscriptable",
+                    obj.type_name()
+                ))),
+            },
+            Value::Type(t) => Ok(Value::Type(*t)),
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object is not subscriptable",
+                obj.type_name()
+            ))),
+        }
+    }
+
+    pub(crate) fn key_error(&mut self, key: &Value) -> PyErr {
+        let msg = self.repr(key).unwrap_or_default();
+        let mut e = PyErr::new("KeyError", msg);
+        e.args = Some(vec![key.clone()]);
+        e
+    }
+
+    pub fn set_item(&mut self, obj: &Value, key: &Value, v: Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = key {
+                    let new_items = self.collect(&v)?;
+                    let len = l.items.borrow().len();
+                    let step_one = matches!(s.step, Value::None) || matches!(s.step, Value::Int(1));
+                    if step_one {
+                        let (start, stop) = simple_slice_bounds(self, s, len)?;
+                        let mut items = l.items.borrow_mut();
+                        let stop = stop.max(start);
+                        items.splice(start..stop, new_items);
+                        return Ok(());
+                    }
+                    let idx = slice_indices(self, s, len)?;
+                    if idx.len() != new_items.len() {
+                        return Err(PyErr::value_error(format!(
+                            "attempt to assign sequence of size {} to extended slice of size {}",
+                            new_items.len(),
+                            idx.len()
+                        )));
+                    }
+                    let mut items = l.items.borrow_mut();
+                    for (i, x) in idx.into_iter().zip(new_items) {
+                        items[i] = x;
+                    }
+                    return Ok(());
+                }
+                let mut items = l.items.borrow_mut();
+                let len = items.len();
+                let i = seq_index(key, len, "list assignment")?;
+                items[i] = v;
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let hk = key.hash_key()?;
+                d.data.borrow_mut().insert(hk, key.clone(), v);
+                Ok(())
+            }
+            Value::Native(n) => {
+                let n = n.clone();
+                if n.set_item(key, v, self)? {
+                    Ok(())
+                } else {
+                    Err(PyErr::type_error(format!(
+                        "'{}' object does not support item assignment",
+                        obj.type_name()
+                    )))
+                }
+            }
+            Value::Instance(_) => match self.lookup_special(obj, "__setitem__") {
+                Some(m) => self.call(&m, Args::positional(vec![key.clone(), v])).map(|_| ()),
+                None => Err(PyErr::type_error(format!(
+                    "'{}' object does not support item assignment",
+                    obj.type_name()
+                ))),
+            },
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object does not support item assignment",
+                obj.type_name()
+            ))),
+        }
+    }
+
+    pub fn del_item(&mut self, obj: &Value, key: &Value) -> PyResult<()> {
+        match obj {
+            Value::List(l) => {
+                if let Value::Slice(s) = key {
+                    let len = l.items.borrow().len();
+                    let mut idx = slice_indices(self, s, len)?;
+                    idx.sort_unstable();
+                    let mut items = l.items.borrow_mut();
+                    for i in idx.into_iter().rev() {
+                        items.remove(i);
+                    }
+                    return Ok(());
+                }
+                let mut items = l.items.borrow_mut();
+                let len = items.len();
+                let i = seq_index(key, len, "list assignment")?;
+                items.remove(i);
+                Ok(())
+            }
+            Value::Dict(d) => {
+                let hk = key.hash_key()?;
+                let removed = d.data.borrow_mut().remove(&hk);
+                match removed {
+                    Some(_) => Ok(()),
+                    None => Err(self.key_error(key)),
+                }
+            }
+            _ => Err(PyErr::type_error(format!(
+                "'{}' object doesn't support item deletion",
+                obj.type_name()
+            ))),
+        }
+    }
+
+    // ---- truth, length, iteration ----
+
+    pub fn truthy(&mut self, v: &Value) -> PyResult<bool> {
+        Ok(match v {
+            Value::None => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) => *i != 0,
+            Value::BigInt(_) => true,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::List(l) => !l.items.borrow().is_empty(),
+            Value::Tuple(t) => !t.items.is_empty(),
+            Value::Dict(d) => !d.data.borrow().is_empty(),
+            Value::Set(d) => !d.data.borrow().is_empty(),
+            Value::Range(r) => r.len() > 0,
+            Value::Native(n) => {
+                let n = n.clone();
+                n.truthy(self)?.unwrap_or(true)
+            }
+            Value::Instance(_) => {
+                if let Some(m) = self.lookup_special(v, "__bool__") {
+                    let r = self.call(&m, Args::default())?;
+                    return self.truthy(&r);
+                }
+                if let Some(m) = self.lookup_special(v, "__len__") {
+                    let r = self.call(&m, Args::default())?;
+                    return self.truthy(&r);
+                }
+                true
+            }
+            _ => true,
+        })
+    }
+
+    pub fn len(&mut self, v: &Value) -> PyResult<usize> {
+        Ok(match v {
+            Value::Str(s) => s.chars().count(),
+            Value::List(l) => l.items.borrow().len(),
+            Value::Tuple(t) => t.items.len(),
+            Value::Dict(d) => d.data.borrow().len(),
+            Value::Set(d) => d.data.borrow().len(),
+            Value::Range(r) => r.len() as usize,
+            Value::Native(n) => match n.len() {
+                Some(l) => l,
+                None => {
+                    return Err(PyErr::type_error(format!(
+                        "object of type '{}' has no len()",
+                        v.type_name()
+                    )))
+                }
+            },
+            Value::Instance(_) if self.lookup_special(v, "__len__").is_some() => {
+                let m = self.lookup_special(v, "__len__").unwrap_or(Value::None);
+                let r = self.call(&m, Args::default())?;
+                match r {
+                    Value::Int(i) if i >= 0 => i as usize,
+                    _ => return Err(PyErr::type_error("'__len__' should return an int >= 0")),
+                }
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "object of type '{}' has no len()",
+                    v.type_name()
+                )))
+            }
+        })
+    }
+
+    pub(crate) fn is_iterable(&self, v: &Value) -> bool {
+        match v {
+            Value::Str(_)
+            | Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Range(_)
+            | Value::Iterator(_)
+            | Value::Native(_) => true,
+            Value::Instance(_) => {
+                self.lookup_special(v, "__iter__").is_some()
+                    || self.lookup_special(v, "__getitem__").is_some()
+            }
+            _ => false,
+        }
+    }
+
+    /// `iter(v)`: an iterator value.
+    pub fn iter(&mut self, v: &Value) -> PyResult<Value> {
+        Ok(match v {
+            Value::Iterator(_) => v.clone(),
+            Value::List(l) => iter::make(IterState::List {
+                list: l.clone(),
+                idx: 0,
+            }),
+            Value::Tuple(t) => iter::from_items(t.items.clone(), "tuple_iterator"),
+            Value::Str(s) => iter::from_items(
+                s.chars().map(|c| Value::str(&c.to_string())).collect(),
+                "str_ascii_iterator",
+            ),
+            Value::Dict(d) => iter::from_items(
+                d.data.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
+                "dict_keyiterator",
+            ),
+            Value::Set(d) => iter::from_items(
+                d.data.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
+                "set_iterator",
+            ),
+            Value::Range(r) => iter::make(IterState::Range {
+                range: r.clone(),
+                idx: 0,
+            }),
+            Value::Native(n) => {
+                let n = n.clone();
+                match n.iter_items(self)? {
+                    Some(items) => iter::from_items(items, "iterator"),
+                    None => {
+                        return Err(PyErr::type_error(format!(
+                            "'{}' object is not iterable",
+                            v.type_name()
+                        )))
+                    }
+                }
+            }
+            Value::Instance(_) if self.lookup_special(v, "__iter__").is_some() => {
+                let m = self.lookup_special(v, "__iter__").unwrap_or(Value::None);
+                let it = self.call(&m, Args::default())?;
+                if let Value::Iterator(_) = it {
+                    return Ok(it);
+                }
+                // A user iterator object: drain it through __next__ (bounded by the budget).
+                let Some(next) = self.lookup_special(&it, "__next__") else {
+                    return Err(PyErr::type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        it.type_name()
+                    )));
+                };
+                let mut items = Vec::new();
+                loop {
+                    self.tick()?;
+                    match self.call(&next, Args::default()) {
+                        Ok(x) => items.push(x),
+                        Err(e) if e.kind == "StopIteration" => break,
+                        Err(e) => return Err(e),
+                    }
+                }
+                iter::from_items(items, "iterator")
+            }
+            Value::Instance(_) if self.lookup_special(v, "__getitem__").is_some() => {
+                let m = self.lookup_special(v, "__getitem__").unwrap_or(Value::None);
+                let mut items = Vec::new();
+                for i in 0.. {
+                    self.tick()?;
+                    match self.call(&m, Args::positional(vec![Value::Int(i)])) {
+                        Ok(x) => items.push(x),
+                        Err(e) if e.kind == "IndexError" || e.kind == "StopIteration" => break,
+                        Err(e) => return Err(e),
+                    }
+                }
+                iter::from_items(items, "iterator")
+            }
+            _ => {
+                return Err(PyErr::type_error(format!(
+                    "'{}' object is not iterable",
+                    v.type_name()
+                )))
+            }
+        })
+    }
+
+    /// All items of an iterable.
+    pub fn collect(&mut self, v: &Value) -> PyResult<Vec<Value>> {
+        match v {
+            Value::List(l) => return Ok(l.items.borrow().clone()),
+            Value::Tuple(t) => return Ok(t.items.clone()),
+            Value::Range(r) => {
+                self.check_alloc(r.len() as u128 * 16)?;
+            }
+            _ => {}
+        }
+        let it = self.iter(v)?;
+        let mut out = Vec::new();
+        while let Some(x) = iter::next_value(self, &it)? {
+            out.push(x);
+            if out.len() % 4096 == 0 {
+                self.check_alloc(out.len() as u128 * 16)?;
+            }
+        }
+        Ok(out)
+    }
+
+    // ---- repr / str ----
+
+    pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        Ok(match v {
+            Value::None => "None".into(),
+            Value::NotImplemented => "NotImplemented".into(),
+            Value::Ellipsis => "Ellipsis".into(),
+            Value::Bool(true) => "True".into(),
+            Value::Bool(false) => "False".into(),
+            Value::Int(i) => i.to_string(),
+            Value::BigInt(b) => big_to_string(b)?,
+            Value::Float(f) => format::float_repr(*f),
+            Value::Str(s) => format::str_repr(s),
+            Value::List(l) => {
+                let items = l.items.borrow().clone();
+                self.container_repr(v, &items, "[", "]")?
+            }
+            Value::Tuple(t) => {
+                if t.items.len() == 1 {
+                    let items = t.items.clone();
+                    let inner = self.container_repr(v, &items, "(", "")?;
+                    format!("{inner},)")
+                } else {
+                    let items = t.items.clone();
+                    self.container_repr(v, &items, "(", ")")?
+                }
+            }
+            Value::Dict(d) => {
+                let id = v.id();
+                if self.repr_stack.contains(&id) {
+                    return Ok("{...}".into());
+                }
+                self.enter_repr(id)?;
+                let entries = d.data.borrow().entries.clone();
+                let mut parts = Vec::with_capacity(entries.len());
+                let r = (|| -> PyResult<()> {
+                    for (k, val) in &entries {
+                        parts.push(format!("{}: {}", self.repr(k)?, self.repr(val)?));
+                    }
+                    Ok(())
+                })();
+                self.repr_stack.pop();
+                r?;
+                format!("{{{}}}", parts.join(", "))
+            }
+            Value::Set(d) => {
+                let keys: Vec<Value> = d.data.borrow().entries.iter().map(|(k, _)| k.clone()).collect();
+                if keys.is_empty() {
+                    "set()".into()
+                } else {
+                    self.container_repr(v, &keys, "{", "}")?
+                }
+            }
+            Value::Range(r) => {
+                if r.step == 1 {
+                    format!("range({}, {})", r.start, r.stop)
+                } else {
+                    format!("range({}, {}, {})", r.start, r.stop, r.step)
+                }
+            }
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s.start)?,
+                self.repr(&s.stop)?,
+                self.repr(&s.step)?
+            ),
+            Value::Function(f) => format!("<function {} at {:#x}>", f.qualname, v.id()),
+            Value::Builtin(b) => match (&b.this, b.owner) {
+                (Some(this), _) => format!(
+                    "<built-in method {} of {} object at {:#x}>",
+                    b.name,
+                    this.type_name(),
+                    this.id()
+                ),
+                (None, Some(owner)) => format!("<method '{}' of '{owner}' objects>", b.name),
+                (None, None) => format!("<built-in function {}>", b.name),
+            },
+            Value::BoundMethod(m) => {
+                let fname = match &m.func {
+                    Value::Function(f) => f.qualname.clone(),
+                    other => other.type_name(),
+                };
+                format!("<bound method {fname} of {}>", self.repr(&m.this)?)
+            }
+            Value::Type(t) => format!("<class '{}'>", t.name()),
+            Value::Class(c) => {
+                if c.builtin {
+                    format!("<class '{}'>", c.name)
+                } else {
+                    format!("<class '__main__.{}'>", c.name)
+                }
+            }
+            Value::Instance(inst) => {
+                if let Some(m) = self.lookup_special(v, "__repr__") {
+                    let id = v.id();
+                    if self.repr_stack.contains(&id) && self.repr_stack.len() > MAX_REPR_DEPTH {
+                        return Err(PyErr::recursion_error(
+                            "maximum recursion depth exceeded while getting the repr of an object",
+                        ));
+                    }
+                    let r = self.call(&m, Args::default())?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(PyErr::type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    };
+                }
+                if inst.class.is_exception {
+                    let args = crate::builtins::exc_args(v);
+                    let inner = if args.len() == 1 {
+                        self.repr(&args[0])?
+                    } else {
+                        let t = Value::tuple(args);
+                        let s = self.repr(&t)?;
+                        s[1..s.len() - 1].trim_end_matches(',').to_string()
+                    };
+                    return Ok(format!("{}({inner})", inst.class.name));
+                }
+                if let Some(n) = inst.native.borrow().clone() {
+                    if let Some(s) = crate::builtins::torch::native_instance_repr(self, &n, v)? {
+                        return Ok(s);
+                    }
+                }
+                format!("<__main__.{} object at {:#x}>", inst.class.name, v.id())
+            }
+            Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
+            Value::Iterator(it) => {
+                format!("<{} object at {:#x}>", it.borrow().type_name(), v.id())
+            }
+            Value::Super(s) => format!(
+                "<super: <class '{}'>, <{} object>>",
+                s.0.name,
+                s.1.type_name()
+            ),
+            Value::Property(_) => format!("<property object at {:#x}>", v.id()),
+            Value::StaticMethod(_) => format!("<staticmethod object at {:#x}>", v.id()),
+            Value::ClassMethod(_) => format!("<classmethod object at {:#x}>", v.id()),
+            Value::Native(n) => {
+                let n = n.clone();
+                n.repr(self)?
+            }
+        })
+    }
+
+    fn enter_repr(&mut self, id: usize) -> PyResult<()> {
+        if self.repr_stack.len() >= MAX_REPR_DEPTH {
+            return Err(PyErr::recursion_error(
+                "maximum recursion depth exceeded while getting the repr of an object",
+            ));
+        }
+        self.repr_stack.push(id);
+        Ok(())
+    }
+
+    fn container_repr(&mut self, v: &Value, items: &[Value], open: &str, close: &str) -> PyResult<String> {
+        let id = v.id();
+        if self.repr_stack.contains(&id) {
+            return Ok(format!("{open}...{}", if close.is_empty() { ")" } else { close }));
+        }
+        self.enter_repr(id)?;
+        let mut parts = Vec::with_capacity(items.len());
+        let mut res = Ok(());
+        for x in items {
+            match self.repr(x) {
+                Ok(s) => parts.push(s),
+                Err(e) => {
+                    res = Err(e);
+                    break;
+                }
+            }
+        }
+        self.repr_stack.pop();
+        res?;
+        Ok(format!("{open}{}{close}", parts.join(", ")))
+    }
+
+    /// `str(v)`.
+    pub fn to_str(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Str(s) => Ok(s.to_string()),
+            Value::Native(n) => {
+                let n = n.clone();
+                n.str(self)
+            }
+            Value::Instance(inst) => {
+                if let Some(m) = self.lookup_special(v, "__str__") {
+                    let r = self.call(&m, Args::default())?;
+                    return match r {
+                        Value::Str(s) => Ok(s.to_string()),
+                        other => Err(PyErr::type_error(format!(
+                            "__str__ returned non-string (type {})",
+                            other.type_name()
+                        ))),
+                    };
+                }
+                if inst.class.is_exception {
+                    let args = crate::builtins::exc_args(v);
+                    return match args.len() {
+                        0 => Ok(String::new()),
+                        1 => {
+                            if crate::eval::is_subclass(&inst.class, &self.exc_class("KeyError")) {
+                                self.repr(&args[0])
+                            } else {
+                                self.to_str(&args[0])
+                            }
+                        }
+                        _ => self.repr(&Value::tuple(args)),
+                    };
+                }
+                self.repr(v)
+            }
+            _ => self.repr(v),
+        }
+    }
+
+    /// `format(v, spec)`.
+    pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if spec.is_empty() {
+            return self.to_str(v);
+        }
+        match v {
+            Value::Str(s) => format::format_str(s, &format::parse_spec(spec)?),
+            Value::Bool(_) | Value::Int(_) | Value::BigInt(_) => {
+                let n = to_big(&as_num(v).unwrap_or(Num::Int(0)));
+                format::format_int(&n, &format::parse_spec(spec)?)
+            }
+            Value::Float(f) => format::format_float(*f, &format::parse_spec(spec)?),
+            Value::Native(n) => {
+                let n = n.clone();
+                match n.to_scalar(self)? {
+                    Some(x) => format::format_float(x, &format::parse_spec(spec)?),
+                    None => Err(PyErr::type_error(format!(
+                        "unsupported format string passed to {}.__format__",
+                        v.type_name()
+                    ))),
+                }
+            }
+            Value::Instance(_) if self.lookup_special(v, "__format__").is_some() => {
+                let m = self.lookup_special(v, "__format__").unwrap_or(Value::None);
+                let r = self.call(&m, Args::positional(vec![Value::str(spec)]))?;
+                self.to_str(&r)
+            }
+            _ => Err(PyErr::type_error(format!(
+                "unsupported format string passed to {}.__format__",
+                v.type_name()
+            ))),
+        }
+    }
+}
+
+/// Binds a function found on a class to an instance.
+pub(crate) fn bind(f: Value, this: &Value) -> Value {
+    match f {
+        Value::Function(_) | Value::Builtin(_) => Value::BoundMethod(Rc::new(BoundMethod {
+            func: f,
+            this: this.clone(),
+        })),
+        Value::StaticMethod(inner) => (*inner).clone(),
+        Value::ClassMethod(inner) => {
+            let cls = match this {
+                Value::Instance(i) => Value::Class(i.class.clone()),
+                other => other.clone(),
+            };
+            Value::BoundMethod(Rc::new(BoundMethod {
+                func: (*inner).clone(),
+                this: cls,
+            }))
+        }
+        other => other,
+    }
+}
+
+pub(crate) fn big_to_string(b: &BigInt) -> PyResult<String> {
+    if b.bits() > 14_300 {
+        return Err(PyErr::value_error(
+            "Exceeds the limit (4300 digits) for integer string conversion; use sys.set_int_max_str_digits() to increase the limit",
+        ));
+    }
+    Ok(b.to_string())
+}
+
+/// An integer index into a sequence of `len`, with negative indices and IndexError.
+pub(crate) fn seq_index(key: &Value, len: usize, what: &str) -> PyResult<usize> {
+    let i = match key {
+        Value::Int(i) => *i,
+        Value::Bool(b) => *b as i64,
+        Value::BigInt(_) => {
+            return Err(PyErr::index_error(format!(
+                "cannot fit 'int' into an index-sized integer"
+            )))
+        }
+        _ => {
+            let w = if what == "list assignment" { "list" } else { what };
+            let w = if w == "string" { "string" } else { w };
+            return Err(PyErr::type_error(format!(
+                "{} indices must be integers or slices, not {}",
+                w,
+                key.type_name()
+            )));
+        }
+    };
+    let len_i = len as i64;
+    let j = if i < 0 { i + len_i } else { i };
+    if j < 0 || j >= len_i {
+        return Err(PyErr::index_error(format!("{what} index out of range")));
+    }
+    Ok(j as usize)
+}
+
+fn slice_part(interp: &mut Interp, v: &Value) -> PyResult<Option<i64>> {
+    match v {
+        Value::None => Ok(None),
+        Value::Int(i) => Ok(Some(*i)),
+        Value::Bool(b) => Ok(Some(*b as i64)),
+        Value::BigInt(b) => Ok(Some(if num_traits::Signed::is_negative(&**b) {
+            i64::MIN / 2
+        } else {
+            i64::MAX / 2
+        })),
+        Value::Instance(_) => {
+            let _ = interp;
+            Err(PyErr::type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            ))
+        }
+        _ => Err(PyErr::type_error(
+            "slice indices must be integers or None or have an __index__ method",
+        )),
+    }
+}
+
+/// The indices selected by a slice over a sequence of `len`.
+pub(crate) fn slice_indices(interp: &mut Interp, s: &SliceObj, len: usize) -> PyResult<Vec<usize>> {
+    let step = slice_part(interp, &s.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(PyErr::value_error("slice step cannot be zero"));
+    }
+    let len = len as i64;
+    let adjust = |v: Option<i64>, default: i64, lo: i64, hi: i64| -> i64 {
+        match v {
+            None => default,
+            Some(x) => {
+                let x = if x < 0 { x + len } else { x };
+                x.clamp(lo, hi)
+            }
+        }
+    };
+    let mut out = Vec::new();
+    if step > 0 {
+        let start = adjust(slice_part(interp, &s.start)?, 0, 0, len);
+        let stop = adjust(slice_part(interp, &s.stop)?, len, 0, len);
+        let mut i = start;
+        while i < stop {
+            out.push(i as usize);
+            i += step;
+        }
+    } else {
+        let start = adjust(slice_part(interp, &s.start)?, len - 1, -1, len - 1);
+        let stop = adjust(slice_part(interp, &s.stop)?, -1, -1, len - 1);
+        let mut i = start;
+        while i > stop {
+            out.push(i as usize);
+            i += step;
+        }
+    }
+    Ok(out)
+}
+
+fn simple_slice_bounds(interp: &mut Interp, s: &SliceObj, len: usize) -> PyResult<(usize, usize)> {
+    let len_i = len as i64;
+    let norm = |v: Option<i64>, d: i64| -> usize {
+        let x = match v {
+            None => d,
+            Some(x) if x < 0 => (x + len_i).max(0),
+            Some(x) => x.min(len_i),
+        };
+        x as usize
+    };
+    let start = norm(slice_part(interp, &s.start)?, 0);
+    let stop = norm(slice_part(interp, &s.stop)?, len_i);
+    Ok((start, stop))
+}
