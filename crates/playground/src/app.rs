@@ -10,7 +10,9 @@ pub fn lesson_gradient() -> Result<String, autograd::TorchError> {
     let y = x2.add_scalar(2.0)?;
     let out = y.mul(&y)?.mul_scalar(3.0)?.mean()?;
     autograd::backward(&[out], &[None], None, false)?;
-    Ok(x2.grad().map_or_else(|| "None".to_string(), |g| g.to_string()))
+    Ok(x2
+        .grad()
+        .map_or_else(|| "None".to_string(), |g| g.to_string()))
 }
 
 #[function_component(App)]
