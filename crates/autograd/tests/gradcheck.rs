@@ -4,6 +4,7 @@
 use ::autograd::{grad, DType, IndexItem, Reduction, Result, Tensor};
 
 type Op = fn(&[Tensor]) -> Result<Tensor>;
+type Case = (&'static str, Op, Vec<Tensor>, Vec<bool>, bool);
 
 struct Lcg(u64);
 impl Lcg {
@@ -179,7 +180,7 @@ fn finite_differences_every_backward() {
     let mut r = |s: &[usize]| input(s, false, &mut rng);
     let mut rng2 = Lcg(999);
     let mut pos = |s: &[usize]| input(s, true, &mut rng2);
-    let cases: Vec<(&str, Op, Vec<Tensor>, Vec<bool>, bool)> = vec![
+    let cases: Vec<Case> = vec![
         (
             "add",
             |x| x[0].add(&x[1]),
