@@ -429,8 +429,49 @@ impl Tensor {
             version: t.0.version.clone(),
             meta: RefCell::new(AutogradMeta::default()),
             wrapped_number: false,
-            view_base: Some(self.clone()),
+            view_base: Some(self.0.view_base.clone().unwrap_or_else(|| self.clone())),
         }))
+    }
+
+    /// `x.tolist()` (and `x.item()` for 0-dim tensors): nested lists of typed scalars.
+    pub fn tolist(&self) -> crate::ops::create::NestedData {
+        use crate::ops::create::NestedData;
+        let values = self.to_vec();
+        let dt = self.dtype();
+        let leaf = |v: f64| {
+            NestedData::Scalar(match dt {
+                DType::Bool => Scalar::Bool(v != 0.0),
+                DType::Int64 => Scalar::Int(v as i64),
+                _ => Scalar::Float(v),
+            })
+        };
+        // build bottom-up, iteratively over dims
+        let mut level: Vec<NestedData> = values.into_iter().map(leaf).collect();
+        let shape = self.shape();
+        for i in (0..shape.len()).rev() {
+            let d = shape[i];
+            let mut next = Vec::with_capacity(level.len() / d.max(1));
+            if d == 0 {
+                let outer: usize = shape[..i].iter().product();
+                for _ in 0..outer {
+                    next.push(NestedData::List(Vec::new()));
+                }
+            } else {
+                let mut it = level.into_iter();
+                loop {
+                    let chunk: Vec<NestedData> = it.by_ref().take(d).collect();
+                    if chunk.is_empty() {
+                        break;
+                    }
+                    next.push(NestedData::List(chunk));
+                }
+            }
+            level = next;
+        }
+        level
+            .into_iter()
+            .next()
+            .unwrap_or(NestedData::List(Vec::new()))
     }
 
     /// `x.detach_()`: drops the history of this tensor in place.

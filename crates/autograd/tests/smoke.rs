@@ -68,3 +68,71 @@ fn second_order() {
     let g2 = grad(&[g0], std::slice::from_ref(&x), &[None], None, false, false).unwrap();
     assert_eq!(g2[0].clone().unwrap().to_vec(), vec![18.0]);
 }
+
+#[test]
+fn allocation_limit_and_tolist() {
+    let err = Tensor::zeros(&[1_000_000, 1_000_000], DType::Float32).unwrap_err();
+    assert_eq!(err.kind, ErrorKind::RuntimeError);
+    assert!(
+        err.message.contains("exceeds the allocation limit"),
+        "{}",
+        err.message
+    );
+    let err = Tensor::zeros(&[usize::MAX, 4], DType::Float32).unwrap_err();
+    assert!(err.message.contains("allocation limit"));
+    set_max_elements(10);
+    assert!(Tensor::ones(&[11], DType::Float32).is_err());
+    assert!(Tensor::ones(&[10], DType::Float32).is_ok());
+    let big = Tensor::ones(&[3], DType::Float32).unwrap();
+    assert!(big
+        .expand(&[4, 3])
+        .unwrap()
+        .mul(&Tensor::ones(&[4, 1], DType::Float32).unwrap())
+        .is_err());
+    set_max_elements(50_000_000);
+    let t = Tensor::from_data(vec![1.0, 2.0, 3.0, 4.0], &[2, 2], DType::Int64).unwrap();
+    match t.tolist() {
+        NestedData::List(rows) => {
+            assert_eq!(rows.len(), 2);
+            match &rows[1] {
+                NestedData::List(r) => assert!(matches!(r[0], NestedData::Scalar(Scalar::Int(3)))),
+                _ => panic!(),
+            }
+        }
+        _ => panic!(),
+    }
+    match Tensor::zeros(&[2, 0], DType::Float32).unwrap().tolist() {
+        NestedData::List(rows) => assert_eq!(rows.len(), 2),
+        _ => panic!(),
+    }
+    assert!(
+        matches!(Tensor::scalar(Scalar::Float(2.5)).tolist(), NestedData::Scalar(Scalar::Float(v)) if v == 2.5)
+    );
+}
+
+#[test]
+fn parameter_and_size_printing() {
+    // expected text from torch: repr(torch.nn.Parameter(torch.tensor([1., 2.])))
+    let p = t(&[1.0, 2.0], &[2]);
+    p.requires_grad_(true).unwrap();
+    assert_eq!(
+        format_parameter(&p),
+        "Parameter containing:\ntensor([1., 2.], requires_grad=True)"
+    );
+    assert_eq!(format_size(&[2, 3]), "torch.Size([2, 3])");
+    assert_eq!(format_size(&[]), "torch.Size([])");
+}
+
+#[test]
+fn detach_chain_drop() {
+    let mut x = t(&[1.0], &[1]);
+    for _ in 0..200_000 {
+        x = x.detach();
+    }
+    drop(x);
+    let mut v = t(&[1.0, 2.0], &[2]);
+    for _ in 0..200_000 {
+        v = v.view(&[2]).unwrap();
+    }
+    drop(v);
+}

@@ -51,6 +51,12 @@ impl Tensor {
                 NestedData::Scalar(_) => break,
             }
         }
+        if shape.len() > 64 {
+            return Err(TorchError::value(format!(
+                "too many dimensions '{}'",
+                type_name(data)
+            )));
+        }
         checked_numel(&shape)?;
         let mut values = Vec::new();
         let mut inferred = DType::Bool;

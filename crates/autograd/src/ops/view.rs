@@ -339,7 +339,7 @@ impl Tensor {
         if sizes.len() < l.shape.len() {
             return Err(TorchError::runtime("expand: the number of sizes provided must be greater or equal to the number of dimensions in the tensor"));
         }
-        checked_numel(sizes)?;
+        crate::storage::checked_product(sizes)?;
         let lead = sizes.len() - l.shape.len();
         let mut strides = vec![0usize; sizes.len()];
         for i in (0..l.shape.len()).rev() {
