@@ -2,4 +2,9 @@
 //! Python logic of its own.
 
 pub mod app;
+pub mod bridge;
 pub mod layout;
+pub mod lesson;
+pub mod playback;
+pub mod protocol;
+pub mod state;

@@ -1,0 +1,56 @@
+//! The page's side of the worker: spawn, send, and terminate (Stop) or restart (after a crash).
+
+use crate::protocol::{Request, Response};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use web_sys::{ErrorEvent, MessageEvent, Worker};
+use yew::Callback;
+
+/// What the worker reports: a response, or that it died (a panic is a bug; the caller restarts).
+pub enum WorkerEvent {
+    Response(Box<Response>),
+    Crashed(String),
+}
+
+/// A running worker. Dropping it terminates the worker at once, whatever it is doing.
+pub struct Bridge {
+    worker: Worker,
+    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_error: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+/// The worker's loader script, emitted by Trunk next to index.html (`data-loader-shim`).
+pub const WORKER_SCRIPT: &str = "./worker_loader.js";
+
+impl Bridge {
+    pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Bridge, String> {
+        let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("cannot start the worker: {e:?}"))?;
+        let events = on_event.clone();
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+            let event = match e.data().as_string().map(|text| Response::from_json(&text)) {
+                Some(Ok(response)) => WorkerEvent::Response(Box::new(response)),
+                Some(Err(err)) => WorkerEvent::Crashed(format!("bad message from the worker: {err}")),
+                None => WorkerEvent::Crashed("bad message from the worker".into()),
+            };
+            events.emit(event);
+        });
+        let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
+            e.prevent_default();
+            on_event.emit(WorkerEvent::Crashed(e.message()));
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Ok(Bridge { worker, _on_message: on_message, _on_error: on_error })
+    }
+
+    pub fn send(&self, request: &Request) {
+        // A failure here means the worker is gone; its error event reports that.
+        let _ = self.worker.post_message(&request.to_json().into());
+    }
+}
+
+impl Drop for Bridge {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}

@@ -1,0 +1,83 @@
+//! Messages between the page and the interpreter's Web Worker, as JSON strings.
+//!
+//! The interpreter runs in a worker so that a long or endless script never blocks the page:
+//! Stop terminates the worker, and a panic (a bug) kills only the worker, which is restarted.
+
+use autograd::{BackwardTrace, GraphSnapshot};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Request {
+    /// Start a fresh session, run `prelude` (the earlier lesson cells) without showing their
+    /// output, then run `code`: all of it, or with `stepping` only its first statement.
+    Run { prelude: Vec<String>, code: String, stepping: bool },
+    /// Run the next top-level statement of the code loaded by a stepping `Run`.
+    Step,
+}
+
+/// What one `Request` produced.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    /// Everything the cell printed so far.
+    pub stdout: String,
+    pub error: Option<Diagnostic>,
+    /// The computation graph of the variables alive after the last statement.
+    pub graph: GraphSnapshot,
+    /// One entry per `backward()` (or `torch.autograd.grad`) the cell ran, in order.
+    pub backwards: Vec<BackwardRun>,
+    /// In stepping mode: the 1-based line of the statement that runs next.
+    pub next_line: Option<u32>,
+    /// True when the cell has run to its end (or stopped on an error).
+    pub done: bool,
+}
+
+/// One backward pass: the graph as it was when `backward()` started (the trace's node ids refer
+/// to it) and what the engine did, step by step.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BackwardRun {
+    /// 1-based line of the statement that called backward.
+    pub line: u32,
+    pub graph: GraphSnapshot,
+    pub trace: BackwardTrace,
+}
+
+/// An uncaught Python exception, located in the cell.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    /// Python's exception type, e.g. `NameError`.
+    pub kind: String,
+    pub message: String,
+    /// 1-based line and column in the cell; 0 when the error is outside it (in the prelude).
+    pub line: u32,
+    pub column: u32,
+    /// The Python-style traceback the console shows.
+    pub traceback: String,
+}
+
+impl Request {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+}
+
+impl Response {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(text: &str) -> Result<Self, String> {
+        serde_json::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// The console's text: what the program printed, then the error.
+    pub fn console_text(&self) -> String {
+        match &self.error {
+            None => self.stdout.clone(),
+            Some(d) => format!("{}{}", self.stdout, d.traceback),
+        }
+    }
+}
