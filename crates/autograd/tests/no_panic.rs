@@ -40,7 +40,10 @@ fn apply(op: u8, a: &Tensor, b: &Tensor, i: i64, j: i64) -> Option<Tensor> {
         20 => a.expand_sizes(&[i, j]),
         21 => a.select(d, j),
         22 => a.slice(d, i, j, (j % 3).abs()),
-        23 => a.index(&[IndexItem::Int(i), IndexItem::Slice(Some(j), None, Some(i.abs() % 3))]),
+        23 => a.index(&[
+            IndexItem::Int(i),
+            IndexItem::Slice(Some(j), None, Some(i.abs() % 3)),
+        ]),
         24 => a.index(&[IndexItem::Tensor(b.clone())]),
         25 => Tensor::cat(&[a.clone(), b.clone()], d),
         26 => Tensor::stack(&[a.clone(), b.clone()], d),

@@ -211,6 +211,21 @@ fn cases() -> Vec<Case> {
             |x| x[0].mul(&x[0])?.sum_dim(&[1], false)?.sqrt(),
             [a()]
         ),
+        case!("log1p", |x| x[0].log1p(), [p()]),
+        case!("log2", |x| x[0].log2(), [p()]),
+        case!("floor", |x| x[0].floor(), [a()]),
+        case!("round", |x| x[0].mul_scalar(2i64)?.round(), [a()]),
+        case!("maximum", |x| x[0].maximum(&x[1]), [a(), b()]),
+        case!("minimum", |x| x[0].minimum(&x[1]), [a(), b()]),
+        case!("prod", |x| x[0].prod(), [a()]),
+        case!("var", |x| x[0].var(&[], 1.0, false), [a()]),
+        case!("std", |x| x[0].std(&[], 1.0, false), [a()]),
+        case!("var_dim", |x| x[0].var(&[1], 1.0, false), [a()]),
+        case!("std_dim_keep", |x| x[0].std(&[0], 1.0, true), [a()]),
+        case!("norm", |x| x[0].norm(), [a()]),
+        case!("leaky_relu", |x| x[0].leaky_relu(0.1), [a()]),
+        case!("T", |x| x[0].permute(&[1, 0]), [a()]),
+        case!("ones_grad_int_pow", |x| x[0].pow_scalar(3i64), [a()]),
         case!(
             "nll_loss",
             |x| x[0]

@@ -502,6 +502,41 @@ pub enum BackwardFn {
         end: usize,
         step: usize,
     },
+    Log1p {
+        this: SavedTensor,
+    },
+    Log2 {
+        this: SavedTensor,
+    },
+    /// floor/ceil/round/trunc: zero gradient.
+    Rounding {
+        name: &'static str,
+    },
+    Maximum {
+        this: SavedTensor,
+        other: SavedTensor,
+        is_min: bool,
+    },
+    Prod {
+        this: SavedTensor,
+        result: SavedTensor,
+    },
+    /// var/std over `dims` (all when empty).
+    Var {
+        this: SavedTensor,
+        dims: Vec<usize>,
+        keepdim: bool,
+        correction: f64,
+        std_result: Option<SavedTensor>,
+    },
+    Norm {
+        this: SavedTensor,
+        result: SavedTensor,
+    },
+    LeakyRelu {
+        this: SavedTensor,
+        slope: f64,
+    },
     Zero,
     Fill,
     /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
@@ -587,6 +622,18 @@ impl BackwardFn {
             SelectBackward { .. } => "SelectBackwardBackward0",
             SliceBackward { .. } => "SliceBackwardBackward0",
             Zero => "ZeroBackward0",
+            Log1p { .. } => "Log1PBackward0",
+            Log2 { .. } => "Log2Backward0",
+            Rounding { name } => name,
+            Maximum { is_min: false, .. } => "MaximumBackward0",
+            Maximum { is_min: true, .. } => "MinimumBackward0",
+            Prod { .. } => "ProdBackward0",
+            Var {
+                std_result: None, ..
+            } => "VarBackward0",
+            Var { .. } => "StdBackward0",
+            Norm { .. } => "LinalgVectorNormBackward0",
+            LeakyRelu { .. } => "LeakyReluBackward0",
             Sign => "SignBackward0",
             Fill => "FillBackward2",
             Copy => "CopyBackwards",
@@ -664,6 +711,23 @@ impl BackwardFn {
                 v.push(("target", target));
             }
             NllLoss { target, .. } => v.push(("target", target)),
+            Log1p { this } | Log2 { this } | LeakyRelu { this, .. } => v.push(("self", this)),
+            Maximum { this, other, .. } => {
+                v.push(("self", this));
+                v.push(("other", other));
+            }
+            Prod { this, result } | Norm { this, result } => {
+                v.push(("self", this));
+                v.push(("result", result));
+            }
+            Var {
+                this, std_result, ..
+            } => {
+                v.push(("self", this));
+                if let Some(r) = std_result {
+                    v.push(("result", r));
+                }
+            }
             Where { cond } => v.push(("condition", cond)),
             MaskedFill { mask } => v.push(("mask", mask)),
             _ => {}
@@ -994,6 +1058,104 @@ impl BackwardFn {
             } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
             Zero | Fill | Sign => one(g.zeros_like())?,
             Copy => vec![None, Some(g.clone())],
+            Log1p { this } => one(g.div(&u(this)?.add_scalar(1i64)?))?,
+            Log2 { this } => one(g.div(&u(this)?.mul_scalar(std::f64::consts::LN_2)?))?,
+            Rounding { .. } => one(g.zeros_like())?,
+            Maximum {
+                this,
+                other,
+                is_min,
+            } => {
+                let s = u(this)?;
+                let o = u(other)?;
+                let eq = s.eq(&o)?;
+                let (self_wins, other_wins) = if *is_min {
+                    (s.lt(&o)?, s.gt(&o)?)
+                } else {
+                    (s.gt(&o)?, s.lt(&o)?)
+                };
+                let half = g.mul(&eq.to_dtype(g.dtype())?)?.mul_scalar(0.5)?;
+                let a = if need(0) {
+                    Some(g.mul(&self_wins.to_dtype(g.dtype())?)?.add(&half)?)
+                } else {
+                    None
+                };
+                let b = if need(1) {
+                    Some(g.mul(&other_wins.to_dtype(g.dtype())?)?.add(&half)?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
+            Prod { this, result } => {
+                let s = u(this)?;
+                let r = u(result)?;
+                if s.to_vec().iter().any(|&v| v == 0.0) {
+                    let others = crate::ops::reduce::prod_of_others(&s)?;
+                    one(g.mul(&others))?
+                } else {
+                    one(g.mul(&r.div(&s)?))?
+                }
+            }
+            Var {
+                this,
+                dims,
+                keepdim,
+                correction,
+                std_result,
+            } => {
+                let s = u(this)?;
+                let all: Vec<isize> = if dims.is_empty() {
+                    (0..s.dim() as isize).collect()
+                } else {
+                    dims.iter().map(|&d| d as isize).collect()
+                };
+                let n: usize = all.iter().map(|&d| s.shape()[d as usize]).product();
+                let mean = s.mean_dim(&all, true)?;
+                let centered = s.sub(&mean)?;
+                let denom = (n as f64 - correction).max(0.0);
+                let gg = if dims.is_empty() || *keepdim {
+                    g.clone()
+                } else {
+                    let mut t = g.clone();
+                    let mut sorted = dims.clone();
+                    sorted.sort_unstable();
+                    for d in sorted {
+                        t = t.unsqueeze(d as isize)?;
+                    }
+                    t
+                };
+                match std_result {
+                    None => one(gg.mul(&centered)?.mul_scalar(2.0 / denom))?,
+                    Some(r) => {
+                        let r = u(r)?;
+                        let rr = if dims.is_empty() || *keepdim {
+                            r
+                        } else {
+                            let mut t = r;
+                            let mut sorted = dims.clone();
+                            sorted.sort_unstable();
+                            for d in sorted {
+                                t = t.unsqueeze(d as isize)?;
+                            }
+                            t
+                        };
+                        one(gg.mul(&centered)?.div(&rr.mul_scalar(denom)?))?
+                    }
+                }
+            }
+            Norm { this, result } => {
+                let s = u(this)?;
+                let r = u(result)?;
+                let safe = r.masked_fill(&r.eq_scalar(0i64)?, f64::INFINITY)?;
+                one(g.mul(&s.div(&safe)?))?
+            }
+            LeakyRelu { this, slope } => {
+                let s = u(this)?;
+                let pos = s.gt_scalar(0i64)?.to_dtype(g.dtype())?;
+                let factor = pos.mul_scalar(1.0 - slope)?.add_scalar(*slope)?;
+                one(g.mul(&factor))?
+            }
             Where { cond } => {
                 let c = u(cond)?;
                 let a = if need(0) {

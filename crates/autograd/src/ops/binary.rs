@@ -241,6 +241,35 @@ impl Tensor {
         self.ge(&Tensor::wrapped(s.into()))
     }
 
+    /// `torch.maximum(self, other)` (`MaximumBackward0`).
+    pub fn maximum(&self, other: &Tensor) -> Result<Tensor> {
+        self.extremum(other, false)
+    }
+
+    /// `torch.minimum(self, other)` (`MinimumBackward0`).
+    pub fn minimum(&self, other: &Tensor) -> Result<Tensor> {
+        self.extremum(other, true)
+    }
+
+    fn extremum(&self, other: &Tensor, is_min: bool) -> Result<Tensor> {
+        let dt = promote(self, other);
+        let f = move |x: f64, y: f64| {
+            if x.is_nan() || y.is_nan() {
+                f64::NAN
+            } else if is_min {
+                x.min(y)
+            } else {
+                x.max(y)
+            }
+        };
+        let r = zip_map(self, other, dt, dt, f)?;
+        Ok(Tensor::record(r, &[self, other], |_| BackwardFn::Maximum {
+            this: SavedTensor::input(self),
+            other: SavedTensor::input(other),
+            is_min,
+        }))
+    }
+
     /// `torch.logical_and`.
     pub fn logical_and(&self, other: &Tensor) -> Result<Tensor> {
         zip_map(self, other, DType::Float64, DType::Bool, |x, y| {

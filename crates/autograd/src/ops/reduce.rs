@@ -263,6 +263,105 @@ impl Tensor {
         }
     }
 
+    /// `x.prod()` (`ProdBackward0`).
+    pub fn prod(&self) -> Result<Tensor> {
+        let dt = sum_dtype(self.dtype());
+        let p: f64 = self.to_vec().iter().product();
+        let r = Tensor::new_raw(vec![dt.cast(p)], vec![], dt);
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Prod {
+            this: SavedTensor::input(self),
+            result: SavedTensor::output(r),
+        }))
+    }
+
+    /// `x.var(dims, correction=1, keepdim)`; empty `dims` reduces everything (`VarBackward0`).
+    pub fn var(&self, dims: &[isize], correction: f64, keepdim: bool) -> Result<Tensor> {
+        self.var_std(dims, correction, keepdim, false)
+    }
+
+    /// `x.std(dims, correction=1, keepdim)` (`StdBackward0`).
+    pub fn std(&self, dims: &[isize], correction: f64, keepdim: bool) -> Result<Tensor> {
+        self.var_std(dims, correction, keepdim, true)
+    }
+
+    fn var_std(
+        &self,
+        dims: &[isize],
+        correction: f64,
+        keepdim: bool,
+        is_std: bool,
+    ) -> Result<Tensor> {
+        if !self.dtype().is_floating_point() {
+            return Err(TorchError::runtime(format!(
+                "std and var only support floating point and complex dtypes, got: {}",
+                self.dtype().scalar_name()
+            )));
+        }
+        let d = if dims.is_empty() {
+            Vec::new()
+        } else {
+            wrap_dims(dims, self.dim())?
+        };
+        let all: Vec<usize> = if d.is_empty() {
+            (0..self.dim()).collect()
+        } else {
+            d.clone()
+        };
+        let n: usize = all.iter().map(|&i| self.shape()[i]).product();
+        let (kept, slots) = groups(self.shape(), &all);
+        let m: usize = kept.iter().product();
+        let vals = self.to_vec();
+        let mut sum = vec![0.0; m];
+        for (v, &s) in vals.iter().zip(&slots) {
+            sum[s] += v;
+        }
+        let mean: Vec<f64> = sum.iter().map(|s| s / n as f64).collect();
+        let mut ss = vec![0.0; m];
+        for (v, &s) in vals.iter().zip(&slots) {
+            ss[s] += (v - mean[s]) * (v - mean[s]);
+        }
+        let denom = (n as f64 - correction).max(0.0);
+        let dt = self.dtype();
+        let out: Vec<f64> = ss
+            .iter()
+            .map(|s| {
+                let var = s / denom;
+                dt.cast(if is_std { var.sqrt() } else { var })
+            })
+            .collect();
+        let shape = if d.is_empty() && !keepdim {
+            vec![]
+        } else {
+            out_shape(&kept, &all, keepdim)
+        };
+        let r = Tensor::new_raw(out, shape, dt);
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Var {
+            this: SavedTensor::input(self),
+            dims: d,
+            keepdim,
+            correction,
+            std_result: is_std.then(|| SavedTensor::output(r)),
+        }))
+    }
+
+    /// `x.norm()` / `torch.linalg.vector_norm(x)` (2-norm of all elements,
+    /// `LinalgVectorNormBackward0`).
+    pub fn norm(&self) -> Result<Tensor> {
+        if !self.dtype().is_floating_point() {
+            return Err(TorchError::runtime(format!(
+                "linalg.vector_norm: Expected a floating point or complex tensor as input. Got {}",
+                self.dtype().scalar_name()
+            )));
+        }
+        let s: f64 = self.to_vec().iter().map(|v| v * v).sum();
+        let dt = self.dtype();
+        let r = Tensor::new_raw(vec![dt.cast(s.sqrt())], vec![], dt);
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Norm {
+            this: SavedTensor::input(self),
+            result: SavedTensor::output(r),
+        }))
+    }
+
     /// `x.all()`.
     pub fn all(&self) -> Result<Tensor> {
         let b = self.to_vec().iter().all(|&v| v != 0.0);
@@ -359,4 +458,24 @@ pub(crate) fn one_hot_along(
         }
     }
     Ok(Tensor::new_raw(out, sizes.to_vec(), dtype))
+}
+
+/// For `prod` with zeros: each element's product of all other elements (a constant).
+pub(crate) fn prod_of_others(t: &Tensor) -> Result<Tensor> {
+    let v = t.to_vec();
+    let out: Vec<f64> = (0..v.len())
+        .map(|i| {
+            v.iter()
+                .enumerate()
+                .filter(|(j, _)| *j != i)
+                .map(|(_, x)| x)
+                .product()
+        })
+        .collect();
+    let dt = t.dtype();
+    Ok(Tensor::new_raw(
+        out.into_iter().map(|x| dt.cast(x)).collect(),
+        t.size(),
+        dt,
+    ))
 }

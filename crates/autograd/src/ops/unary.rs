@@ -133,6 +133,76 @@ impl Tensor {
         }))
     }
 
+    /// `torch.log1p` (`Log1PBackward0`).
+    pub fn log1p(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(true, f64::ln_1p), &[self], |_| {
+            BackwardFn::Log1p {
+                this: SavedTensor::input(self),
+            }
+        }))
+    }
+
+    /// `torch.log2` (`Log2Backward0`).
+    pub fn log2(&self) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(true, f64::log2), &[self], |_| {
+            BackwardFn::Log2 {
+                this: SavedTensor::input(self),
+            }
+        }))
+    }
+
+    fn rounding(&self, name: &'static str, f: fn(f64) -> f64) -> Result<Tensor> {
+        Ok(Tensor::record(self.map(false, f), &[self], |_| {
+            BackwardFn::Rounding { name }
+        }))
+    }
+
+    /// `torch.floor` (`FloorBackward0`).
+    pub fn floor(&self) -> Result<Tensor> {
+        self.rounding("FloorBackward0", f64::floor)
+    }
+
+    /// `torch.ceil` (`CeilBackward0`).
+    pub fn ceil(&self) -> Result<Tensor> {
+        self.rounding("CeilBackward0", f64::ceil)
+    }
+
+    /// `torch.round` (half to even, as PyTorch) (`RoundBackward0`).
+    pub fn round(&self) -> Result<Tensor> {
+        self.rounding("RoundBackward0", f64::round_ties_even)
+    }
+
+    /// `torch.trunc` (`TruncBackward0`).
+    pub fn trunc(&self) -> Result<Tensor> {
+        self.rounding("TruncBackward0", f64::trunc)
+    }
+
+    /// `F.leaky_relu(x, negative_slope)` (`LeakyReluBackward0`).
+    pub fn leaky_relu(&self, slope: f64) -> Result<Tensor> {
+        let dt = self.dtype();
+        let f = move |x: f64| if x > 0.0 { x } else { dt.cast(x * slope) };
+        Ok(Tensor::record(self.map(false, f), &[self], |_| {
+            BackwardFn::LeakyRelu {
+                this: SavedTensor::input(self),
+                slope,
+            }
+        }))
+    }
+
+    /// `x.data`: shares storage, no history and its own version counter.
+    pub fn data(&self) -> Tensor {
+        let t = self.alias_without_history();
+        Tensor(std::rc::Rc::new(crate::tensor::TensorImpl {
+            storage: t.0.storage.clone(),
+            layout: t.0.layout.clone(),
+            dtype: t.0.dtype,
+            version: std::rc::Rc::new(std::cell::Cell::new(0)),
+            meta: std::cell::RefCell::new(Default::default()),
+            wrapped_number: false,
+            view_base: None,
+        }))
+    }
+
     /// `torch.sign` (`SignBackward0`, gradient zero).
     pub fn sign(&self) -> Result<Tensor> {
         let f = |x: f64| {

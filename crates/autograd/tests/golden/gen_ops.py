@@ -102,6 +102,21 @@ CASES = {
     "masked_fill": (lambda a: a.masked_fill(a < 0, 0.0), [A]),
     "chain": (lambda a, b: ((a * b).exp() + a.sin()).mean(), [A, B]),
     "square_sum": (lambda a: (a * a).sum(1).sqrt(), [A]),
+    "log1p": (lambda p: p.log1p(), [P]),
+    "log2": (lambda p: p.log2(), [P]),
+    "floor": (lambda a: a.floor(), [A]),
+    "round": (lambda a: (a * 2).round(), [A]),
+    "maximum": (lambda a, b: torch.maximum(a, b), [A, B]),
+    "minimum": (lambda a, b: torch.minimum(a, b), [A, B]),
+    "prod": (lambda a: a.prod(), [A]),
+    "var": (lambda a: a.var(), [A]),
+    "std": (lambda a: a.std(), [A]),
+    "var_dim": (lambda a: a.var(1), [A]),
+    "std_dim_keep": (lambda a: a.std(0, keepdim=True), [A]),
+    "norm": (lambda a: a.norm(), [A]),
+    "leaky_relu": (lambda a: F.leaky_relu(a, 0.1), [A]),
+    "T": (lambda a: a.T, [A]),
+    "ones_grad_int_pow": (lambda a: a ** 3, [A]),
 }
 
 NLL_CASES = {
