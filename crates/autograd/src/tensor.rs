@@ -429,7 +429,7 @@ impl Tensor {
             version: t.0.version.clone(),
             meta: RefCell::new(AutogradMeta::default()),
             wrapped_number: false,
-            view_base: Some(self.0.view_base.clone().unwrap_or_else(|| self.clone())),
+            view_base: None,
         }))
     }
 

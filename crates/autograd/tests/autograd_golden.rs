@@ -582,6 +582,69 @@ fn random(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn nf_names(t: &Tensor) -> String {
+    let names: Vec<String> = t
+        .grad_fn()
+        .unwrap()
+        .next_functions()
+        .iter()
+        .map(|e| match e {
+            Some((n, _)) => format!("'{}'", n.name()),
+            None => "None".into(),
+        })
+        .collect();
+    format!("[{}]", names.join(", "))
+}
+
+fn copy_slices(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0, 3.0]);
+    let y = x.mul_scalar(1i64)?;
+    y.index_put_(&[IndexItem::Int(0)], &Tensor::wrapped(Scalar::Float(5.0)))?;
+    o.p(&[s(&y), nf_names(&y)]);
+    let v = y.index(&[IndexItem::Int(1)])?;
+    v.mul_scalar_(3i64)?;
+    o.p(&[s(&v), s(&y), nf_names(&y)]);
+    let w = leaf0(2.0);
+    y.index_put_(&[IndexItem::Int(2)], &w)?;
+    o.p(&[s(&y), nf_names(&y)]);
+    y.mul(&f32s(&[1.0, 10.0, 100.0]))?
+        .sum()?
+        .backward(None, None, false)?;
+    o.p(&[og(&x.grad()), og(&w.grad())]);
+    let z = Tensor::zeros(&[3], DType::Float32)?;
+    z.index_put_(&[IndexItem::Int(1)], &w.mul_scalar(2i64)?)?;
+    o.p(&[s(&z), nf_names(&z)]);
+    z.sum()?.backward(None, None, false)?;
+    o.p(&[og(&w.grad())]);
+    let m = Tensor::from_data(vec![1.0, 2.0, 3.0, 4.0], &[2, 2], DType::Float32)?;
+    m.requires_grad_(true)?;
+    let n = m.exp()?;
+    n.index_put_(
+        &[IndexItem::Slice(None, None, None), IndexItem::Int(0)],
+        &f32s(&[0.5, 0.25]),
+    )?;
+    o.unit(n.sum()?.backward(None, None, false));
+    let n2 = m.mul(&m)?;
+    n2.index_put_(
+        &[IndexItem::Slice(None, None, None), IndexItem::Int(0)],
+        &f32s(&[0.5, 0.25]),
+    )?;
+    n2.sum()?.backward(None, None, false)?;
+    o.p(&[s(&n2)]);
+    o.p(&[s(&n), og(&m.grad())]);
+    let p = leaf(&[1.0, -1.0, 2.0]);
+    let q = p.mul_scalar(2i64)?;
+    let mask = q.lt_scalar(0i64)?;
+    q.index_put_(
+        &[IndexItem::Tensor(mask)],
+        &Tensor::wrapped(Scalar::Float(0.0)),
+    )?;
+    q.sum()?.backward(None, None, false)?;
+    o.p(&[s(&q), og(&p.grad())]);
+    o.unit(y.index_put_(&[IndexItem::Int(0)], &ones(&[2])));
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -602,6 +665,7 @@ const SECTIONS: &[Section] = &[
     ("dtypes", dtypes),
     ("constructors", constructors),
     ("random", random),
+    ("copy_slices", copy_slices),
 ];
 
 #[test]

@@ -136,3 +136,17 @@ fn detach_chain_drop() {
     }
     drop(v);
 }
+
+#[test]
+fn long_setitem_chain() {
+    let x = t(&[1.0, 2.0], &[2]);
+    x.requires_grad_(true).unwrap();
+    let y = x.mul_scalar(1.0).unwrap();
+    for i in 0..100_000 {
+        let v = y.select(0, (i % 2) as i64).unwrap();
+        v.mul_scalar_(1.0).unwrap();
+    }
+    y.sum().unwrap().backward(None, None, false).unwrap();
+    assert_eq!(x.grad().unwrap().to_vec(), vec![1.0, 1.0]);
+    drop(y);
+}

@@ -150,6 +150,9 @@ impl Node {
         for (_, s) in self.op.saved() {
             s.release();
         }
+        if let BackwardFn::CopySlices { inner: Some(i), .. } = &self.op {
+            i.release_saved();
+        }
     }
 
     pub(crate) fn needs(&self, i: usize) -> bool {
@@ -195,6 +198,11 @@ impl Drop for Node {
 fn take_children(node: &mut Node, stack: &mut Vec<Rc<Node>>, tensors: &mut Vec<Tensor>) {
     for e in node.next_edges.drain(..).flatten() {
         stack.push(e.node);
+    }
+    if let BackwardFn::CopySlices { inner, .. } = &mut node.op {
+        if let Some(i) = inner.take() {
+            stack.push(i);
+        }
     }
     for (_, s) in node.op.saved() {
         if let Some(t) = s.data.borrow_mut().take() {
@@ -537,6 +545,21 @@ pub enum BackwardFn {
         this: SavedTensor,
         slope: f64,
     },
+    /// The base of an in-place-modified region (`base[idx] = v`, `base[idx].mul_(2)`).
+    CopySlices {
+        /// 1 outside the region, 0 inside (base shape).
+        mask: Tensor,
+        /// Row-major positions of the region's elements within the base.
+        positions: Tensor,
+        view_shape: Vec<usize>,
+        /// The in-place op applied to the region (None for plain assignment).
+        inner: Option<Rc<Node>>,
+    },
+    /// A view re-derived from its base after an in-place op on it.
+    AsStrided {
+        base_sizes: Vec<usize>,
+        positions: Tensor,
+    },
     Zero,
     Fill,
     /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
@@ -622,6 +645,8 @@ impl BackwardFn {
             SelectBackward { .. } => "SelectBackwardBackward0",
             SliceBackward { .. } => "SliceBackwardBackward0",
             Zero => "ZeroBackward0",
+            CopySlices { .. } => "CopySlices",
+            AsStrided { .. } => "AsStridedBackward0",
             Log1p { .. } => "Log1PBackward0",
             Log2 { .. } => "Log2Backward0",
             Rounding { name } => name,
@@ -1058,6 +1083,49 @@ impl BackwardFn {
             } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
             Zero | Fill | Sign => one(g.zeros_like())?,
             Copy => vec![None, Some(g.clone())],
+            CopySlices {
+                mask,
+                positions,
+                view_shape,
+                inner,
+            } => {
+                let region = |g: &Tensor| -> Result<Tensor> {
+                    g.reshape(&[-1])?
+                        .advanced_index(0, positions)?
+                        .reshape_usize(view_shape)
+                };
+                match inner {
+                    None => vec![
+                        if need(0) { Some(g.mul(mask)?) } else { None },
+                        if need(1) { Some(region(g)?) } else { None },
+                    ],
+                    Some(inner) => {
+                        let ig = inner.op.apply(inner, &region(g)?)?;
+                        let mut base = g.mul(mask)?;
+                        if let Some(Some(g0)) = ig.first() {
+                            let n = g.numel();
+                            let sc = g0
+                                .reshape(&[-1])?
+                                .index_backward(&[n], 0, positions)?
+                                .reshape_usize(g.shape())?;
+                            base = base.add(&sc)?;
+                        }
+                        let mut out = vec![Some(base)];
+                        out.extend(ig.into_iter().skip(1));
+                        out
+                    }
+                }
+            }
+            AsStrided {
+                base_sizes,
+                positions,
+            } => {
+                let n: usize = base_sizes.iter().product();
+                one(g
+                    .reshape(&[-1])?
+                    .index_backward(&[n], 0, positions)?
+                    .reshape_usize(base_sizes))?
+            }
             Log1p { this } => one(g.div(&u(this)?.add_scalar(1i64)?))?,
             Log2 { this } => one(g.div(&u(this)?.mul_scalar(std::f64::consts::LN_2)?))?,
             Rounding { .. } => one(g.zeros_like())?,
@@ -1090,7 +1158,7 @@ impl BackwardFn {
             Prod { this, result } => {
                 let s = u(this)?;
                 let r = u(result)?;
-                if s.to_vec().iter().any(|&v| v == 0.0) {
+                if s.to_vec().contains(&0.0) {
                     let others = crate::ops::reduce::prod_of_others(&s)?;
                     one(g.mul(&others))?
                 } else {

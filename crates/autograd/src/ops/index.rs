@@ -238,39 +238,48 @@ impl Tensor {
     /// non-leaf target is not rewritten (no `CopySlices`).
     pub fn index_put_(&self, items: &[IndexItem], value: &Tensor) -> Result<()> {
         self.check_inplace()?;
-        let _g = crate::autograd::grad_mode::no_grad();
+        let records = crate::autograd::grad_mode::is_grad_enabled()
+            && (self.requires_grad() || value.requires_grad());
+        let (positions, region) = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            let ids = Tensor::new_raw(
+                (0..self.numel()).map(|i| i as f64).collect(),
+                self.size(),
+                DType::Float64,
+            );
+            let sel = ids.index(items)?;
+            let pos: Vec<usize> = sel.to_vec().into_iter().map(|p| p as usize).collect();
+            (pos, sel.size())
+        };
         let has_adv = items.iter().any(|i| matches!(i, IndexItem::Tensor(_)));
-        if !has_adv {
-            let target = self.detach().index(items)?;
-            let v = crate::ops::broadcast_shapes(target.shape(), value.shape())?;
-            if v != target.shape() {
-                return Err(TorchError::runtime(format!(
-                    "shape mismatch: value tensor of shape {} cannot be broadcast to indexing result of shape {}",
-                    crate::tensor::fmt_list(value.shape()),
-                    crate::tensor::fmt_list(target.shape())
-                )));
+        if let [IndexItem::Tensor(mask)] = items {
+            if mask.dtype() == DType::Bool
+                && mask.shape() == self.shape()
+                && value.is_wrapped_number()
+            {
+                let v = value.to_vec().first().copied().unwrap_or(0.0);
+                let mask = mask.clone();
+                return self.inplace_op(&[], move |t| t.masked_fill(&mask, v));
             }
-            let vals: Vec<f64> = crate::ops::broadcast_values(value, target.shape())
-                .into_iter()
-                .map(|x| self.dtype().cast(x))
-                .collect();
-            target.write_values(&vals);
-            return Ok(());
         }
-        // advanced: write element by element through an index map
-        let n = self.numel();
-        let ids = Tensor::new_raw(
-            (0..n).map(|i| i as f64).collect(),
-            self.size(),
-            DType::Float64,
-        );
-        let sel = ids.index(items)?;
-        let vals = crate::ops::broadcast_values(value, sel.shape());
+        if !has_adv {
+            let _g = crate::autograd::grad_mode::no_grad();
+            value.detach().expand(&region)?;
+        }
+        let b = crate::ops::broadcast_shapes(&region, value.shape())?;
+        if b != region {
+            return Err(TorchError::runtime(format!(
+                "shape mismatch: value tensor of shape {} cannot be broadcast to indexing result of shape {}",
+                crate::tensor::fmt_list(value.shape()),
+                crate::tensor::fmt_list(&region)
+            )));
+        }
+        let vals = crate::ops::broadcast_values(value, &region);
         let offs = self.layout().offsets();
         {
             let mut st = self.0.storage.borrow_mut();
-            for (pos, v) in sel.to_vec().into_iter().zip(vals) {
-                if let Some(&o) = offs.get(pos as usize) {
+            for (&p, v) in positions.iter().zip(vals) {
+                if let Some(&o) = offs.get(p) {
                     if let Some(slot) = st.get_mut(o) {
                         *slot = self.dtype().cast(v);
                     }
@@ -278,6 +287,56 @@ impl Tensor {
             }
         }
         self.bump_version();
+        if records {
+            let extra = if value.is_wrapped_number() {
+                vec![]
+            } else {
+                vec![value.gradient_edge()]
+            };
+            self.rebase_copy_slices(&positions, region, None, extra);
+        }
         Ok(())
+    }
+
+    /// Gives `self` a `CopySlices` history after the elements at `positions` were rewritten.
+    pub(crate) fn rebase_copy_slices(
+        &self,
+        positions: &[usize],
+        view_shape: Vec<usize>,
+        inner: Option<std::rc::Rc<crate::autograd::node::Node>>,
+        extra_edges: Vec<Option<crate::autograd::node::Edge>>,
+    ) {
+        let n = self.numel();
+        let mut mask = vec![1.0; n];
+        for &p in positions {
+            if let Some(m) = mask.get_mut(p) {
+                *m = 0.0;
+            }
+        }
+        let dt = if self.dtype().is_floating_point() {
+            self.dtype()
+        } else {
+            DType::Float32
+        };
+        let mask = Tensor::new_raw(mask, self.size(), dt);
+        let pos = Tensor::new_raw(
+            positions.iter().map(|&p| p as f64).collect(),
+            vec![positions.len()],
+            DType::Int64,
+        );
+        let mut edges = vec![self.gradient_edge()];
+        edges.extend(extra_edges);
+        let node = crate::autograd::node::Node::new(
+            BackwardFn::CopySlices {
+                mask,
+                positions: pos,
+                view_shape,
+                inner,
+            },
+            edges,
+            self.size(),
+            self.dtype(),
+        );
+        self.set_history(node, 0);
     }
 }

@@ -37,6 +37,32 @@ impl Tensor {
         Ok(())
     }
 
+    /// The base whose history an in-place op on this view must rewrite (`CopySlices`).
+    fn copy_slices_base(&self) -> Option<Tensor> {
+        let base = self.0.view_base.clone()?;
+        if base.requires_grad() && !base.is_leaf() && !base.same(self) {
+            Some(base)
+        } else {
+            None
+        }
+    }
+
+    /// Row-major positions of this view's elements within `base`.
+    fn positions_in(&self, base: &Tensor) -> Vec<usize> {
+        let map: std::collections::HashMap<usize, usize> = base
+            .layout()
+            .offsets()
+            .into_iter()
+            .enumerate()
+            .map(|(i, o)| (o, i))
+            .collect();
+        self.layout()
+            .offsets()
+            .iter()
+            .map(|o| map.get(o).copied().unwrap_or(0))
+            .collect()
+    }
+
     /// A copy of the data carrying the same history (so saved inputs keep the old values).
     fn history_copy(&self) -> Tensor {
         let m = self.meta();
@@ -92,6 +118,27 @@ impl Tensor {
         self.write_values(&vals);
         if records {
             if let Some(node) = r.grad_fn() {
+                if let Some(base) = self.copy_slices_base() {
+                    let positions = self.positions_in(&base);
+                    let extra = node.next_edges.iter().skip(1).cloned().collect();
+                    base.rebase_copy_slices(&positions, self.size(), Some(node), extra);
+                    let pos = Tensor::new_raw(
+                        positions.iter().map(|&p| p as f64).collect(),
+                        vec![positions.len()],
+                        DType::Int64,
+                    );
+                    let view_node = crate::autograd::node::Node::new(
+                        crate::autograd::node::BackwardFn::AsStrided {
+                            base_sizes: base.size(),
+                            positions: pos,
+                        },
+                        vec![base.gradient_edge()],
+                        self.size(),
+                        self.dtype(),
+                    );
+                    self.set_history(view_node, 0);
+                    return Ok(());
+                }
                 let retains = self.retains_grad();
                 self.set_history(node.clone(), 0);
                 if retains {
@@ -100,6 +147,15 @@ impl Tensor {
             }
         }
         Ok(())
+    }
+
+    /// Runs an out-of-place op and stores it into `self` (used by `x[mask] = v`).
+    pub(crate) fn inplace_op(
+        &self,
+        others: &[&Tensor],
+        op: impl FnOnce(&Tensor) -> Result<Tensor>,
+    ) -> Result<()> {
+        self.apply_inplace(others, op)
     }
 
     /// `x.add_(other)`.

@@ -337,7 +337,14 @@ impl Tensor {
     pub fn expand(&self, sizes: &[usize]) -> Result<Tensor> {
         let l = self.layout();
         if sizes.len() < l.shape.len() {
-            return Err(TorchError::runtime("expand: the number of sizes provided must be greater or equal to the number of dimensions in the tensor"));
+            return Err(TorchError::runtime(format!(
+                "expand({}{{{}}}, size={}): the number of sizes provided ({}) must be greater or equal to the number of dimensions in the tensor ({})",
+                self.dtype().tensor_type_name(),
+                fmt_list(self.shape()),
+                fmt_list(sizes),
+                sizes.len(),
+                self.dim()
+            )));
         }
         crate::storage::checked_product(sizes)?;
         let lead = sizes.len() - l.shape.len();

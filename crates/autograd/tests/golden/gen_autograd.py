@@ -331,6 +331,42 @@ def random():
     print(torch.rand(5, dtype=torch.float64))
 
 
+@section
+def copy_slices():
+    x = leaf([1.0, 2.0, 3.0])
+    y = x * 1
+    y[0] = 5.0
+    print(y, [type(f).__name__ if f else None for f, _ in y.grad_fn.next_functions])
+    v = y[1]
+    v.mul_(3)
+    print(v, y, [type(f).__name__ if f else None for f, _ in y.grad_fn.next_functions])
+    w = leaf(2.0)
+    y[2] = w
+    print(y, [type(f).__name__ if f else None for f, _ in y.grad_fn.next_functions])
+    (y * torch.tensor([1.0, 10.0, 100.0])).sum().backward()
+    print(x.grad, w.grad)
+    z = torch.zeros(3)
+    z[1] = w * 2
+    print(z, [type(f).__name__ if f else None for f, _ in z.grad_fn.next_functions])
+    z.sum().backward()
+    print(w.grad)
+    m = leaf([[1.0, 2.0], [3.0, 4.0]])
+    n = m.exp()
+    n[:, 0] = torch.tensor([0.5, 0.25])
+    err(lambda: n.sum().backward())
+    n2 = m * m
+    n2[:, 0] = torch.tensor([0.5, 0.25])
+    n2.sum().backward()
+    print(n2)
+    print(n, m.grad)
+    p = leaf([1.0, -1.0, 2.0])
+    q = p * 2
+    q[q < 0] = 0.0
+    q.sum().backward()
+    print(q, p.grad)
+    err(lambda: y.__setitem__(0, torch.ones(2)))
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()
