@@ -115,6 +115,11 @@ pub struct SnapshotIndex {
 }
 
 impl SnapshotIndex {
+    /// Same as [`GraphSnapshot::build`]: the snapshot and its index.
+    pub fn build(tensors: &[(String, Tensor)]) -> (GraphSnapshot, SnapshotIndex) {
+        GraphSnapshot::build(tensors)
+    }
+
     /// The snapshot id of a function node.
     pub fn node_id(&self, n: &Rc<Node>) -> Option<usize> {
         self.nodes.get(&(Rc::as_ptr(n) as usize)).map(|(_, id)| *id)
