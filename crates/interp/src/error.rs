@@ -18,6 +18,8 @@ pub struct PyErr {
     pub(crate) args: Option<Vec<Value>>,
     /// Traceback entries, innermost first: (frame depth, function name, line).
     pub(crate) traceback: Vec<TbEntry>,
+    /// CPython's "Did you mean" hint, shown only when the error is printed uncaught.
+    pub suggestion: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -38,6 +40,7 @@ impl PyErr {
             value: None,
             args: None,
             traceback: Vec::new(),
+            suggestion: None,
         }
     }
 
@@ -53,7 +56,15 @@ impl PyErr {
         if self.message.is_empty() {
             self.kind.clone()
         } else {
-            format!("{}: {}", self.kind, self.message)
+            format!("{}: {}", self.kind, self.display_message())
+        }
+    }
+
+    /// The message with the "Did you mean" hint, as an uncaught traceback shows it.
+    pub fn display_message(&self) -> String {
+        match &self.suggestion {
+            Some(s) => format!("{}. Did you mean: '{s}'?", self.message),
+            None => self.message.clone(),
         }
     }
 
@@ -112,7 +123,7 @@ impl Diagnostic {
         let has = span.line > 0;
         Diagnostic {
             kind: err.kind.clone(),
-            message: err.message.clone(),
+            message: err.display_message(),
             line: span.line,
             column: if has { span.col + 1 } else { 0 },
             end_line: span.end_line,

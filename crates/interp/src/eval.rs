@@ -171,6 +171,12 @@ pub struct Interp {
     pub(crate) repr_stack: Vec<usize>,
     /// Line of the statement being executed.
     pub current_line: u32,
+    /// Set while library Python code (the torch prelude) is being defined.
+    pub(crate) hidden_defs: bool,
+    /// Record a `BackwardTrace` for every backward call (for the debugger).
+    pub trace_backward: bool,
+    /// Traces recorded since the last `take_traces`.
+    pub traces: Vec<autograd::BackwardTrace>,
 }
 
 impl Interp {
@@ -193,6 +199,9 @@ impl Interp {
             handling: Vec::new(),
             repr_stack: Vec::new(),
             current_line: 0,
+            hidden_defs: false,
+            trace_backward: false,
+            traces: Vec::new(),
         };
         crate::builtins::install(&mut interp);
         interp.set_global("__name__", Value::str("__main__"));
@@ -296,8 +305,13 @@ impl Interp {
                 if e.span.is_none() {
                     e.span = Some(s.span);
                 }
+                let hidden = self
+                    .frames
+                    .last()
+                    .and_then(|f| f.func.as_ref())
+                    .is_some_and(|f| f.hidden);
                 let needs = e.traceback.last().is_none_or(|t| t.depth > self.depth);
-                if needs {
+                if needs && !hidden {
                     e.traceback.push(TbEntry {
                         depth: self.depth,
                         name: self.frame_name(),
@@ -759,7 +773,29 @@ impl Interp {
         if let Some(v) = self.builtins.get(name) {
             return Ok(v.clone());
         }
-        Err(PyErr::name_error(format!("name '{name}' is not defined")))
+        let mut e = PyErr::name_error(format!("name '{name}' is not defined"));
+        e.suggestion = self.name_suggestion(name, env);
+        Err(e)
+    }
+
+    /// CPython's NameError hint: the frame's locals, then globals, then builtins.
+    fn name_suggestion(&self, name: &str, env: &EnvRef) -> Option<String> {
+        use crate::suggest::{suggest, BUILTIN_NAMES};
+        if let Some(e) = env.as_ref().filter(|e| matches!(e.kind, EnvKind::Function(_))) {
+            let mut locals: Vec<Rc<str>> = e.vars.borrow().keys().cloned().collect();
+            if let EnvKind::Function(def) = &e.kind {
+                let order: Vec<&Rc<str>> = def.args.args.iter().map(|a| &a.arg).collect();
+                locals.sort_by_key(|k| order.iter().position(|o| *o == k).unwrap_or(usize::MAX));
+            }
+            if let Some(s) = suggest(name, locals.iter().map(|k| &**k)) {
+                return Some(s);
+            }
+        }
+        let globals = self.global_order.borrow();
+        if let Some(s) = suggest(name, globals.iter().map(|k| &**k)) {
+            return Some(s);
+        }
+        suggest(name, BUILTIN_NAMES.iter().copied())
     }
 
     pub(crate) fn store_name(&self, name: &str, v: Value, env: &EnvRef) -> PyResult<()> {
@@ -1315,7 +1351,26 @@ impl Interp {
             kw_defaults,
             closure,
             class: RefCell::new(None),
+            hidden: self.hidden_defs,
         })))
+    }
+
+    /// Defines a function at module level without binding its name (library code).
+    pub(crate) fn make_function_at_module(&mut self, def: &Rc<FunctionDef>) -> PyResult<Value> {
+        self.make_function(def, &None)
+    }
+
+    /// Global variables holding tensors, in definition order (graph labels).
+    pub fn named_tensors(&self) -> Vec<(String, autograd::Tensor)> {
+        let order = self.global_order.borrow();
+        let globals = self.globals.borrow();
+        order
+            .iter()
+            .filter_map(|k| {
+                let v = globals.get(k)?;
+                crate::builtins::tensor::tensor_of(v).map(|t| (k.to_string(), t))
+            })
+            .collect()
     }
 
     fn make_class(&mut self, def: &Rc<ClassDef>, env: &EnvRef) -> PyResult<Value> {

@@ -303,7 +303,7 @@ impl<'a> Lexer<'a> {
         let cur = *self.indents.last().unwrap_or(&0);
         if width > cur {
             self.indents.push(width);
-            self.push(Tok::Indent, Span::new(l, 0, l, c));
+            self.push(Tok::Indent, Span::new(l, c.saturating_sub(1), l, c));
         } else if width < cur {
             while self.indents.len() > 1 && *self.indents.last().unwrap_or(&0) > width {
                 self.indents.pop();

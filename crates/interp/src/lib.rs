@@ -15,6 +15,7 @@ pub mod objects;
 pub mod ops;
 pub mod parser;
 pub mod session;
+pub mod suggest;
 pub mod span;
 pub mod value;
 

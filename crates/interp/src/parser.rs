@@ -74,7 +74,18 @@ impl Parser {
             Ok(_) => Err(lex),
             Err(e) => {
                 let at_end = self.pos + 1 >= self.toks.len();
-                if e.message == "invalid syntax" || at_end {
+                let in_brackets = self.tok().level > 0;
+                let generic = e.message == "invalid syntax";
+                // An unclosed bracket is only noticed at the end of input: it wins when the
+                // parser got there, or when it failed inside brackets with a specific error
+                // (CPython's error rules read ahead to the end). Other tokenizer errors also
+                // replace a generic "invalid syntax" (CPython re-tokenizes the whole source).
+                let wins = if lex.message.ends_with("was never closed") {
+                    at_end || (in_brackets && !generic)
+                } else {
+                    generic || at_end || in_brackets
+                };
+                if wins {
                     Err(lex)
                 } else {
                     Err(e)
@@ -2239,7 +2250,7 @@ mod tests {
             err("if x:\npass\n"),
             "IndentationError: expected an indented block after 'if' statement on line 1 @2:1"
         );
-        assert_eq!(err("  x = 1\n"), "IndentationError: unexpected indent @1:3");
+        assert_eq!(err("  x = 1\n"), "IndentationError: unexpected indent @1:2");
         assert_eq!(err("x = 1 +\n"), "SyntaxError: invalid syntax @1:8");
         assert_eq!(err("a b\n"), "SyntaxError: invalid syntax @1:3");
         assert_eq!(err("def f(:\n"), "SyntaxError: invalid syntax @1:7");
@@ -2279,6 +2290,10 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
+        crate::session::with_big_stack(deep_nesting);
+    }
+
+    fn deep_nesting() {
         assert!(err(&format!("{}1\n", "-".repeat(10000))).starts_with("RecursionError"));
         assert!(err(&format!("{}1\n", "not ".repeat(5000))).starts_with("RecursionError"));
         assert!(err(&"[".repeat(10000)).contains("too many nested parentheses"));

@@ -223,3 +223,22 @@ impl Session {
         }
     }
 }
+
+/// Native stack the interpreter needs at the default limits, with room to spare.
+/// Debug builds use far more stack per Python call than release builds.
+pub const RECOMMENDED_STACK: usize = 256 << 20;
+
+/// Runs `f` on a thread with [`RECOMMENDED_STACK`] bytes of stack (native targets only).
+/// `pyrun` and the tests use it; a wasm host sets its stack size at link time instead.
+pub fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    match std::thread::Builder::new()
+        .stack_size(RECOMMENDED_STACK)
+        .spawn(f)
+    {
+        Ok(h) => match h.join() {
+            Ok(v) => v,
+            Err(p) => std::panic::resume_unwind(p),
+        },
+        Err(e) => panic!("cannot spawn interpreter thread: {e}"),
+    }
+}

@@ -122,6 +122,10 @@ pub trait NativeObject {
     }
     /// A stable identity used for `id()`, `is` and addresses.
     fn id(&self) -> usize;
+    /// `self is other` (several wrappers may stand for one object, e.g. a tensor).
+    fn same_as(&self, other: &Value) -> bool {
+        matches!(other, Value::Native(_)) && other.id() == self.id()
+    }
     /// Attribute lookup; `Ok(None)` means "no such attribute" (AttributeError follows).
     fn get_attr(
         &self,
@@ -371,6 +375,8 @@ pub struct Function {
     pub closure: Option<Rc<crate::eval::Env>>,
     /// The class whose body defined this function (for zero-argument `super()`).
     pub class: RefCell<Option<std::rc::Weak<Class>>>,
+    /// Library code (the torch prelude): left out of tracebacks.
+    pub hidden: bool,
 }
 
 pub type BuiltinImpl = fn(&mut crate::eval::Interp, crate::eval::Args) -> PyResult<Value>;
@@ -515,6 +521,7 @@ impl Value {
             (Value::Int(a), Value::Int(b)) => a == b,
             (Value::Float(a), Value::Float(b)) => a.to_bits() == b.to_bits(),
             (Value::Str(a), Value::Str(b)) => Rc::ptr_eq(a, b) || (a.len() <= 1 && a == b),
+            (Value::Native(a), _) => a.same_as(other),
             _ => {
                 std::mem::discriminant(self) == std::mem::discriminant(other)
                     && self.id() == other.id()

@@ -1,0 +1,315 @@
+def __build_torch(torch, F, Parameter):
+    import math
+
+    class Module:
+        def __init__(self):
+            self.training = True
+
+        def __call__(self, *args, **kwargs):
+            return self.forward(*args, **kwargs)
+
+        def forward(self, *args, **kwargs):
+            raise NotImplementedError(f'Module [{type(self).__name__}] is missing the required "forward" function')
+
+        def _items(self):
+            return list(self.__dict__.items())
+
+        def named_children(self):
+            return ((n, m) for n, m in self._items() if isinstance(m, Module))
+
+        def children(self):
+            return (m for n, m in self._items() if isinstance(m, Module))
+
+        def named_modules(self, prefix=''):
+            out = [(prefix, self)]
+            for n, m in self._items():
+                if isinstance(m, Module):
+                    out.extend(m.named_modules(prefix + ('.' if prefix else '') + n))
+            return (x for x in out)
+
+        def modules(self):
+            return (m for n, m in self.named_modules())
+
+        def _named_parameters(self, prefix):
+            out = []
+            for n, v in self._items():
+                if isinstance(v, Parameter):
+                    out.append((prefix + n, v))
+            for n, m in self._items():
+                if isinstance(m, Module):
+                    out.extend(m._named_parameters(prefix + n + '.'))
+            return out
+
+        def named_parameters(self, prefix='', recurse=True):
+            seen = []
+            out = []
+            for n, p in self._named_parameters(prefix + ('.' if prefix else '')):
+                if any(p is q for q in seen):
+                    continue
+                seen.append(p)
+                out.append((n, p))
+            return (x for x in out)
+
+        def parameters(self, recurse=True):
+            return (p for n, p in self.named_parameters())
+
+        def state_dict(self):
+            return {n: p.detach() for n, p in self._named_parameters('')}
+
+        def zero_grad(self, set_to_none=True):
+            for p in self.parameters():
+                if p.grad is not None:
+                    if set_to_none:
+                        p.grad = None
+                    else:
+                        p.grad.detach_()
+                        p.grad.zero_()
+
+        def train(self, mode=True):
+            self.training = mode
+            for m in self.children():
+                m.train(mode)
+            return self
+
+        def eval(self):
+            return self.train(False)
+
+        def requires_grad_(self, requires_grad=True):
+            for p in self.parameters():
+                p.requires_grad_(requires_grad)
+            return self
+
+        def to(self, *args, **kwargs):
+            return self
+
+        def extra_repr(self):
+            return ''
+
+        def __repr__(self):
+            extra = self.extra_repr()
+            extra_lines = extra.split('\n') if extra else []
+            child_lines = []
+            for key, module in self._items():
+                if isinstance(module, Module):
+                    mod_str = repr(module)
+                    lines = mod_str.split('\n')
+                    if len(lines) > 1:
+                        mod_str = lines[0] + '\n' + '\n'.join('  ' + l for l in lines[1:])
+                    child_lines.append('(' + key + '): ' + mod_str)
+            lines = extra_lines + child_lines
+            main = type(self).__name__ + '('
+            if lines:
+                if len(extra_lines) == 1 and not child_lines:
+                    main += extra_lines[0]
+                else:
+                    main += '\n  ' + '\n  '.join(lines) + '\n'
+            return main + ')'
+
+    class Linear(Module):
+        def __init__(self, in_features, out_features, bias=True):
+            super().__init__()
+            self.in_features = in_features
+            self.out_features = out_features
+            bound = 1 / math.sqrt(in_features) if in_features > 0 else 0
+            self.weight = Parameter(torch.empty(out_features, in_features).uniform_(-bound, bound))
+            if bias:
+                self.bias = Parameter(torch.empty(out_features).uniform_(-bound, bound))
+            else:
+                self.bias = None
+
+        def forward(self, input):
+            return F.linear(input, self.weight, self.bias)
+
+        def extra_repr(self):
+            return f'in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}'
+
+    class Sequential(Module):
+        def __init__(self, *mods):
+            super().__init__()
+            for i, m in enumerate(mods):
+                setattr(self, str(i), m)
+
+        def forward(self, input):
+            for m in self.children():
+                input = m(input)
+            return input
+
+        def __getitem__(self, i):
+            mods = list(self.children())
+            return mods[i]
+
+        def __len__(self):
+            return len(list(self.children()))
+
+    class ReLU(Module):
+        def forward(self, input):
+            return torch.relu(input)
+
+    class Sigmoid(Module):
+        def forward(self, input):
+            return torch.sigmoid(input)
+
+    class Tanh(Module):
+        def forward(self, input):
+            return torch.tanh(input)
+
+    class Identity(Module):
+        def forward(self, input):
+            return input
+
+    class Flatten(Module):
+        def __init__(self, start_dim=1, end_dim=-1):
+            super().__init__()
+            self.start_dim = start_dim
+            self.end_dim = end_dim
+
+        def forward(self, input):
+            return input.flatten(self.start_dim, self.end_dim)
+
+        def extra_repr(self):
+            return f'start_dim={self.start_dim}, end_dim={self.end_dim}'
+
+    class Softmax(Module):
+        def __init__(self, dim=None):
+            super().__init__()
+            self.dim = dim
+
+        def forward(self, input):
+            return F.softmax(input, self.dim)
+
+        def extra_repr(self):
+            return f'dim={self.dim}'
+
+    class LogSoftmax(Softmax):
+        def forward(self, input):
+            return F.log_softmax(input, self.dim)
+
+    class MSELoss(Module):
+        def __init__(self, reduction='mean'):
+            super().__init__()
+            self.reduction = reduction
+
+        def forward(self, input, target):
+            return F.mse_loss(input, target, reduction=self.reduction)
+
+    class CrossEntropyLoss(Module):
+        def __init__(self, reduction='mean', ignore_index=-100):
+            super().__init__()
+            self.reduction = reduction
+            self.ignore_index = ignore_index
+
+        def forward(self, input, target):
+            return F.cross_entropy(input, target, reduction=self.reduction, ignore_index=self.ignore_index)
+
+    class NLLLoss(CrossEntropyLoss):
+        def forward(self, input, target):
+            return F.nll_loss(input, target, reduction=self.reduction, ignore_index=self.ignore_index)
+
+    class Optimizer:
+        def __init__(self, params, defaults):
+            self.defaults = defaults
+            self.state = {}
+            params = list(params)
+            if len(params) == 0:
+                raise ValueError('optimizer got an empty parameter list')
+            if not isinstance(params[0], dict):
+                params = [{'params': params}]
+            self.param_groups = []
+            for g in params:
+                group = dict(defaults)
+                group.update(g)
+                group['params'] = list(group['params'])
+                self.param_groups.append(group)
+
+        def zero_grad(self, set_to_none=True):
+            for group in self.param_groups:
+                for p in group['params']:
+                    if p.grad is not None:
+                        if set_to_none:
+                            p.grad = None
+                        else:
+                            p.grad.detach_()
+                            p.grad.zero_()
+
+        def __repr__(self):
+            s = type(self).__name__ + ' ('
+            for i, group in enumerate(self.param_groups):
+                s += '\nParameter Group ' + str(i)
+                for key in sorted(group.keys()):
+                    if key != 'params':
+                        s += '\n    ' + key + ': ' + str(group[key])
+            return s + '\n)'
+
+    class SGD(Optimizer):
+        def __init__(self, params, lr=0.001, momentum=0, dampening=0, weight_decay=0, nesterov=False, *, maximize=False, foreach=None, differentiable=False, fused=None):
+            if lr < 0.0:
+                raise ValueError(f'Invalid learning rate: {lr}')
+            super().__init__(params, dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay, nesterov=nesterov, maximize=maximize, foreach=foreach, differentiable=differentiable, fused=fused))
+
+        def step(self, closure=None):
+            with torch.no_grad():
+                for group in self.param_groups:
+                    lr = group['lr']
+                    momentum = group['momentum']
+                    for p in group['params']:
+                        if p.grad is None:
+                            continue
+                        d_p = p.grad if not group['maximize'] else -p.grad
+                        if group['weight_decay'] != 0:
+                            d_p = d_p.add(p, alpha=group['weight_decay'])
+                        if momentum != 0:
+                            key = id(p)
+                            buf = self.state.get(key)
+                            if buf is None:
+                                buf = d_p.clone().detach()
+                                self.state[key] = buf
+                            else:
+                                buf.mul_(momentum).add_(d_p, alpha=1 - group['dampening'])
+                            if group['nesterov']:
+                                d_p = d_p.add(buf, alpha=momentum)
+                            else:
+                                d_p = buf
+                        p.add_(d_p, alpha=-lr)
+            return None
+
+    class Adam(Optimizer):
+        def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0, amsgrad=False, *, foreach=None, maximize=False, capturable=False, differentiable=False, fused=None):
+            if lr < 0.0:
+                raise ValueError(f'Invalid learning rate: {lr}')
+            super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, foreach=foreach, maximize=maximize, capturable=capturable, differentiable=differentiable, fused=fused))
+
+        def step(self, closure=None):
+            with torch.no_grad():
+                for group in self.param_groups:
+                    beta1, beta2 = group['betas']
+                    for p in group['params']:
+                        if p.grad is None:
+                            continue
+                        grad = p.grad if not group['maximize'] else -p.grad
+                        if group['weight_decay'] != 0:
+                            grad = grad.add(p, alpha=group['weight_decay'])
+                        key = id(p)
+                        st = self.state.get(key)
+                        if st is None:
+                            st = {'step': 0, 'exp_avg': torch.zeros_like(p), 'exp_avg_sq': torch.zeros_like(p)}
+                            self.state[key] = st
+                        st['step'] += 1
+                        step = st['step']
+                        exp_avg = st['exp_avg']
+                        exp_avg_sq = st['exp_avg_sq']
+                        exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
+                        exp_avg_sq.mul_(beta2).add_(grad * grad * (1 - beta2))
+                        bias_correction1 = 1 - beta1 ** step
+                        bias_correction2 = 1 - beta2 ** step
+                        step_size = group['lr'] / bias_correction1
+                        denom = (exp_avg_sq.sqrt() / math.sqrt(bias_correction2)).add_(group['eps'])
+                        p.add_(exp_avg / denom, alpha=-step_size)
+            return None
+
+    return {
+        'nn.Module': Module, 'nn.Linear': Linear, 'nn.Sequential': Sequential, 'nn.ReLU': ReLU,
+        'nn.Sigmoid': Sigmoid, 'nn.Tanh': Tanh, 'nn.Identity': Identity, 'nn.Flatten': Flatten,
+        'nn.Softmax': Softmax, 'nn.LogSoftmax': LogSoftmax, 'nn.MSELoss': MSELoss,
+        'nn.CrossEntropyLoss': CrossEntropyLoss, 'nn.NLLLoss': NLLLoss,
+        'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam,
+    }
