@@ -579,6 +579,21 @@ fn random(o: &mut Out) -> Result<()> {
     manual_seed(42);
     o.p(&[s(&Tensor::randn(&[2, 3], DType::Float32)?)]);
     o.p(&[s(&Tensor::rand(&[5], DType::Float64)?)]);
+    let w = Tensor::empty(&[3], DType::Float32)?;
+    w.uniform_(-1.0, 1.0)?;
+    o.p(&[s(&w)]);
+    w.normal_(0.0, 0.5)?;
+    o.p(&[s(&w)]);
+    o.unit(leaf(&[1.0]).uniform_(0.0, 1.0));
+    let i = ints(&[5, -5]);
+    let three = Tensor::wrapped(Scalar::Int(3));
+    o.p(&[
+        s(&i.floor_divide(&three)?),
+        s(&i.remainder(&three)?),
+        s(&f32s(&[5.5, -5.5]).remainder(&Tensor::wrapped(Scalar::Int(2)))?),
+    ]);
+    o.err(i.floor_divide(&Tensor::wrapped(Scalar::Int(0))));
+    o.err(i.remainder(&Tensor::wrapped(Scalar::Int(0))));
     Ok(())
 }
 

@@ -226,6 +226,56 @@ fn cases() -> Vec<Case> {
         case!("leaky_relu", |x| x[0].leaky_relu(0.1), [a()]),
         case!("T", |x| x[0].permute(&[1, 0]), [a()]),
         case!("ones_grad_int_pow", |x| x[0].pow_scalar(3i64), [a()]),
+        case!("clamp_min_method", |x| x[0].clamp_min(0.0), [a()]),
+        case!("clamp_max_method", |x| x[0].clamp_max(0.6), [a()]),
+        case!("cumsum", |x| x[0].cumsum(1), [a()]),
+        case!("cumsum0", |x| x[0].cumsum(0), [t3()]),
+        case!("flip", |x| x[0].flip(&[0]), [a()]),
+        case!("flip2", |x| x[0].flip(&[0, 2]), [t3()]),
+        case!("remainder", |x| x[0].remainder(&x[1]), [a(), b()]),
+        case!(
+            "remainder_scalar",
+            |x| x[0].remainder(&Tensor::wrapped(0.75.into())),
+            [a()]
+        ),
+        case!("rremainder", |x| x[0].rremainder_scalar(2i64), [p()]),
+        case!("floor_divide", |x| x[0].floor_divide(&x[1]), [a(), b()]),
+        case!(
+            "exp_inplace",
+            |x| {
+                let y = x[0].mul_scalar(1i64)?;
+                y.exp_()?;
+                Ok(y)
+            },
+            [a()]
+        ),
+        case!(
+            "relu_inplace",
+            |x| {
+                let y = x[0].mul_scalar(1i64)?;
+                y.relu_()?;
+                Ok(y)
+            },
+            [a()]
+        ),
+        case!(
+            "sigmoid_inplace",
+            |x| {
+                let y = x[0].mul_scalar(1i64)?;
+                y.sigmoid_()?;
+                Ok(y)
+            },
+            [a()]
+        ),
+        case!(
+            "neg_inplace",
+            |x| {
+                let y = x[0].mul_scalar(1i64)?;
+                y.neg_()?;
+                Ok(y)
+            },
+            [a()]
+        ),
         case!(
             "nll_loss",
             |x| x[0]

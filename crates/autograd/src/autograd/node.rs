@@ -560,6 +560,29 @@ pub enum BackwardFn {
         base_sizes: Vec<usize>,
         positions: Tensor,
     },
+    ClampMin {
+        this: SavedTensor,
+        min: f64,
+    },
+    ClampMax {
+        this: SavedTensor,
+        max: f64,
+    },
+    Cumsum {
+        dim: usize,
+    },
+    Flip {
+        dims: Vec<usize>,
+    },
+    /// `remainder(self, other)`; `other` is None for a Python-number divisor.
+    Remainder {
+        this: Option<SavedTensor>,
+        other: Option<SavedTensor>,
+    },
+    /// An op PyTorch has no derivative for (`floor_divide`): backward raises.
+    NotImplemented {
+        op: &'static str,
+    },
     Zero,
     Fill,
     /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
@@ -645,6 +668,13 @@ impl BackwardFn {
             SelectBackward { .. } => "SelectBackwardBackward0",
             SliceBackward { .. } => "SliceBackwardBackward0",
             Zero => "ZeroBackward0",
+            ClampMin { .. } => "ClampMinBackward0",
+            ClampMax { .. } => "ClampMaxBackward0",
+            Cumsum { .. } => "CumsumBackward0",
+            Flip { .. } => "FlipBackward0",
+            Remainder { other: None, .. } => "RemainderBackward0",
+            Remainder { .. } => "RemainderBackward1",
+            NotImplemented { .. } => "NotImplemented",
             CopySlices { .. } => "CopySlices",
             AsStrided { .. } => "AsStridedBackward0",
             Log1p { .. } => "Log1PBackward0",
@@ -736,7 +766,19 @@ impl BackwardFn {
                 v.push(("target", target));
             }
             NllLoss { target, .. } => v.push(("target", target)),
-            Log1p { this } | Log2 { this } | LeakyRelu { this, .. } => v.push(("self", this)),
+            Log1p { this }
+            | Log2 { this }
+            | LeakyRelu { this, .. }
+            | ClampMin { this, .. }
+            | ClampMax { this, .. } => v.push(("self", this)),
+            Remainder { this, other } => {
+                if let Some(s) = this {
+                    v.push(("self", s));
+                }
+                if let Some(o) = other {
+                    v.push(("other", o));
+                }
+            }
             Maximum { this, other, .. } => {
                 v.push(("self", this));
                 v.push(("other", other));
@@ -1083,6 +1125,42 @@ impl BackwardFn {
             } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
             Zero | Fill | Sign => one(g.zeros_like())?,
             Copy => vec![None, Some(g.clone())],
+            ClampMin { this, min } => {
+                let mask = u(this)?.ge_scalar(*min)?.to_dtype(g.dtype())?;
+                one(g.mul(&mask))?
+            }
+            ClampMax { this, max } => {
+                let mask = u(this)?.le_scalar(*max)?.to_dtype(g.dtype())?;
+                one(g.mul(&mask))?
+            }
+            Cumsum { dim } => {
+                let d = [*dim as isize];
+                one(g.flip(&d)?.cumsum(*dim as isize)?.flip(&d))?
+            }
+            Flip { dims } => {
+                let d: Vec<isize> = dims.iter().map(|&x| x as isize).collect();
+                one(g.flip(&d))?
+            }
+            Remainder { this, other } => {
+                let b = match (need(1), this, other) {
+                    (true, Some(s), Some(o)) => {
+                        let q = {
+                            let s = u(s)?;
+                            let o = u(o)?;
+                            let _ng = crate::autograd::grad_mode::no_grad();
+                            s.div(&o)?.floor()?
+                        };
+                        Some(g.neg()?.mul(&q)?)
+                    }
+                    _ => None,
+                };
+                vec![Some(g.clone()), b]
+            }
+            NotImplemented { op } => {
+                return Err(TorchError::runtime(format!(
+                    "derivative for aten::{op} is not implemented"
+                )));
+            }
             CopySlices {
                 mask,
                 positions,

@@ -3,6 +3,7 @@
 
 pub mod binary;
 pub mod create;
+pub mod extra;
 pub mod index;
 pub mod inplace;
 pub mod join;

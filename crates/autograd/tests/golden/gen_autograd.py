@@ -329,6 +329,16 @@ def random():
     torch.manual_seed(42)
     print(torch.randn(2, 3))
     print(torch.rand(5, dtype=torch.float64))
+    w = torch.empty(3)
+    w.uniform_(-1, 1)
+    print(w)
+    w.normal_(0, 0.5)
+    print(w)
+    err(lambda: leaf([1.0]).uniform_())
+    i = torch.tensor([5, -5])
+    print(i // 3, i % 3, torch.tensor([5.5, -5.5]) % 2)
+    err(lambda: i // 0)
+    err(lambda: i % 0)
 
 
 @section

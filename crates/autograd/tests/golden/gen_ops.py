@@ -117,6 +117,20 @@ CASES = {
     "leaky_relu": (lambda a: F.leaky_relu(a, 0.1), [A]),
     "T": (lambda a: a.T, [A]),
     "ones_grad_int_pow": (lambda a: a ** 3, [A]),
+    "clamp_min_method": (lambda a: a.clamp_min(0), [A]),
+    "clamp_max_method": (lambda a: a.clamp_max(0.6), [A]),
+    "cumsum": (lambda a: a.cumsum(1), [A]),
+    "cumsum0": (lambda t: t.cumsum(0), [T3]),
+    "flip": (lambda a: a.flip(0), [A]),
+    "flip2": (lambda t: t.flip((0, 2)), [T3]),
+    "remainder": (lambda a, b: a % b, [A, B]),
+    "remainder_scalar": (lambda a: a % 0.75, [A]),
+    "rremainder": (lambda p: 2 % p, [P]),
+    "floor_divide": (lambda a, b: a // b, [A, B]),
+    "exp_inplace": (lambda a: (a * 1).exp_(), [A]),
+    "relu_inplace": (lambda a: (a * 1).relu_(), [A]),
+    "sigmoid_inplace": (lambda a: (a * 1).sigmoid_(), [A]),
+    "neg_inplace": (lambda a: (a * 1).neg_(), [A]),
 }
 
 NLL_CASES = {

@@ -1,0 +1,225 @@
+//! More ops: clamp_min/clamp_max, cumsum, flip, floor_divide, remainder, in-place unary and
+//! random fills, equal/allclose.
+
+use super::binary::{promote, zip_map};
+use super::wrap_dim;
+use crate::autograd::node::{BackwardFn, SavedTensor};
+use crate::dtype::{DType, Scalar};
+use crate::error::{Result, TorchError};
+use crate::tensor::Tensor;
+
+impl Tensor {
+    /// `x.clamp_min(min)` (`ClampMinBackward0`).
+    pub fn clamp_min(&self, min: f64) -> Result<Tensor> {
+        let r = self.clamp(Some(min), None)?.detach();
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::ClampMin {
+            this: SavedTensor::input(self),
+            min,
+        }))
+    }
+
+    /// `x.clamp_max(max)` (`ClampMaxBackward0`).
+    pub fn clamp_max(&self, max: f64) -> Result<Tensor> {
+        let r = self.clamp(None, Some(max))?.detach();
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::ClampMax {
+            this: SavedTensor::input(self),
+            max,
+        }))
+    }
+
+    /// `x.cumsum(dim)` (`CumsumBackward0`); integer inputs accumulate in int64.
+    pub fn cumsum(&self, dim: isize) -> Result<Tensor> {
+        let d = wrap_dim(dim, self.dim())?;
+        let dt = if self.dtype().is_floating_point() {
+            self.dtype()
+        } else {
+            DType::Int64
+        };
+        let shape = self.size();
+        let size = shape.get(d).copied().unwrap_or(1);
+        let inner: usize = shape.get(d + 1..).map(|s| s.iter().product()).unwrap_or(1);
+        let outer: usize = shape.get(..d).map(|s| s.iter().product()).unwrap_or(1);
+        let mut v = self.to_vec();
+        for o in 0..outer {
+            for i in 0..inner {
+                let mut acc = 0.0;
+                for k in 0..size {
+                    let idx = (o * size + k) * inner + i;
+                    acc = dt.cast(acc + v[idx]);
+                    v[idx] = acc;
+                }
+            }
+        }
+        let r = Tensor::new_raw(v, shape, dt);
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Cumsum {
+            dim: d,
+        }))
+    }
+
+    /// `x.flip(dims)` (`FlipBackward0`).
+    pub fn flip(&self, dims: &[isize]) -> Result<Tensor> {
+        let mut ds = Vec::new();
+        for &d in dims {
+            let w = wrap_dim(d, self.dim())?;
+            if ds.contains(&w) {
+                return Err(TorchError::runtime(format!(
+                    "dims has duplicates, original flip dims size={}, but unique flip dims size={}",
+                    dims.len(),
+                    ds.len()
+                )));
+            }
+            ds.push(w);
+        }
+        let shape = self.size();
+        let strides = crate::storage::contiguous_strides(&shape);
+        let v = self.to_vec();
+        let mut out = vec![0.0; v.len()];
+        for (i, slot) in out.iter_mut().enumerate() {
+            let mut src = 0;
+            let mut rem = i;
+            for (k, (&st, &sz)) in strides.iter().zip(&shape).enumerate() {
+                let c = rem / st.max(1);
+                rem %= st.max(1);
+                let c = if ds.contains(&k) { sz - 1 - c } else { c };
+                src += c * st;
+            }
+            *slot = v.get(src).copied().unwrap_or(0.0);
+        }
+        let r = Tensor::new_raw(out, shape, self.dtype());
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Flip {
+            dims: ds,
+        }))
+    }
+
+    /// `self // other` (`torch.floor_divide`); backward raises as in PyTorch.
+    pub fn floor_divide(&self, other: &Tensor) -> Result<Tensor> {
+        let dt = promote(self, other);
+        if !dt.is_floating_point() && other.to_vec().contains(&0.0) {
+            return Err(TorchError::runtime("ZeroDivisionError"));
+        }
+        let r = zip_map(self, other, dt, dt, |x, y| (x / y).floor())?;
+        Ok(Tensor::record(r, &[self, other], |_| {
+            BackwardFn::NotImplemented { op: "floor_divide" }
+        }))
+    }
+
+    /// `self % other` with Python's sign rule (`RemainderBackward0`).
+    pub fn remainder(&self, other: &Tensor) -> Result<Tensor> {
+        let dt = promote(self, other);
+        if !dt.is_floating_point() && other.to_vec().contains(&0.0) {
+            return Err(TorchError::runtime("ZeroDivisionError"));
+        }
+        let r = zip_map(self, other, dt, dt, |x, y| {
+            let m = x - (x / y).floor() * y;
+            if m != 0.0 && (m < 0.0) != (y < 0.0) {
+                m + y
+            } else {
+                m
+            }
+        })?;
+        if other.is_wrapped_number() {
+            return Ok(Tensor::record(r, &[self], |_| BackwardFn::Remainder {
+                this: None,
+                other: None,
+            }));
+        }
+        Ok(Tensor::record(r, &[self, other], |_| {
+            BackwardFn::Remainder {
+                this: Some(SavedTensor::input(self)),
+                other: Some(SavedTensor::input(other)),
+            }
+        }))
+    }
+
+    /// `s % self` (PyTorch records no derivative: `NotImplemented`).
+    pub fn rremainder_scalar(&self, s: impl Into<Scalar>) -> Result<Tensor> {
+        let w = Tensor::wrapped(s.into());
+        let r = w.remainder(&self.detach())?;
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::NotImplemented {
+            op: "remainder",
+        }))
+    }
+
+    /// `s // self`.
+    pub fn rfloor_divide_scalar(&self, s: impl Into<Scalar>) -> Result<Tensor> {
+        Tensor::wrapped(s.into()).floor_divide(self)
+    }
+
+    /// `x.exp_()`.
+    pub fn exp_(&self) -> Result<()> {
+        self.inplace_op(&[], |t| t.exp())
+    }
+    /// `x.relu_()`.
+    pub fn relu_(&self) -> Result<()> {
+        self.inplace_op(&[], |t| t.relu())
+    }
+    /// `x.sigmoid_()`.
+    pub fn sigmoid_(&self) -> Result<()> {
+        self.inplace_op(&[], |t| t.sigmoid())
+    }
+    /// `x.tanh_()`.
+    pub fn tanh_(&self) -> Result<()> {
+        self.inplace_op(&[], |t| t.tanh())
+    }
+    /// `x.neg_()`.
+    pub fn neg_(&self) -> Result<()> {
+        self.inplace_op(&[], |t| t.neg())
+    }
+    /// `x.sqrt_()`.
+    pub fn sqrt_(&self) -> Result<()> {
+        self.inplace_op(&[], |t| t.sqrt())
+    }
+    /// `x.abs_()`.
+    pub fn abs_(&self) -> Result<()> {
+        self.inplace_op(&[], |t| t.abs())
+    }
+    /// `x.square_()`.
+    pub fn square_(&self) -> Result<()> {
+        self.inplace_op(&[], |t| t.pow_scalar(2i64))
+    }
+
+    /// `x.uniform_(from, to)` from the seeded generator.
+    pub fn uniform_(&self, from: f64, to: f64) -> Result<()> {
+        self.check_inplace()?;
+        if !self.dtype().is_floating_point() {
+            return Err(TorchError::runtime(format!(
+                "\"check_uniform_bounds\" not implemented for '{}'",
+                self.dtype().scalar_name()
+            )));
+        }
+        let u = Tensor::rand(self.shape(), self.dtype())?.to_vec();
+        let dt = self.dtype();
+        let v: Vec<f64> = u
+            .into_iter()
+            .map(|x| dt.cast(x * (to - from) + from))
+            .collect();
+        self.write_values(&v);
+        Ok(())
+    }
+
+    /// `x.normal_(mean, std)` from the seeded generator.
+    pub fn normal_(&self, mean: f64, std: f64) -> Result<()> {
+        self.check_inplace()?;
+        let v = Tensor::normal(mean, std, self.shape(), self.dtype())?.to_vec();
+        self.write_values(&v);
+        Ok(())
+    }
+
+    /// `x.equal(other)`: same shape and values.
+    pub fn equal(&self, other: &Tensor) -> bool {
+        self.shape() == other.shape() && self.to_vec() == other.to_vec()
+    }
+
+    /// `torch.allclose(self, other, rtol, atol, equal_nan=False)`.
+    pub fn allclose(&self, other: &Tensor, rtol: f64, atol: f64) -> Result<bool> {
+        let shape = super::broadcast_shapes(self.shape(), other.shape())?;
+        let a = super::broadcast_values(self, &shape);
+        let b = super::broadcast_values(other, &shape);
+        Ok(a.iter()
+            .zip(&b)
+            .all(|(x, y)| x == y || (x - y).abs() <= atol + rtol * y.abs()))
+    }
+}
