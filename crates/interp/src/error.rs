@@ -4,8 +4,26 @@ use crate::span::Span;
 use crate::value::Value;
 
 /// A Python exception in flight: its type name, message and where it happened.
+/// (Boxed: errors travel through every `Result` of the evaluator.)
 #[derive(Debug, Clone)]
-pub struct PyErr {
+pub struct PyErr(Box<PyErrData>);
+
+impl std::ops::Deref for PyErr {
+    type Target = PyErrData;
+    fn deref(&self) -> &PyErrData {
+        &self.0
+    }
+}
+
+impl std::ops::DerefMut for PyErr {
+    fn deref_mut(&mut self) -> &mut PyErrData {
+        &mut self.0
+    }
+}
+
+/// The fields of a [`PyErr`].
+#[derive(Debug, Clone)]
+pub struct PyErrData {
     /// The exception class name, e.g. `"TypeError"`.
     pub kind: String,
     /// The text after `ExcType: ` in a traceback (empty for a bare `raise ValueError`).
@@ -33,7 +51,7 @@ pub type PyResult<T> = Result<T, PyErr>;
 
 impl PyErr {
     pub fn new(kind: &str, message: impl Into<String>) -> PyErr {
-        PyErr {
+        PyErr(Box::new(PyErrData {
             kind: kind.to_string(),
             message: message.into(),
             span: None,
@@ -41,7 +59,7 @@ impl PyErr {
             args: None,
             traceback: Vec::new(),
             suggestion: None,
-        }
+        }))
     }
 
     pub fn with_span(mut self, span: Span) -> PyErr {

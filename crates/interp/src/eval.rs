@@ -181,7 +181,15 @@ pub struct Interp {
 
 impl Interp {
     pub fn new(limits: Limits) -> Interp {
-        let mut interp = Interp {
+        let mut interp = Interp::bare(limits);
+        crate::builtins::install(&mut interp);
+        interp.set_global("__name__", Value::str("__main__"));
+        interp
+    }
+
+    /// An interpreter without builtins (cheap; a stand-in while the real one is lent out).
+    pub(crate) fn bare(limits: Limits) -> Interp {
+        Interp {
             globals: RefCell::new(HashMap::new()),
             global_order: RefCell::new(Vec::new()),
             builtins: HashMap::new(),
@@ -202,10 +210,7 @@ impl Interp {
             hidden_defs: false,
             trace_backward: false,
             traces: Vec::new(),
-        };
-        crate::builtins::install(&mut interp);
-        interp.set_global("__name__", Value::str("__main__"));
-        interp
+        }
     }
 
     // ---- output, limits ----
@@ -274,9 +279,7 @@ impl Interp {
             Err(Unwind::Error(e)) => Err(e),
             Err(Unwind::Return(_)) => Err(PyErr::syntax_error("'return' outside function")),
             Err(Unwind::Break) => Err(PyErr::syntax_error("'break' outside loop")),
-            Err(Unwind::Continue) => {
-                Err(PyErr::syntax_error("'continue' not properly in loop"))
-            }
+            Err(Unwind::Continue) => Err(PyErr::syntax_error("'continue' not properly in loop")),
         }
     }
 
@@ -335,7 +338,9 @@ impl Interp {
                     self.assign(t, v.clone(), env)?;
                 }
             }
-            StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value, env)?,
+            StmtKind::AugAssign { target, op, value } => {
+                self.aug_assign(target, *op, value, env)?
+            }
             StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(value) = value {
                     let v = self.eval(value, env)?;
@@ -424,7 +429,9 @@ impl Interp {
                 let Some(exc) = exc else {
                     return Err(match self.handling.last() {
                         Some(e) => Unwind::Error(e.clone()),
-                        None => Unwind::Error(PyErr::runtime_error("No active exception to reraise")),
+                        None => {
+                            Unwind::Error(PyErr::runtime_error("No active exception to reraise"))
+                        }
                     });
                 };
                 let v = self.eval(exc, env)?;
@@ -543,7 +550,9 @@ impl Interp {
             let top = name.split('.').next().unwrap_or(name);
             let known = crate::builtins::load_module(self, top)?.is_some();
             let missing = if known { name } else { top };
-            return Err(PyErr::module_not_found(format!("No module named '{missing}'")));
+            return Err(PyErr::module_not_found(format!(
+                "No module named '{missing}'"
+            )));
         };
         self.modules.insert(name.to_string(), m.clone());
         Ok(m)
@@ -590,10 +599,7 @@ impl Interp {
             result = self.exec_block(orelse, env);
         }
         if !finalbody.is_empty() {
-            let f = self.exec_block(finalbody, env);
-            if f.is_err() {
-                return f;
-            }
+            self.exec_block(finalbody, env)?;
         }
         result
     }
@@ -677,10 +683,16 @@ impl Interp {
         let inst = match &v {
             Value::Class(c) if c.is_exception => self.call(&v, Args::default())?,
             Value::Instance(i) if i.class.is_exception => v.clone(),
-            _ => return Err(PyErr::type_error("exceptions must derive from BaseException")),
+            _ => {
+                return Err(PyErr::type_error(
+                    "exceptions must derive from BaseException",
+                ))
+            }
         };
         let Value::Instance(i) = &inst else {
-            return Err(PyErr::type_error("exceptions must derive from BaseException"));
+            return Err(PyErr::type_error(
+                "exceptions must derive from BaseException",
+            ));
         };
         let message = self.to_str(&inst)?;
         let mut e = PyErr::new(&i.class.name, message);
@@ -781,7 +793,10 @@ impl Interp {
     /// CPython's NameError hint: the frame's locals, then globals, then builtins.
     fn name_suggestion(&self, name: &str, env: &EnvRef) -> Option<String> {
         use crate::suggest::{suggest, BUILTIN_NAMES};
-        if let Some(e) = env.as_ref().filter(|e| matches!(e.kind, EnvKind::Function(_))) {
+        if let Some(e) = env
+            .as_ref()
+            .filter(|e| matches!(e.kind, EnvKind::Function(_)))
+        {
             let mut locals: Vec<Rc<str>> = e.vars.borrow().keys().cloned().collect();
             if let EnvKind::Function(def) = &e.kind {
                 let order: Vec<&Rc<str>> = def.args.args.iter().map(|a| &a.arg).collect();
@@ -860,16 +875,18 @@ impl Interp {
             ExprKind::Name(n) => self.store_name(n, v, env),
             ExprKind::Attribute { value, attr } => {
                 let obj = self.eval(value, env)?;
-                self.set_attr(&obj, attr, v).map_err(|e| e.with_span(target.span))
+                self.set_attr(&obj, attr, v)
+                    .map_err(|e| e.with_span(target.span))
             }
             ExprKind::Subscript { value, slice } => {
                 let obj = self.eval(value, env)?;
                 let key = self.eval(slice, env)?;
-                self.set_item(&obj, &key, v).map_err(|e| e.with_span(target.span))
+                self.set_item(&obj, &key, v)
+                    .map_err(|e| e.with_span(target.span))
             }
-            ExprKind::Tuple(items) | ExprKind::List(items) => {
-                self.unpack(items, v, env).map_err(|e| e.with_span(target.span))
-            }
+            ExprKind::Tuple(items) | ExprKind::List(items) => self
+                .unpack(items, v, env)
+                .map_err(|e| e.with_span(target.span)),
             ExprKind::Starred(inner) => self.assign(inner, v, env),
             _ => Err(PyErr::syntax_error("cannot assign to expression").with_span(target.span)),
         }
@@ -938,14 +955,18 @@ impl Interp {
     fn aug_assign(&mut self, target: &Expr, op: BinOp, value: &Expr, env: &EnvRef) -> PyResult<()> {
         match &target.kind {
             ExprKind::Name(n) => {
-                let cur = self.load_name(n, env).map_err(|e| e.with_span(target.span))?;
+                let cur = self
+                    .load_name(n, env)
+                    .map_err(|e| e.with_span(target.span))?;
                 let rhs = self.eval(value, env)?;
                 let r = self.inplace_op(&cur, &rhs, op)?;
                 self.store_name(n, r, env)
             }
             ExprKind::Attribute { value: obj, attr } => {
                 let o = self.eval(obj, env)?;
-                let cur = self.get_attr(&o, attr).map_err(|e| e.with_span(target.span))?;
+                let cur = self
+                    .get_attr(&o, attr)
+                    .map_err(|e| e.with_span(target.span))?;
                 let rhs = self.eval(value, env)?;
                 let r = self.inplace_op(&cur, &rhs, op)?;
                 self.set_attr(&o, attr, r)
@@ -953,18 +974,24 @@ impl Interp {
             ExprKind::Subscript { value: obj, slice } => {
                 let o = self.eval(obj, env)?;
                 let k = self.eval(slice, env)?;
-                let cur = self.get_item(&o, &k).map_err(|e| e.with_span(target.span))?;
+                let cur = self
+                    .get_item(&o, &k)
+                    .map_err(|e| e.with_span(target.span))?;
                 let rhs = self.eval(value, env)?;
                 let r = self.inplace_op(&cur, &rhs, op)?;
                 self.set_item(&o, &k, r)
             }
-            _ => Err(PyErr::syntax_error("illegal expression for augmented assignment")),
+            _ => Err(PyErr::syntax_error(
+                "illegal expression for augmented assignment",
+            )),
         }
     }
 
     fn delete(&mut self, target: &Expr, env: &EnvRef) -> PyResult<()> {
         match &target.kind {
-            ExprKind::Name(n) => self.delete_name(n, env).map_err(|e| e.with_span(target.span)),
+            ExprKind::Name(n) => self
+                .delete_name(n, env)
+                .map_err(|e| e.with_span(target.span)),
             ExprKind::Subscript { value, slice } => {
                 let o = self.eval(value, env)?;
                 let k = self.eval(slice, env)?;
@@ -972,7 +999,8 @@ impl Interp {
             }
             ExprKind::Attribute { value, attr } => {
                 let o = self.eval(value, env)?;
-                self.del_attr(&o, attr).map_err(|e| e.with_span(target.span))
+                self.del_attr(&o, attr)
+                    .map_err(|e| e.with_span(target.span))
             }
             ExprKind::Tuple(items) | ExprKind::List(items) => {
                 for i in items {
@@ -1214,9 +1242,7 @@ impl Interp {
                 };
                 Ok(Value::str(&self.format_value(&v, &spec)?))
             }
-            ExprKind::Starred(_) => Err(PyErr::syntax_error(
-                "can't use starred expression here",
-            )),
+            ExprKind::Starred(_) => Err(PyErr::syntax_error("can't use starred expression here")),
         }
     }
 
@@ -1454,7 +1480,10 @@ impl Interp {
                 return Ok(inst);
             }
             args.no_kwargs(&c.name)?;
-            return Ok(crate::builtins::new_exc_instance(c.clone(), args.positional));
+            return Ok(crate::builtins::new_exc_instance(
+                c.clone(),
+                args.positional,
+            ));
         }
         let inst = Value::Instance(Rc::new(Instance {
             class: c.clone(),
@@ -1475,7 +1504,10 @@ impl Interp {
         } else if let Some(native) = crate::builtins::find_native_base(c) {
             crate::builtins::torch::init_native_base(self, &native, &inst, args)?;
         } else if !args.positional.is_empty() || !args.kwargs.is_empty() {
-            return Err(PyErr::type_error(format!("{}() takes no arguments", c.name)));
+            return Err(PyErr::type_error(format!(
+                "{}() takes no arguments",
+                c.name
+            )));
         }
         Ok(inst)
     }
@@ -1526,7 +1558,10 @@ impl Interp {
             let given = npos + extra.len();
             let nreq = npos - a.defaults.len();
             let takes = if a.defaults.is_empty() {
-                format!("{npos} positional argument{}", if npos == 1 { "" } else { "s" })
+                format!(
+                    "{npos} positional argument{}",
+                    if npos == 1 { "" } else { "s" }
+                )
             } else {
                 format!("from {nreq} to {npos} positional arguments")
             };

@@ -36,7 +36,11 @@ pub fn float_repr(x: f64) -> String {
         } else {
             format!("{first}.{rest}")
         };
-        format!("{sign}{mant}e{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+        format!(
+            "{sign}{mant}e{}{:02}",
+            if exp < 0 { '-' } else { '+' },
+            exp.abs()
+        )
     }
 }
 
@@ -48,7 +52,10 @@ fn place_point(digits: &str, exp: i32, force_frac: bool) -> String {
         let (int, frac) = if digits.len() > e + 1 {
             (digits[..e + 1].to_string(), digits[e + 1..].to_string())
         } else {
-            (format!("{digits}{}", "0".repeat(e + 1 - digits.len())), String::new())
+            (
+                format!("{digits}{}", "0".repeat(e + 1 - digits.len())),
+                String::new(),
+            )
         };
         if frac.is_empty() {
             if force_frac {
@@ -151,9 +158,13 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
     }
     if i > w0 {
         let w: String = c[w0..i].iter().collect();
-        s.width = w.parse().map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?;
+        s.width = w
+            .parse()
+            .map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?;
         if s.width > 100_000_000 {
-            return Err(PyErr::value_error("Too many decimal digits in format string"));
+            return Err(PyErr::value_error(
+                "Too many decimal digits in format string",
+            ));
         }
     }
     if i < c.len() && matches!(c[i], ',' | '_') {
@@ -231,7 +242,7 @@ fn group(int_part: &str, sep: Option<char>, every: usize) -> String {
     let chars: Vec<char> = int_part.chars().collect();
     let mut out = String::new();
     for (i, ch) in chars.iter().enumerate() {
-        if i > 0 && (chars.len() - i) % every == 0 {
+        if i > 0 && (chars.len() - i).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(*ch);
@@ -248,7 +259,9 @@ pub fn format_str(s: &str, spec: &Spec) -> PyResult<String> {
         }
     }
     if spec.sign.is_some() {
-        return Err(PyErr::value_error("Sign not allowed in string format specifier"));
+        return Err(PyErr::value_error(
+            "Sign not allowed in string format specifier",
+        ));
     }
     if spec.align == Some('=') {
         return Err(PyErr::value_error(
@@ -264,11 +277,8 @@ pub fn format_str(s: &str, spec: &Spec) -> PyResult<String> {
 
 pub fn format_int(v: &BigInt, spec: &Spec) -> PyResult<String> {
     use num_traits::{Signed, ToPrimitive};
-    match spec.ty {
-        Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            return format_float(v.to_f64().unwrap_or(f64::INFINITY), spec)
-        }
-        _ => {}
+    if let Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') = spec.ty {
+        return format_float(v.to_f64().unwrap_or(f64::INFINITY), spec);
     }
     if spec.precision.is_some() {
         return Err(PyErr::value_error(
@@ -321,7 +331,11 @@ fn sci(a: f64, p: usize, upper: bool) -> String {
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let e = if upper { 'E' } else { 'e' };
-    format!("{mant}{e}{}{:02}", if exp < 0 { '-' } else { '+' }, exp.abs())
+    format!(
+        "{mant}{e}{}{:02}",
+        if exp < 0 { '-' } else { '+' },
+        exp.abs()
+    )
 }
 
 fn strip_zeros(s: &str) -> String {
@@ -368,7 +382,11 @@ pub fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
     let upper = matches!(spec.ty, Some('E' | 'F' | 'G'));
     let body = if !a.is_finite() {
         let s = if a.is_nan() { "nan" } else { "inf" };
-        let s = if upper { s.to_uppercase() } else { s.to_string() };
+        let s = if upper {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        };
         if spec.ty == Some('%') {
             format!("{s}%")
         } else {
@@ -378,7 +396,9 @@ pub fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
         match spec.ty {
             Some('f' | 'F') => fixed(a, spec.precision.unwrap_or(6)),
             Some('e' | 'E') => sci(a, spec.precision.unwrap_or(6), upper),
-            Some('g' | 'G' | 'n') => general(a, spec.precision.unwrap_or(6), upper, spec.alt, false),
+            Some('g' | 'G' | 'n') => {
+                general(a, spec.precision.unwrap_or(6), upper, spec.alt, false)
+            }
             Some('%') => format!("{}%", fixed(a * 100.0, spec.precision.unwrap_or(6))),
             None => match spec.precision {
                 Some(p) => general(a, p, false, spec.alt, true),
@@ -436,9 +456,9 @@ mod tests {
 
     #[test]
     fn format_specs_match_python() {
-        assert_eq!(f(3.14159, ".4f"), "3.1416");
-        assert_eq!(f(3.14159, "6.1f"), "   3.1");
-        assert_eq!(f(-3.14159, "8.2f"), "   -3.14");
+        assert_eq!(f(1.23456, ".4f"), "1.2346");
+        assert_eq!(f(1.23456, "6.1f"), "   1.2");
+        assert_eq!(f(-1.23456, "8.2f"), "   -1.23");
         assert_eq!(f(0.5, ".0f"), "0");
         assert_eq!(f(2.5, ".0f"), "2");
         assert_eq!(f(1234.5, ".3e"), "1.234e+03");

@@ -8,13 +8,33 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 pub enum IterState {
-    List { list: Rc<ListObj>, idx: usize },
-    Items { items: VecDeque<Value>, name: &'static str },
-    Range { range: Rc<RangeObj>, idx: i64 },
-    Enumerate { inner: Value, count: Value },
-    Zip { inners: Vec<Value> },
-    Map { func: Value, inners: Vec<Value> },
-    Filter { func: Value, inner: Value },
+    List {
+        list: Rc<ListObj>,
+        idx: usize,
+    },
+    Items {
+        items: VecDeque<Value>,
+        name: &'static str,
+    },
+    Range {
+        range: Rc<RangeObj>,
+        idx: i64,
+    },
+    Enumerate {
+        inner: Value,
+        count: Value,
+    },
+    Zip {
+        inners: Vec<Value>,
+    },
+    Map {
+        func: Value,
+        inners: Vec<Value>,
+    },
+    Filter {
+        func: Value,
+        inner: Value,
+    },
 }
 
 impl IterState {
@@ -75,7 +95,9 @@ pub fn next(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Option
                     Action::Done(None)
                 }
             }
-            IterState::Enumerate { inner, count } => Action::Enumerate(inner.clone(), count.clone()),
+            IterState::Enumerate { inner, count } => {
+                Action::Enumerate(inner.clone(), count.clone())
+            }
             IterState::Zip { inners } => Action::Zip(inners.clone()),
             IterState::Map { func, inners } => Action::Map(func.clone(), inners.clone()),
             IterState::Filter { func, inner } => Action::Filter(func.clone(), inner.clone()),
@@ -87,11 +109,7 @@ pub fn next(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Option
             let Some(v) = next_value(interp, &inner)? else {
                 return Ok(None);
             };
-            let next_count = interp.binary_op(
-                &count,
-                &Value::Int(1),
-                crate::ast::BinOp::Add,
-            )?;
+            let next_count = interp.binary_op(&count, &Value::Int(1), crate::ast::BinOp::Add)?;
             if let IterState::Enumerate { count: c, .. } = &mut *it.borrow_mut() {
                 *c = next_count;
             }

@@ -41,9 +41,9 @@ pub struct Token {
 
 /// Operators, longest first so that greedy matching works.
 const OPS: &[&str] = &[
-    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", ">>", "<<", "<=", ">=", "==", "!=", "+=",
-    "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "&", "|", "^",
-    "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "=",
+    "**=", "//=", ">>=", "<<=", "...", "->", ":=", "**", "//", ">>", "<<", "<=", ">=", "==", "!=",
+    "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "+", "-", "*", "/", "%", "@", "&", "|",
+    "^", "~", "<", ">", "(", ")", "[", "]", "{", "}", ",", ":", ".", ";", "=",
 ];
 
 pub struct Lexer<'a> {
@@ -190,10 +190,8 @@ impl<'a> Lexer<'a> {
                             self.newline();
                         }
                         None => {
-                            return Err(self.syntax_err(
-                                "unexpected EOF while parsing",
-                                self.span_from(start),
-                            ))
+                            return Err(self
+                                .syntax_err("unexpected EOF while parsing", self.span_from(start)))
                         }
                         Some(_) => {
                             let (l, c) = self.here();
@@ -719,8 +717,10 @@ mod tests {
 
     #[test]
     fn strings() {
-        let t = kinds(r#"'a\n' "b" '''c
-d''' r'\n' f'{x:.4f}'"#);
+        let t = kinds(
+            r#"'a\n' "b" '''c
+d''' r'\n' f'{x:.4f}'"#,
+        );
         let strs: Vec<String> = t
             .into_iter()
             .filter_map(|t| match t {
@@ -752,7 +752,10 @@ d''' r'\n' f'{x:.4f}'"#);
             msg("if x:\n    a\n  b\n"),
             "IndentationError: unindent does not match any outer indentation level"
         );
-        assert_eq!(msg(&"(".repeat(10000)), "SyntaxError: too many nested parentheses");
+        assert_eq!(
+            msg(&"(".repeat(10000)),
+            "SyntaxError: too many nested parentheses"
+        );
         assert_eq!(msg("x = …"), "SyntaxError: invalid character '…' (U+2026)");
     }
 }

@@ -15,8 +15,8 @@ pub mod objects;
 pub mod ops;
 pub mod parser;
 pub mod session;
-pub mod suggest;
 pub mod span;
+pub mod suggest;
 pub mod value;
 
 pub use error::{Diagnostic, PyErr};

@@ -20,7 +20,9 @@ impl Interp {
         if let Some(v) = c.dict.borrow().get(name) {
             return Some(v.clone());
         }
-        c.mro.iter().find_map(|k| k.dict.borrow().get(name).cloned())
+        c.mro
+            .iter()
+            .find_map(|k| k.dict.borrow().get(name).cloned())
     }
 
     /// A special method of an instance's class, bound to the instance.
@@ -78,10 +80,9 @@ impl Interp {
 
     fn no_attr(&self, obj: &Value, name: &str) -> PyErr {
         match obj {
-            Value::Module(m) => PyErr::attribute_error(format!(
-                "module '{}' has no attribute '{name}'",
-                m.name
-            )),
+            Value::Module(m) => {
+                PyErr::attribute_error(format!("module '{}' has no attribute '{name}'", m.name))
+            }
             Value::Class(c) => PyErr::attribute_error(format!(
                 "type object '{}' has no attribute '{name}'",
                 c.name
@@ -90,9 +91,9 @@ impl Interp {
                 "type object '{}' has no attribute '{name}'",
                 t.name()
             )),
-            Value::Super(_) => PyErr::attribute_error(format!(
-                "'super' object has no attribute '{name}'"
-            )),
+            Value::Super(_) => {
+                PyErr::attribute_error(format!("'super' object has no attribute '{name}'"))
+            }
             _ => PyErr::attribute_error(format!(
                 "'{}' object has no attribute '{name}'",
                 obj.type_name()
@@ -120,7 +121,9 @@ impl Interp {
                         data: std::cell::RefCell::new(DictData::default()),
                     };
                     for (k, v) in inst.dict.borrow().entries.iter() {
-                        d.data.borrow_mut().insert(k.hash_key()?, k.clone(), v.clone());
+                        d.data
+                            .borrow_mut()
+                            .insert(k.hash_key()?, k.clone(), v.clone());
                     }
                     return Ok(Some(Value::Dict(Rc::new(d))));
                 }
@@ -138,11 +141,9 @@ impl Interp {
                     return Ok(Some(Value::tuple(Vec::new())));
                 }
                 let native = inst.native.borrow().clone();
-                if let Some(n) = native {
-                    if let Value::Native(nn) = &n {
-                        if let Some(v) = nn.get_attr(obj, name, self)? {
-                            return Ok(Some(v));
-                        }
+                if let Some(Value::Native(nn)) = native {
+                    if let Some(v) = nn.get_attr(obj, name, self)? {
+                        return Ok(Some(v));
                     }
                 }
                 if let Some(ga) = self.class_lookup(&inst.class, "__getattr__") {
@@ -159,7 +160,11 @@ impl Interp {
                 match name {
                     "__name__" | "__qualname__" => return Ok(Some(Value::Str(c.name.clone()))),
                     "__module__" => {
-                        return Ok(Some(Value::str(if c.builtin { "builtins" } else { "__main__" })))
+                        return Ok(Some(Value::str(if c.builtin {
+                            "builtins"
+                        } else {
+                            "__main__"
+                        })))
                     }
                     "__bases__" => {
                         return Ok(Some(Value::tuple(c.bases.clone())));
@@ -175,12 +180,12 @@ impl Interp {
                     _ => {}
                 }
                 match self.class_lookup(c, name) {
-                    Some(Value::ClassMethod(f)) => Ok(Some(Value::BoundMethod(Rc::new(
-                        BoundMethod {
+                    Some(Value::ClassMethod(f)) => {
+                        Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
                             func: (*f).clone(),
                             this: obj.clone(),
-                        },
-                    )))),
+                        }))))
+                    }
                     Some(Value::StaticMethod(f)) => Ok(Some((*f).clone())),
                     Some(v) => Ok(Some(v)),
                     None => {
@@ -198,8 +203,10 @@ impl Interp {
                     Value::Class(c) => c.clone(),
                     _ => class.clone(),
                 };
-                let full: Vec<Rc<Class>> =
-                    std::iter::once(&start).chain(start.mro.iter()).cloned().collect();
+                let full: Vec<Rc<Class>> = std::iter::once(&start)
+                    .chain(start.mro.iter())
+                    .cloned()
+                    .collect();
                 let pos = full.iter().position(|k| Rc::ptr_eq(k, class));
                 if let Some(pos) = pos {
                     for k in &full[pos + 1..] {
@@ -217,10 +224,9 @@ impl Interp {
                 }
                 if name == "__init__" {
                     // object.__init__
-                    return Ok(Some(crate::builtins::builtin_fn(
-                        "__init__",
-                        |_, _| Ok(Value::None),
-                    )));
+                    return Ok(Some(crate::builtins::builtin_fn("__init__", |_, _| {
+                        Ok(Value::None)
+                    })));
                 }
                 Ok(None)
             }
@@ -264,7 +270,9 @@ impl Interp {
                 }))
             }
             Value::Int(_) | Value::BigInt(_) | Value::Bool(_) => Ok(match name {
-                "real" | "numerator" => Some(Value::from_bigint(to_big(&as_num(obj).unwrap_or(Num::Int(0))))),
+                "real" | "numerator" => Some(Value::from_bigint(to_big(
+                    &as_num(obj).unwrap_or(Num::Int(0)),
+                ))),
                 "imag" => Some(Value::Int(0)),
                 "denominator" => Some(Value::Int(1)),
                 _ => self.builtin_method(obj, name),
@@ -372,7 +380,9 @@ impl Interp {
                 if let Value::Slice(s) = key {
                     let items = l.items.borrow();
                     let idx = slice_indices(self, s, items.len())?;
-                    return Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()));
+                    return Ok(Value::list(
+                        idx.into_iter().map(|i| items[i].clone()).collect(),
+                    ));
                 }
                 let items = l.items.borrow();
                 let i = seq_index(key, items.len(), "list")?;
@@ -381,7 +391,9 @@ impl Interp {
             Value::Tuple(t) => {
                 if let Value::Slice(s) = key {
                     let idx = slice_indices(self, s, t.items.len())?;
-                    return Ok(Value::tuple(idx.into_iter().map(|i| t.items[i].clone()).collect()));
+                    return Ok(Value::tuple(
+                        idx.into_iter().map(|i| t.items[i].clone()).collect(),
+                    ));
                 }
                 let i = seq_index(key, t.items.len(), "tuple")?;
                 Ok(t.items[i].clone())
@@ -390,7 +402,9 @@ impl Interp {
                 let chars: Vec<char> = s.chars().collect();
                 if let Value::Slice(sl) = key {
                     let idx = slice_indices(self, sl, chars.len())?;
-                    return Ok(Value::str(&idx.into_iter().map(|i| chars[i]).collect::<String>()));
+                    return Ok(Value::str(
+                        &idx.into_iter().map(|i| chars[i]).collect::<String>(),
+                    ));
                 }
                 let i = seq_index(key, chars.len(), "string")?;
                 Ok(Value::str(&chars[i].to_string()))
@@ -398,7 +412,11 @@ impl Interp {
             Value::Range(r) => {
                 if let Value::Slice(sl) = key {
                     let idx = slice_indices(self, sl, r.len() as usize)?;
-                    return Ok(Value::list(idx.into_iter().map(|i| Value::Int(r.get(i as i64))).collect()));
+                    return Ok(Value::list(
+                        idx.into_iter()
+                            .map(|i| Value::Int(r.get(i as i64)))
+                            .collect(),
+                    ));
                 }
                 let i = seq_index(key, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.get(i as i64)))
@@ -493,7 +511,9 @@ impl Interp {
                 }
             }
             Value::Instance(_) => match self.lookup_special(obj, "__setitem__") {
-                Some(m) => self.call(&m, Args::positional(vec![key.clone(), v])).map(|_| ()),
+                Some(m) => self
+                    .call(&m, Args::positional(vec![key.clone(), v]))
+                    .map(|_| ()),
                 None => Err(PyErr::type_error(format!(
                     "'{}' object does not support item assignment",
                     obj.type_name()
@@ -640,11 +660,21 @@ impl Interp {
                 "str_ascii_iterator",
             ),
             Value::Dict(d) => iter::from_items(
-                d.data.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
+                d.data
+                    .borrow()
+                    .entries
+                    .iter()
+                    .map(|(k, _)| k.clone())
+                    .collect(),
                 "dict_keyiterator",
             ),
             Value::Set(d) => iter::from_items(
-                d.data.borrow().entries.iter().map(|(k, _)| k.clone()).collect(),
+                d.data
+                    .borrow()
+                    .entries
+                    .iter()
+                    .map(|(k, _)| k.clone())
+                    .collect(),
                 "set_iterator",
             ),
             Value::Range(r) => iter::make(IterState::Range {
@@ -776,7 +806,13 @@ impl Interp {
                 format!("{{{}}}", parts.join(", "))
             }
             Value::Set(d) => {
-                let keys: Vec<Value> = d.data.borrow().entries.iter().map(|(k, _)| k.clone()).collect();
+                let keys: Vec<Value> = d
+                    .data
+                    .borrow()
+                    .entries
+                    .iter()
+                    .map(|(k, _)| k.clone())
+                    .collect();
                 if keys.is_empty() {
                     "set()".into()
                 } else {
@@ -886,10 +922,19 @@ impl Interp {
         Ok(())
     }
 
-    fn container_repr(&mut self, v: &Value, items: &[Value], open: &str, close: &str) -> PyResult<String> {
+    fn container_repr(
+        &mut self,
+        v: &Value,
+        items: &[Value],
+        open: &str,
+        close: &str,
+    ) -> PyResult<String> {
         let id = v.id();
         if self.repr_stack.contains(&id) {
-            return Ok(format!("{open}...{}", if close.is_empty() { ")" } else { close }));
+            return Ok(format!(
+                "{open}...{}",
+                if close.is_empty() { ")" } else { close }
+            ));
         }
         self.enter_repr(id)?;
         let mut parts = Vec::with_capacity(items.len());
@@ -1019,12 +1064,16 @@ pub(crate) fn seq_index(key: &Value, len: usize, what: &str) -> PyResult<usize> 
         Value::Int(i) => *i,
         Value::Bool(b) => *b as i64,
         Value::BigInt(_) => {
-            return Err(PyErr::index_error(format!(
-                "cannot fit 'int' into an index-sized integer"
-            )))
+            return Err(PyErr::index_error(
+                "cannot fit 'int' into an index-sized integer",
+            ))
         }
         _ => {
-            let w = if what == "list assignment" { "list" } else { what };
+            let w = if what == "list assignment" {
+                "list"
+            } else {
+                what
+            };
             let w = if w == "string" { "string" } else { w };
             return Err(PyErr::type_error(format!(
                 "{} indices must be integers or slices, not {}",

@@ -196,7 +196,7 @@ impl Interp {
                     return Err(PyErr::value_error("negative shift count"));
                 }
                 let s = y.to_u64().unwrap_or(u64::MAX);
-                if s >= big_bits(&x) + 1 {
+                if s > big_bits(&x) {
                     return Ok(Value::Int(if x.is_negative() { -1 } else { 0 }));
                 }
                 x >> s
@@ -245,7 +245,9 @@ impl Interp {
                 }
                 let r = a.powf(b);
                 if r.is_infinite() && a.is_finite() && b.is_finite() {
-                    return Err(PyErr::overflow_error("(34, 'Numerical result out of range')"));
+                    return Err(PyErr::overflow_error(
+                        "(34, 'Numerical result out of range')",
+                    ));
                 }
                 r
             }
@@ -261,7 +263,12 @@ impl Interp {
                 (Num::Float(_), _) | (_, Num::Float(_)) => {
                     if matches!(
                         op,
-                        BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor | BinOp::LShift | BinOp::RShift | BinOp::MatMult
+                        BinOp::BitAnd
+                            | BinOp::BitOr
+                            | BinOp::BitXor
+                            | BinOp::LShift
+                            | BinOp::RShift
+                            | BinOp::MatMult
                     ) {
                         return Err(unsupported(op, &a.type_name(), &b.type_name()));
                     }
@@ -347,20 +354,25 @@ impl Interp {
                 return self.repeat(b, a)
             }
             (Value::Str(fmt), _, BinOp::Mod) => {
-                return crate::builtins::strings::percent_format(self, fmt, b).map(|s| Value::str(&s))
+                return crate::builtins::strings::percent_format(self, fmt, b)
+                    .map(|s| Value::str(&s))
             }
             (Value::Dict(x), Value::Dict(y), BinOp::BitOr) => {
                 let d = crate::builtins::python::dict_copy(x);
                 if let Value::Dict(nd) = &d {
                     for (k, v) in y.data.borrow().entries.iter() {
-                        nd.data.borrow_mut().insert(k.hash_key()?, k.clone(), v.clone());
+                        nd.data
+                            .borrow_mut()
+                            .insert(k.hash_key()?, k.clone(), v.clone());
                     }
                 }
                 return Ok(d);
             }
-            (Value::Set(_), Value::Set(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
-                return crate::builtins::python::set_op(a, b, op)
-            }
+            (
+                Value::Set(_),
+                Value::Set(_),
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+            ) => return crate::builtins::python::set_op(a, b, op),
             _ => {}
         }
         // User classes: __op__ then __rop__.
@@ -456,11 +468,9 @@ impl Interp {
         self.binary_op(a, b, op).map_err(|mut e| {
             if e.message.starts_with("unsupported operand type(s) for ") {
                 let sym = op.symbol();
-                e.message = e.message.replacen(
-                    &format!("for {sym}:"),
-                    &format!("for {sym}=:"),
-                    1,
-                );
+                e.message = e
+                    .message
+                    .replacen(&format!("for {sym}:"), &format!("for {sym}=:"), 1);
                 if op == BinOp::Pow {
                     e.message = e.message.replacen("for ** or pow():", "for **=:", 1);
                 }
@@ -717,7 +727,9 @@ impl Interp {
                 _ => Ok(false),
             },
             Value::Instance(_) if self.lookup_special(container, "__contains__").is_some() => {
-                let m = self.lookup_special(container, "__contains__").unwrap_or(Value::None);
+                let m = self
+                    .lookup_special(container, "__contains__")
+                    .unwrap_or(Value::None);
                 let r = self.call(&m, Args::positional(vec![item.clone()]))?;
                 self.truthy(&r)
             }
@@ -780,7 +792,9 @@ fn big_true_div(x: &BigInt, y: &BigInt) -> PyResult<f64> {
         let ys = y >> shift;
         let r = xs.to_f64().unwrap_or(0.0) / ys.to_f64().unwrap_or(1.0);
         if r.is_infinite() || r.is_nan() {
-            return Err(PyErr::overflow_error("integer division result too large for a float"));
+            return Err(PyErr::overflow_error(
+                "integer division result too large for a float",
+            ));
         }
         return Ok(r);
     }

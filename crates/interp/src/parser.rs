@@ -403,7 +403,7 @@ impl Parser {
                     });
                 }
                 "import" => return self.import_stmt(),
-                "from" => return self.from_stmt(),
+                "from" => return self.import_from_stmt(),
                 "yield" | "await" | "async" => {
                     return Err(self.err_at(
                         format!("'{kw}' is not supported by this interpreter"),
@@ -456,7 +456,8 @@ impl Parser {
         if let Tok::Op(op) = self.peek().clone() {
             if let Some(bin) = aug_op(op) {
                 match &first.kind {
-                    ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {}
+                    ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => {
+                    }
                     _ => {
                         return Err(self.err_at(
                             format!(
@@ -497,7 +498,9 @@ impl Parser {
                 span: start.to(self.prev_span()),
             });
         }
-        if !self.at_stmt_end() && self.starts_expr() && !matches!(self.peek(), Tok::Name(n) if is_keyword(n))
+        if !self.at_stmt_end()
+            && self.starts_expr()
+            && !matches!(self.peek(), Tok::Name(n) if is_keyword(n))
         {
             // Two expressions in a row on one line.
             return Err(self.invalid());
@@ -569,7 +572,7 @@ impl Parser {
         Ok(Rc::from(s.as_str()))
     }
 
-    fn from_stmt(&mut self) -> PResult<Stmt> {
+    fn import_from_stmt(&mut self) -> PResult<Stmt> {
         let start = self.advance().span;
         let mut level = 0;
         while self.at_op(".") || self.at_op("...") {
@@ -943,10 +946,9 @@ impl Parser {
                     match default {
                         Some(d) => a.defaults.push(d),
                         None if !a.defaults.is_empty() => {
-                            return Err(self.err_at(
-                                "non-default argument follows default argument",
-                                s,
-                            ))
+                            return Err(
+                                self.err_at("non-default argument follows default argument", s)
+                            )
                         }
                         None => {}
                     }
@@ -1391,9 +1393,7 @@ impl Parser {
                 }
                 if let Some(k) = keywords.iter().find(|k| k.arg.is_some()) {
                     let _ = k;
-                    return Err(
-                        self.err_at("positional argument follows keyword argument", e.span)
-                    );
+                    return Err(self.err_at("positional argument follows keyword argument", e.span));
                 }
                 if keywords.iter().any(|k| k.arg.is_none()) {
                     return Err(self.err_at(
@@ -1420,10 +1420,7 @@ impl Parser {
         };
         if next_starts {
             let end = self.span();
-            return Err(self.err_at(
-                "invalid syntax. Perhaps you forgot a comma?",
-                start.to(end),
-            ));
+            return Err(self.err_at("invalid syntax. Perhaps you forgot a comma?", start.to(end)));
         }
         Ok(())
     }
@@ -1500,10 +1497,8 @@ impl Parser {
                     "True" => c(Constant::Bool(true)),
                     "False" => c(Constant::Bool(false)),
                     "yield" | "await" => {
-                        return Err(self.err_at(
-                            format!("'{n}' is not supported by this interpreter"),
-                            span,
-                        ))
+                        return Err(self
+                            .err_at(format!("'{n}' is not supported by this interpreter"), span))
                     }
                     _ if is_keyword(&n) => return Err(self.invalid()),
                     _ => Expr {
@@ -1579,7 +1574,8 @@ impl Parser {
         // Merge adjacent constants.
         let mut merged: Vec<Expr> = Vec::new();
         for p in parts {
-            if let (Some(last), ExprKind::Constant(Constant::Str(b))) = (merged.last_mut(), &p.kind) {
+            if let (Some(last), ExprKind::Constant(Constant::Str(b))) = (merged.last_mut(), &p.kind)
+            {
                 if let ExprKind::Constant(Constant::Str(a)) = &last.kind {
                     let s = format!("{a}{b}");
                     last.kind = ExprKind::Constant(Constant::Str(Rc::from(s.as_str())));
@@ -1589,9 +1585,10 @@ impl Parser {
             merged.push(p);
         }
         if !any_f {
-            let s = merged.pop().map(|e| e.kind).unwrap_or(ExprKind::Constant(Constant::Str(
-                Rc::from(""),
-            )));
+            let s = merged
+                .pop()
+                .map(|e| e.kind)
+                .unwrap_or(ExprKind::Constant(Constant::Str(Rc::from(""))));
             return Ok(Expr { kind: s, span });
         }
         Ok(Expr {
@@ -1736,10 +1733,8 @@ impl Parser {
             need_comma = true;
         }
         loop {
-            if need_comma {
-                if !self.eat_op(",") {
-                    break;
-                }
+            if need_comma && !self.eat_op(",") {
+                break;
             }
             need_comma = true;
             if self.at_op("}") {
@@ -1888,15 +1883,17 @@ fn check_target(e: &Expr, verb: &str) -> PResult<()> {
                     .filter(|i| matches!(i.kind, ExprKind::Starred(_)))
                     .count();
                 if stars > 1 {
-                    return Err(PyErr::syntax_error(
-                        "multiple starred expressions in assignment",
-                    )
-                    .with_span(e.span));
+                    return Err(
+                        PyErr::syntax_error("multiple starred expressions in assignment")
+                            .with_span(e.span),
+                    );
                 }
             }
             items.iter().try_for_each(|i| check_target(i, verb))
         }
-        _ => Err(PyErr::syntax_error(format!("cannot {verb} {}", expr_kind_name(e))).with_span(e.span)),
+        _ => Err(
+            PyErr::syntax_error(format!("cannot {verb} {}", expr_kind_name(e))).with_span(e.span),
+        ),
     }
 }
 
@@ -1917,7 +1914,8 @@ fn check_assign_target(e: &Expr, single: bool) -> PResult<()> {
         ))
         .with_span(e.span)),
         _ => Err(
-            PyErr::syntax_error(format!("cannot assign to {}", expr_kind_name(e))).with_span(e.span),
+            PyErr::syntax_error(format!("cannot assign to {}", expr_kind_name(e)))
+                .with_span(e.span),
         ),
     }
 }
@@ -1946,9 +1944,9 @@ fn collect_bindings(body: &[Stmt], scope: &mut Scope) -> PResult<()> {
             StmtKind::ClassDef(c) => {
                 scope.locals.insert(c.name.clone());
             }
-            StmtKind::Assign { targets, .. } => {
-                targets.iter().for_each(|t| bind_target(t, &mut scope.locals))
-            }
+            StmtKind::Assign { targets, .. } => targets
+                .iter()
+                .for_each(|t| bind_target(t, &mut scope.locals)),
             StmtKind::AugAssign { target, .. } | StmtKind::AnnAssign { target, .. } => {
                 bind_target(target, &mut scope.locals)
             }
@@ -2067,7 +2065,8 @@ fn parse_fstring(raw: &str, line: u32, col: u32, span: Span) -> PResult<Vec<Expr
     let err = |m: &str| PyErr::syntax_error(format!("f-string: {m}")).with_span(span);
     let flush = |lit: &mut String, parts: &mut Vec<Expr>| -> PResult<()> {
         if !lit.is_empty() {
-            let s = crate::lexer::unescape(lit).map_err(|m| PyErr::syntax_error(m).with_span(span))?;
+            let s =
+                crate::lexer::unescape(lit).map_err(|m| PyErr::syntax_error(m).with_span(span))?;
             parts.push(Expr {
                 kind: ExprKind::Constant(Constant::Str(Rc::from(s.as_str()))),
                 span,
@@ -2239,12 +2238,21 @@ mod tests {
             panic!()
         };
         assert_eq!(*op, BinOp::Add);
-        assert!(matches!(left.kind, ExprKind::UnaryOp { op: UnaryOp::USub, .. }));
+        assert!(matches!(
+            left.kind,
+            ExprKind::UnaryOp {
+                op: UnaryOp::USub,
+                ..
+            }
+        ));
     }
 
     #[test]
     fn cpython_error_texts() {
-        assert_eq!(err("print((1)\nx = 2\n"), "SyntaxError: '(' was never closed @1:6");
+        assert_eq!(
+            err("print((1)\nx = 2\n"),
+            "SyntaxError: '(' was never closed @1:6"
+        );
         assert_eq!(err("if x\n  pass\n"), "SyntaxError: expected ':' @1:5");
         assert_eq!(
             err("if x:\npass\n"),
@@ -2254,7 +2262,10 @@ mod tests {
         assert_eq!(err("x = 1 +\n"), "SyntaxError: invalid syntax @1:8");
         assert_eq!(err("a b\n"), "SyntaxError: invalid syntax @1:3");
         assert_eq!(err("def f(:\n"), "SyntaxError: invalid syntax @1:7");
-        assert_eq!(err("return 1\n"), "SyntaxError: 'return' outside function @1:1");
+        assert_eq!(
+            err("return 1\n"),
+            "SyntaxError: 'return' outside function @1:1"
+        );
         assert_eq!(err("break\n"), "SyntaxError: 'break' outside loop @1:1");
         assert_eq!(
             err("print 'hello'\n"),
@@ -2280,7 +2291,10 @@ mod tests {
             err("def f(a=1, b):\n  pass\n"),
             "SyntaxError: non-default argument follows default argument @1:12"
         );
-        assert_eq!(err("f'{}'\n"), "SyntaxError: f-string: empty expression not allowed @1:1");
+        assert_eq!(
+            err("f'{}'\n"),
+            "SyntaxError: f-string: empty expression not allowed @1:1"
+        );
         assert_eq!(err("x = (1 +\n"), "SyntaxError: '(' was never closed @1:5");
         assert_eq!(
             err("s = 'abc\n"),

@@ -156,9 +156,7 @@ impl Session {
         }
         let stmt = self.program[self.next].clone();
         self.next += 1;
-        let res = self
-            .interp
-            .exec_module_stmts(std::slice::from_ref(&stmt));
+        let res = self.interp.exec_module_stmts(std::slice::from_ref(&stmt));
         if res.is_err() {
             self.failed = true;
         }

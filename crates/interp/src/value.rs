@@ -108,6 +108,7 @@ impl BuiltinType {
 ///
 /// Every method has a default so that small objects implement only what they need.
 /// `interp` is passed so natives can call back into Python (e.g. `nn.Module.__call__`).
+#[allow(clippy::len_without_is_empty)]
 pub trait NativeObject {
     /// The Python type name (`type(x).__name__`), e.g. `"Tensor"`.
     fn type_name(&self) -> String;
@@ -339,6 +340,7 @@ pub struct RangeObj {
 }
 
 impl RangeObj {
+    #[allow(clippy::len_without_is_empty)]
     pub fn len(&self) -> i64 {
         let (s, e, st) = (self.start as i128, self.stop as i128, self.step as i128);
         let n = if st > 0 {
@@ -460,13 +462,7 @@ impl Value {
             Value::Range(_) => "range".into(),
             Value::Slice(_) => "slice".into(),
             Value::Function(_) => "function".into(),
-            Value::Builtin(b) => {
-                if b.this.is_some() {
-                    "builtin_function_or_method".into()
-                } else {
-                    "builtin_function_or_method".into()
-                }
-            }
+            Value::Builtin(_) => "builtin_function_or_method".into(),
             Value::BoundMethod(_) => "method".into(),
             Value::Type(_) | Value::Class(_) => "type".into(),
             Value::Instance(i) => i.class.name.to_string(),
@@ -615,7 +611,10 @@ fn drain_nested(mut stack: Vec<Value>) {
 impl Drop for ListObj {
     fn drop(&mut self) {
         let items = std::mem::take(self.items.get_mut());
-        if items.iter().any(|v| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_))) {
+        if items
+            .iter()
+            .any(|v| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_)))
+        {
             drain_nested(items);
         }
     }
@@ -624,7 +623,10 @@ impl Drop for ListObj {
 impl Drop for TupleObj {
     fn drop(&mut self) {
         let items = std::mem::take(&mut self.items);
-        if items.iter().any(|v| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_))) {
+        if items
+            .iter()
+            .any(|v| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_)))
+        {
             drain_nested(items);
         }
     }
@@ -638,7 +640,10 @@ impl Drop for DictObj {
             stack.push(k);
             stack.push(v);
         }
-        if stack.iter().any(|v| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_))) {
+        if stack
+            .iter()
+            .any(|v| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_)))
+        {
             drain_nested(stack);
         }
     }

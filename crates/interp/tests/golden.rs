@@ -119,8 +119,8 @@ fn golden_snippets() {
         names2
             .iter()
             .map(|n| {
-                let expected = std::fs::read_to_string(dir2.join(format!("{n}.out")))
-                    .unwrap_or_default();
+                let expected =
+                    std::fs::read_to_string(dir2.join(format!("{n}.out"))).unwrap_or_default();
                 let actual = run_snippet(&dir2.join(format!("{n}.py")));
                 (n.clone(), normalize(&expected), normalize(&actual))
             })

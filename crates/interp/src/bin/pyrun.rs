@@ -6,7 +6,8 @@ use interp::{Config, Session};
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: pyrun [--max-steps N] [--max-memory BYTES] [--recursion-limit N] FILE.py|-";
+const USAGE: &str =
+    "usage: pyrun [--max-steps N] [--max-memory BYTES] [--recursion-limit N] FILE.py|-";
 
 fn parse_num(flag: &str, v: Option<String>) -> Result<u64, String> {
     v.as_deref()

@@ -253,19 +253,17 @@ fn isclose(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
         return Ok(Value::Bool(false));
     }
     let d = (x - y).abs();
-    Ok(Value::Bool(d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs))
+    Ok(Value::Bool(
+        d <= (rel * y.abs()).max(rel * x.abs()) || d <= abs,
+    ))
 }
 
-fn int_arg(v: &Value, name: &str) -> PyResult<BigInt> {
+fn int_arg(v: &Value, _name: &str) -> PyResult<BigInt> {
     match as_num(v) {
         Some(Num::Float(_)) | None => Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             v.type_name()
-        )))
-        .map_err(|e: PyErr| {
-            let _ = name;
-            e
-        }),
+        ))),
         Some(n) => Ok(to_big(&n)),
     }
 }
@@ -367,7 +365,10 @@ fn fsum(interp: &mut Interp, a: Args) -> PyResult<Value> {
 fn modf(interp: &mut Interp, a: Args) -> PyResult<Value> {
     let x = arg1(interp, &a, "modf")?;
     let fr = x.fract();
-    Ok(Value::tuple(vec![Value::Float(fr), Value::Float(x.trunc())]))
+    Ok(Value::tuple(vec![
+        Value::Float(fr),
+        Value::Float(x.trunc()),
+    ]))
 }
 
 pub(crate) fn module() -> Value {

@@ -122,7 +122,7 @@ fn list_append(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let l = list_of(&this(&mut args, "list", "append")?);
     n_args(&args, "list.append", 1, 1)?;
     let len = l.items.borrow().len();
-    if len % 65536 == 0 && len > 0 {
+    if len.is_multiple_of(65536) && len > 0 {
         interp.check_alloc(len as u128 * 16)?;
     }
     l.items.borrow_mut().push(args.positional[0].clone());
@@ -358,7 +358,8 @@ impl NativeObject for DictView {
 }
 
 fn view(mut args: Args, kind: &'static str, method: &str) -> PyResult<Value> {
-    let d = dict_of(&this(&mut args, "dict", method)?).ok_or_else(|| PyErr::type_error("not a dict"))?;
+    let d = dict_of(&this(&mut args, "dict", method)?)
+        .ok_or_else(|| PyErr::type_error("not a dict"))?;
     n_args(&args, &format!("dict.{method}"), 0, 0)?;
     Ok(Value::Native(Rc::new(DictView { dict: d, kind })))
 }
@@ -376,7 +377,8 @@ fn dict_items(_: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 fn dict_get(_: &mut Interp, mut args: Args) -> PyResult<Value> {
-    let d = dict_of(&this(&mut args, "dict", "get")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
+    let d =
+        dict_of(&this(&mut args, "dict", "get")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
     n_args(&args, "get", 1, 2)?;
     let hk = args.positional[0].hash_key()?;
     let v = d.data.borrow().get(&hk).cloned();
@@ -384,7 +386,8 @@ fn dict_get(_: &mut Interp, mut args: Args) -> PyResult<Value> {
 }
 
 fn dict_pop(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
-    let d = dict_of(&this(&mut args, "dict", "pop")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
+    let d =
+        dict_of(&this(&mut args, "dict", "pop")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
     n_args(&args, "pop", 1, 2)?;
     let hk = args.positional[0].hash_key()?;
     let removed = d.data.borrow_mut().remove(&hk);
@@ -398,7 +401,8 @@ fn dict_pop(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
 }
 
 fn dict_setdefault(_: &mut Interp, mut args: Args) -> PyResult<Value> {
-    let d = dict_of(&this(&mut args, "dict", "setdefault")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
+    let d = dict_of(&this(&mut args, "dict", "setdefault")?)
+        .ok_or_else(|| PyErr::type_error("not a dict"))?;
     n_args(&args, "setdefault", 1, 2)?;
     let k = args.positional[0].clone();
     let hk = k.hash_key()?;
@@ -411,7 +415,8 @@ fn dict_setdefault(_: &mut Interp, mut args: Args) -> PyResult<Value> {
 }
 
 fn dict_update(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
-    let d = dict_of(&this(&mut args, "dict", "update")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
+    let d = dict_of(&this(&mut args, "dict", "update")?)
+        .ok_or_else(|| PyErr::type_error("not a dict"))?;
     let src = super::python::construct(interp, BuiltinType::Dict, args)?;
     if let Value::Dict(s) = src {
         let entries = s.data.borrow().entries.clone();
@@ -423,19 +428,22 @@ fn dict_update(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
 }
 
 fn dict_copy(_: &mut Interp, mut args: Args) -> PyResult<Value> {
-    let d = dict_of(&this(&mut args, "dict", "copy")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
+    let d = dict_of(&this(&mut args, "dict", "copy")?)
+        .ok_or_else(|| PyErr::type_error("not a dict"))?;
     Ok(super::python::dict_copy(&d))
 }
 
 fn dict_clear(_: &mut Interp, mut args: Args) -> PyResult<Value> {
-    let d = dict_of(&this(&mut args, "dict", "clear")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
+    let d = dict_of(&this(&mut args, "dict", "clear")?)
+        .ok_or_else(|| PyErr::type_error("not a dict"))?;
     let old = std::mem::take(&mut *d.data.borrow_mut());
     drop(old);
     Ok(Value::None)
 }
 
 fn dict_popitem(_: &mut Interp, mut args: Args) -> PyResult<Value> {
-    let d = dict_of(&this(&mut args, "dict", "popitem")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
+    let d = dict_of(&this(&mut args, "dict", "popitem")?)
+        .ok_or_else(|| PyErr::type_error("not a dict"))?;
     let last = d.data.borrow().entries.last().cloned();
     match last {
         Some((k, v)) => {
@@ -511,7 +519,13 @@ fn set_pop(_: &mut Interp, mut args: Args) -> PyResult<Value> {
 
 fn set_copy(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     let s = set_of(&this(&mut args, "set", "copy")?);
-    let items: Vec<Value> = s.data.borrow().entries.iter().map(|e| e.0.clone()).collect();
+    let items: Vec<Value> = s
+        .data
+        .borrow()
+        .entries
+        .iter()
+        .map(|e| e.0.clone())
+        .collect();
     super::python::make_set(items)
 }
 
@@ -521,7 +535,12 @@ fn set_clear(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn set_binop(interp: &mut Interp, mut args: Args, name: &str, op: crate::ast::BinOp) -> PyResult<Value> {
+fn set_binop(
+    interp: &mut Interp,
+    mut args: Args,
+    name: &str,
+    op: crate::ast::BinOp,
+) -> PyResult<Value> {
     let s = this(&mut args, "set", name)?;
     let mut acc = s;
     for o in &args.positional {
@@ -584,7 +603,10 @@ fn set_issuperset(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
 
 // ---- int / float / range ----
 
-const INT: &[Method] = &[("bit_length", int_bit_length), ("is_integer", int_is_integer)];
+const INT: &[Method] = &[
+    ("bit_length", int_bit_length),
+    ("is_integer", int_is_integer),
+];
 
 fn int_bit_length(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     let v = this(&mut args, "int", "bit_length")?;

@@ -56,7 +56,9 @@ pub(crate) fn install(interp: &mut Interp) {
         ("dir", dir),
     ];
     for (name, f) in fns {
-        interp.builtins.insert(Rc::from(*name), builtin_fn(name, *f));
+        interp
+            .builtins
+            .insert(Rc::from(*name), builtin_fn(name, *f));
     }
     let types = [
         BuiltinType::Int,
@@ -82,7 +84,9 @@ pub(crate) fn install(interp: &mut Interp) {
     interp
         .builtins
         .insert(Rc::from("NotImplemented"), Value::NotImplemented);
-    interp.builtins.insert(Rc::from("Ellipsis"), Value::Ellipsis);
+    interp
+        .builtins
+        .insert(Rc::from("Ellipsis"), Value::Ellipsis);
     interp.builtins.insert(Rc::from("EOFError"), {
         let base = interp.exc_classes.get("Exception").cloned();
         let c = super::new_exc_class("EOFError", base);
@@ -187,7 +191,11 @@ fn abs(interp: &mut Interp, args: Args) -> PyResult<Value> {
         Some(Num::Float(f)) => Ok(Value::Float(f.abs())),
         None => {
             if matches!(v, Value::Native(_)) || interp.lookup_special(&v, "__abs__").is_some() {
-                let name = if matches!(v, Value::Native(_)) { "abs" } else { "__abs__" };
+                let name = if matches!(v, Value::Native(_)) {
+                    "abs"
+                } else {
+                    "__abs__"
+                };
                 let m = interp.get_attr(&v, name)?;
                 return interp.call(&m, Args::default());
             }
@@ -580,8 +588,9 @@ pub(crate) fn instance_of(interp: &mut Interp, v: &Value, t: &Value) -> PyResult
             let tn = n.as_type_name().unwrap_or_default();
             match v {
                 Value::Native(x) => x.is_instance_of(&tn),
-                Value::Instance(i) => super::find_native_base(&i.class)
-                    .is_some_and(|nb| matches!(&nb, Value::Native(b) if b.as_type_name() == Some(tn.clone()))),
+                Value::Instance(i) => super::find_native_base(&i.class).is_some_and(
+                    |nb| matches!(&nb, Value::Native(b) if b.as_type_name() == Some(tn.clone())),
+                ),
                 _ => false,
             }
         }
@@ -609,7 +618,9 @@ fn issubclass(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let r = match (a, b) {
         (Value::Class(x), Value::Class(y)) => is_subclass(x, y),
         (Value::Type(x), Value::Type(y)) => {
-            x == y || *y == BuiltinType::Object || (*x == BuiltinType::Bool && *y == BuiltinType::Int)
+            x == y
+                || *y == BuiltinType::Object
+                || (*x == BuiltinType::Bool && *y == BuiltinType::Int)
         }
         (Value::Class(_), Value::Type(BuiltinType::Object)) => true,
         (_, Value::Tuple(t)) => {
@@ -736,7 +747,9 @@ fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
                 return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
             }
             if y.is_negative() {
-                return Err(PyErr::value_error("base is not invertible for the given modulus"));
+                return Err(PyErr::value_error(
+                    "base is not invertible for the given modulus",
+                ));
             }
             let r = x.modpow(&y, &z);
             let r = if r.is_negative() != z.is_negative() && !r.is_zero() {
@@ -834,7 +847,9 @@ fn format(interp: &mut Interp, args: Args) -> PyResult<Value> {
         }
         None => String::new(),
     };
-    Ok(Value::str(&interp.format_value(&args.positional[0], &spec)?))
+    Ok(Value::str(
+        &interp.format_value(&args.positional[0], &spec)?,
+    ))
 }
 
 fn input(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -856,7 +871,9 @@ fn vars(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "vars")?;
     match interp.try_get_attr(&v, "__dict__")? {
         Some(d) => Ok(d),
-        None => Err(PyErr::type_error("vars() argument must have __dict__ attribute")),
+        None => Err(PyErr::type_error(
+            "vars() argument must have __dict__ attribute",
+        )),
     }
 }
 
@@ -865,7 +882,13 @@ fn dir(interp: &mut Interp, args: Args) -> PyResult<Value> {
     match args.positional.first() {
         None => names.extend(interp.global_order.borrow().iter().map(|k| k.to_string())),
         Some(Value::Instance(i)) => {
-            names.extend(i.dict.borrow().entries.iter().filter_map(|(k, _)| k.as_str().map(String::from)));
+            names.extend(
+                i.dict
+                    .borrow()
+                    .entries
+                    .iter()
+                    .filter_map(|(k, _)| k.as_str().map(String::from)),
+            );
             names.extend(i.class.dict.borrow().keys().map(|k| k.to_string()));
         }
         Some(Value::Module(m)) => names.extend(m.attrs.borrow().keys().map(|k| k.to_string())),
@@ -965,8 +988,8 @@ fn dict_from(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
                         Value::Tuple(_) | Value::List(_) | Value::Str(_) => interp.collect(item)?,
                         _ => {
                             return Err(PyErr::type_error(format!(
-                                "cannot convert dictionary update sequence element #{i} to a sequence"
-                            )))
+                            "cannot convert dictionary update sequence element #{i} to a sequence"
+                        )))
                         }
                     };
                     if pair.len() != 2 {
@@ -1003,7 +1026,11 @@ pub(crate) fn parse_int(s: &str, base: u32) -> Option<BigInt> {
         (0, _) => (10, t),
         (b, _) => (b, t),
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|c| *c != '_').collect();
@@ -1055,19 +1082,23 @@ pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> 
             if let Some(b) = base {
                 let b = to_index(&b)?;
                 if b != 0 && !(2..=36).contains(&b) {
-                    return Err(PyErr::value_error("int() base must be >= 2 and <= 36, or 0"));
+                    return Err(PyErr::value_error(
+                        "int() base must be >= 2 and <= 36, or 0",
+                    ));
                 }
                 let Value::Str(s) = &x else {
                     return Err(PyErr::type_error(
                         "int() can't convert non-string with explicit base",
                     ));
                 };
-                return parse_int(s, b as u32).map(Value::from_bigint).ok_or_else(|| {
-                    PyErr::value_error(format!(
-                        "invalid literal for int() with base {b}: {}",
-                        crate::format::str_repr(s)
-                    ))
-                });
+                return parse_int(s, b as u32)
+                    .map(Value::from_bigint)
+                    .ok_or_else(|| {
+                        PyErr::value_error(format!(
+                            "invalid literal for int() with base {b}: {}",
+                            crate::format::str_repr(s)
+                        ))
+                    });
             }
             match &x {
                 Value::Int(_) | Value::BigInt(_) => Ok(x.clone()),
@@ -1126,7 +1157,9 @@ pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> 
                     ))
                 }),
                 Value::Instance(_) if interp.lookup_special(&x, "__float__").is_some() => {
-                    let m = interp.lookup_special(&x, "__float__").unwrap_or(Value::None);
+                    let m = interp
+                        .lookup_special(&x, "__float__")
+                        .unwrap_or(Value::None);
                     interp.call(&m, Args::default())
                 }
                 _ => match to_f64(interp, &x) {
@@ -1194,7 +1227,9 @@ pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> 
             args.no_kwargs("range")?;
             let n = args.positional.len();
             if n == 0 {
-                return Err(PyErr::type_error("range expected at least 1 argument, got 0"));
+                return Err(PyErr::type_error(
+                    "range expected at least 1 argument, got 0",
+                ));
             }
             if n > 3 {
                 return Err(PyErr::type_error(format!(
@@ -1249,7 +1284,10 @@ pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> 
         BuiltinType::Super => match args.positional.len() {
             0 => interp.current_super(),
             2 => match &args.positional[0] {
-                Value::Class(c) => Ok(Value::Super(Rc::new((c.clone(), args.positional[1].clone())))),
+                Value::Class(c) => Ok(Value::Super(Rc::new((
+                    c.clone(),
+                    args.positional[1].clone(),
+                )))),
                 _ => Err(PyErr::type_error("super() argument 1 must be a type")),
             },
             _ => Err(PyErr::type_error("super() takes 0 or 2 arguments")),

@@ -146,7 +146,9 @@ fn split_impl(mut a: Args, name: &str, from_right: bool) -> PyResult<Value> {
                 v.reverse();
                 v
             } else {
-                x.splitn(max as usize + 1, sep.as_str()).map(String::from).collect()
+                x.splitn(max as usize + 1, sep.as_str())
+                    .map(String::from)
+                    .collect()
             }
         }
         None => {
@@ -285,19 +287,32 @@ fn char_index(x: &str, byte: usize) -> i64 {
 
 fn find(_: &mut Interp, mut a: Args) -> PyResult<Value> {
     let x = recv(&mut a, "find")?;
-    let sub = str_arg(&a.positional.first().cloned().unwrap_or(Value::None), "must be str")?;
-    Ok(Value::Int(x.find(&sub).map(|b| char_index(&x, b)).unwrap_or(-1)))
+    let sub = str_arg(
+        &a.positional.first().cloned().unwrap_or(Value::None),
+        "must be str",
+    )?;
+    Ok(Value::Int(
+        x.find(&sub).map(|b| char_index(&x, b)).unwrap_or(-1),
+    ))
 }
 
 fn rfind(_: &mut Interp, mut a: Args) -> PyResult<Value> {
     let x = recv(&mut a, "rfind")?;
-    let sub = str_arg(&a.positional.first().cloned().unwrap_or(Value::None), "must be str")?;
-    Ok(Value::Int(x.rfind(&sub).map(|b| char_index(&x, b)).unwrap_or(-1)))
+    let sub = str_arg(
+        &a.positional.first().cloned().unwrap_or(Value::None),
+        "must be str",
+    )?;
+    Ok(Value::Int(
+        x.rfind(&sub).map(|b| char_index(&x, b)).unwrap_or(-1),
+    ))
 }
 
 fn index(_: &mut Interp, mut a: Args) -> PyResult<Value> {
     let x = recv(&mut a, "index")?;
-    let sub = str_arg(&a.positional.first().cloned().unwrap_or(Value::None), "must be str")?;
+    let sub = str_arg(
+        &a.positional.first().cloned().unwrap_or(Value::None),
+        "must be str",
+    )?;
     match x.find(&sub) {
         Some(b) => Ok(Value::Int(char_index(&x, b))),
         None => Err(PyErr::value_error("substring not found")),
@@ -306,7 +321,10 @@ fn index(_: &mut Interp, mut a: Args) -> PyResult<Value> {
 
 fn count(_: &mut Interp, mut a: Args) -> PyResult<Value> {
     let x = recv(&mut a, "count")?;
-    let sub = str_arg(&a.positional.first().cloned().unwrap_or(Value::None), "must be str")?;
+    let sub = str_arg(
+        &a.positional.first().cloned().unwrap_or(Value::None),
+        "must be str",
+    )?;
     if sub.is_empty() {
         return Ok(Value::Int(x.chars().count() as i64 + 1));
     }
@@ -467,7 +485,11 @@ fn partition_impl(mut a: Args, name: &str, right: bool) -> PyResult<Value> {
     }
     let found = if right { x.rfind(&sep) } else { x.find(&sep) };
     let parts = match found {
-        Some(i) => (x[..i].to_string(), sep.clone(), x[i + sep.len()..].to_string()),
+        Some(i) => (
+            x[..i].to_string(),
+            sep.clone(),
+            x[i + sep.len()..].to_string(),
+        ),
         None if right => (String::new(), String::new(), x.clone()),
         None => (x.clone(), String::new(), String::new()),
     };
@@ -506,7 +528,9 @@ fn format_method(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
             continue;
         }
         if c == '}' {
-            return Err(PyErr::value_error("Single '}' encountered in format string"));
+            return Err(PyErr::value_error(
+                "Single '}' encountered in format string",
+            ));
         }
         if c != '{' {
             out.push(c);
@@ -526,7 +550,9 @@ fn format_method(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
             j += 1;
         }
         if j >= chars.len() {
-            return Err(PyErr::value_error("Single '{' encountered in format string"));
+            return Err(PyErr::value_error(
+                "Single '{' encountered in format string",
+            ));
         }
         let field: String = chars[start..j].iter().collect();
         i = j + 1;
@@ -535,7 +561,10 @@ fn format_method(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
             None => (field.clone(), String::new()),
         };
         let (name, conv) = match name_conv.find('!') {
-            Some(p) => (name_conv[..p].to_string(), name_conv[p + 1..].chars().next()),
+            Some(p) => (
+                name_conv[..p].to_string(),
+                name_conv[p + 1..].chars().next(),
+            ),
             None => (name_conv, None),
         };
         // Nested fields in the spec, e.g. {:{width}}.
@@ -706,8 +735,8 @@ pub(crate) fn percent_format(interp: &mut Interp, fmt: &str, values: &Value) -> 
             spec.push('#');
         }
         // Rebuild a format() spec. Zero flag handled via fill '0' + '=' alignment.
-        let spec = if spec.starts_with("0=") {
-            format!("0={}{width}", &spec[2..])
+        let spec = if let Some(rest) = spec.strip_prefix("0=") {
+            format!("0={rest}{width}")
         } else {
             format!("{spec}{width}")
         };
@@ -747,16 +776,15 @@ pub(crate) fn percent_format(interp: &mut Interp, fmt: &str, values: &Value) -> 
                 let p = precision.unwrap_or(6);
                 format::format_float(x, &format::parse_spec(&format!("{spec}.{p}{conv}"))?)?
             }
-            'c' => {
-                let t = match &v {
-                    Value::Str(s) => s.to_string(),
-                    other => {
-                        let i = to_index(other)?;
-                        char::from_u32(i as u32).map(String::from).unwrap_or_default()
-                    }
-                };
-                t
-            }
+            'c' => match &v {
+                Value::Str(s) => s.to_string(),
+                other => {
+                    let i = to_index(other)?;
+                    char::from_u32(i as u32)
+                        .map(String::from)
+                        .unwrap_or_default()
+                }
+            },
             other => {
                 return Err(PyErr::value_error(format!(
                     "unsupported format character '{other}' (0x{:x}) at index {}",

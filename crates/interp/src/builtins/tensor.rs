@@ -82,7 +82,11 @@ pub(crate) fn nested_to_value(n: &NestedData) -> Value {
 }
 
 /// Python data (nested lists/tuples of numbers or tensors) as `NestedData`.
-pub(crate) fn value_to_nested(interp: &mut Interp, v: &Value, depth: usize) -> PyResult<NestedData> {
+pub(crate) fn value_to_nested(
+    interp: &mut Interp,
+    v: &Value,
+    depth: usize,
+) -> PyResult<NestedData> {
     if depth > 64 {
         return Err(PyErr::value_error("too many dimensions"));
     }
@@ -105,7 +109,9 @@ pub(crate) fn value_to_nested(interp: &mut Interp, v: &Value, depth: usize) -> P
             }
             if let Some(sz) = as_size(v) {
                 return Ok(NestedData::List(
-                    sz.iter().map(|d| NestedData::Scalar(Scalar::Int(*d as i64))).collect(),
+                    sz.iter()
+                        .map(|d| NestedData::Scalar(Scalar::Int(*d as i64)))
+                        .collect(),
                 ));
             }
             Err(PyErr::type_error(format!(
@@ -262,11 +268,40 @@ fn binary(t: &Tensor, op: BinOp, other: Operand, reflected: bool) -> PyResult<Op
         (BinOp::Pow, S(s), true) => t.rpow_scalar(s),
         (BinOp::MatMult, T(o), false) => t.matmul(&o),
         (BinOp::MatMult, T(o), true) => o.matmul(t),
+        (BinOp::FloorDiv | BinOp::Mod, o, reflected) => {
+            return floor_mod(t, op, o, reflected).map(Some)
+        }
         (BinOp::BitAnd, T(o), _) => t.logical_and(&o),
         (BinOp::BitOr, T(o), _) => t.logical_or(&o),
         _ => return Ok(None),
     };
     r.py().map(Some)
+}
+
+/// `//` and `%` on tensors, from division and floor (Python's sign rules).
+fn floor_mod(t: &Tensor, op: BinOp, other: Operand, reflected: bool) -> PyResult<Tensor> {
+    let (a, b) = match (other, reflected) {
+        (Operand::T(o), false) => (t.clone(), o),
+        (Operand::T(o), true) => (o, t.clone()),
+        (Operand::S(s), false) => (t.clone(), Tensor::wrapped(s)),
+        (Operand::S(s), true) => (Tensor::wrapped(s), t.clone()),
+    };
+    let ints = !a.dtype().is_floating_point() && !b.dtype().is_floating_point();
+    if ints && b.to_vec().contains(&0.0) {
+        return Err(PyErr::runtime_error("ZeroDivisionError"));
+    }
+    let q = a.div(&b).py()?.floor().py()?;
+    let r = if op == BinOp::FloorDiv {
+        q
+    } else {
+        a.sub(&q.mul(&b).py()?).py()?
+    };
+    if ints {
+        r.to_dtype(a.dtype().promote(b.dtype()).max(DType::Int64))
+            .py()
+    } else {
+        Ok(r)
+    }
 }
 
 fn compare_op(t: &Tensor, op: CmpOp, other: Operand) -> PyResult<Option<Tensor>> {
@@ -384,7 +419,13 @@ impl NativeObject for PyTensor {
         }
     }
 
-    fn binary_op(&self, op: BinOp, other: &Value, reflected: bool, _: &mut Interp) -> PyResult<Option<Value>> {
+    fn binary_op(
+        &self,
+        op: BinOp,
+        other: &Value,
+        reflected: bool,
+        _: &mut Interp,
+    ) -> PyResult<Option<Value>> {
         let Some(o) = operand(other) else {
             return Ok(None);
         };
@@ -510,20 +551,130 @@ impl NativeObject for PyTensor {
 
 /// Tensor methods callable as `x.name(...)`.
 pub(crate) const TENSOR_METHODS: &[&str] = &[
-    "backward", "item", "tolist", "size", "dim", "numel", "detach", "detach_", "requires_grad_",
-    "retain_grad", "register_hook", "zero_", "fill_", "add_", "sub_", "mul_", "div_", "pow_",
-    "clamp_", "copy_", "clone", "contiguous", "view", "reshape", "flatten", "t", "transpose",
-    "permute", "unsqueeze", "squeeze", "expand", "expand_as", "view_as", "reshape_as", "sum",
-    "mean", "max", "min", "argmax", "argmin", "all", "any", "exp", "log", "sqrt", "abs", "sin",
-    "cos", "tanh", "sigmoid", "relu", "neg", "reciprocal", "sign", "clamp", "pow", "add", "sub",
-    "mul", "div", "matmul", "mm", "dot", "mv", "bmm", "eq", "ne", "lt", "le", "gt", "ge", "float",
-    "double", "long", "int", "bool", "to", "type", "softmax", "log_softmax", "masked_fill",
-    "is_contiguous", "stride", "storage_offset", "is_floating_point", "numpy", "square", "norm",
-    "equal", "allclose", "narrow", "select", "ones_like", "zeros_like", "square_", "neg_",
-    "exp_", "relu_", "sigmoid_", "uniform_", "normal_", "clamp_min", "clamp_max", "mse_loss",
-    "element_size", "__len__", "cpu", "cuda", "requires_grad_", "data_ptr", "nelement",
-    "logical_not", "logical_and", "logical_or", "where", "std", "var", "prod", "cumsum", "log1p",
-    "rsub", "true_divide", "floor_divide", "remainder",
+    "backward",
+    "item",
+    "tolist",
+    "size",
+    "dim",
+    "numel",
+    "detach",
+    "detach_",
+    "requires_grad_",
+    "retain_grad",
+    "register_hook",
+    "zero_",
+    "fill_",
+    "add_",
+    "sub_",
+    "mul_",
+    "div_",
+    "pow_",
+    "clamp_",
+    "copy_",
+    "clone",
+    "contiguous",
+    "view",
+    "reshape",
+    "flatten",
+    "t",
+    "transpose",
+    "permute",
+    "unsqueeze",
+    "squeeze",
+    "expand",
+    "expand_as",
+    "view_as",
+    "reshape_as",
+    "sum",
+    "mean",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "all",
+    "any",
+    "exp",
+    "log",
+    "sqrt",
+    "abs",
+    "sin",
+    "cos",
+    "tanh",
+    "sigmoid",
+    "relu",
+    "neg",
+    "reciprocal",
+    "sign",
+    "clamp",
+    "pow",
+    "add",
+    "sub",
+    "mul",
+    "div",
+    "matmul",
+    "mm",
+    "dot",
+    "mv",
+    "bmm",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "float",
+    "double",
+    "long",
+    "int",
+    "bool",
+    "to",
+    "type",
+    "softmax",
+    "log_softmax",
+    "masked_fill",
+    "is_contiguous",
+    "stride",
+    "storage_offset",
+    "is_floating_point",
+    "numpy",
+    "square",
+    "norm",
+    "equal",
+    "allclose",
+    "narrow",
+    "select",
+    "ones_like",
+    "zeros_like",
+    "square_",
+    "neg_",
+    "exp_",
+    "relu_",
+    "sigmoid_",
+    "uniform_",
+    "normal_",
+    "clamp_min",
+    "clamp_max",
+    "mse_loss",
+    "element_size",
+    "__len__",
+    "cpu",
+    "cuda",
+    "requires_grad_",
+    "data_ptr",
+    "nelement",
+    "logical_not",
+    "logical_and",
+    "logical_or",
+    "where",
+    "std",
+    "var",
+    "prod",
+    "cumsum",
+    "log1p",
+    "rsub",
+    "true_divide",
+    "floor_divide",
+    "remainder",
 ];
 
 /// A bound tensor method: `x.all` prints `<built-in method all of Tensor object at 0x...>`.
@@ -559,7 +710,9 @@ impl NativeObject for TensorMethod {
             t: t.t.clone(),
             param: t.param,
         };
-        Some(super::torch::tensor_method(interp, &t, &self.this, &self.name, args))
+        Some(super::torch::tensor_method(
+            interp, &t, &self.this, &self.name, args,
+        ))
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -603,9 +756,18 @@ impl NativeObject for PyNode {
                     .collect(),
             )),
             "variable" => self.0.variable().map(wrap),
-            "name" => Some(super::builtin_fn("name", |_, a| match a.positional.first() {
-                Some(Value::Native(n)) => Ok(Value::str(&n.type_name())),
-                _ => Ok(Value::None),
+            "name" => Some(super::builtin_fn("name", |_, a| {
+                match a.positional.first() {
+                    Some(Value::Native(n)) => {
+                        let t = n.type_name();
+                        Ok(Value::str(&if t == "AccumulateGrad" {
+                            format!("torch::autograd::{t}")
+                        } else {
+                            t
+                        }))
+                    }
+                    _ => Ok(Value::None),
+                }
             }))
             .map(|f| {
                 Value::BoundMethod(Rc::new(BoundMethod {
@@ -666,10 +828,7 @@ impl NativeObject for PySize {
     }
     fn get_item(&self, key: &Value, interp: &mut Interp) -> PyResult<Option<Value>> {
         let t = Value::tuple(self.items());
-        let r = interp.get_item(&t, key).map_err(|mut e| {
-            e.message = e.message.replace("tuple index", "tuple index");
-            e
-        })?;
+        let r = interp.get_item(&t, key)?;
         if let Value::Tuple(tt) = &r {
             let dims: Vec<usize> = tt
                 .items

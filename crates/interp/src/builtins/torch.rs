@@ -59,7 +59,11 @@ fn build(interp: &mut Interp) -> PyResult<()> {
     set(&torch, "__version__", Value::str("2.15.0"));
     let autograd_m = super::module("torch.autograd", Vec::new());
     set(&autograd_m, "grad", builtin_fn("grad", autograd_grad));
-    set(&autograd_m, "backward", builtin_fn("backward", autograd_backward));
+    set(
+        &autograd_m,
+        "backward",
+        builtin_fn("backward", autograd_backward),
+    );
     let functional = super::module("torch.nn.functional", Vec::new());
     for (name, f) in FUNCTIONAL_FNS {
         set(&functional, name, builtin_fn(name, *f));
@@ -81,7 +85,10 @@ fn build(interp: &mut Interp) -> PyResult<()> {
         };
         let f = interp.make_function_at_module(def)?;
         let param_type = tensor_type(true);
-        interp.call(&f, Args::positional(vec![torch.clone(), functional.clone(), param_type]))
+        interp.call(
+            &f,
+            Args::positional(vec![torch.clone(), functional.clone(), param_type]),
+        )
     })();
     interp.hidden_defs = false;
     let names = r?;
@@ -110,22 +117,23 @@ fn build(interp: &mut Interp) -> PyResult<()> {
 
 /// A native class object such as `torch.Tensor` or `nn.Parameter`.
 pub struct NativeType {
-    pub name: &'static str,
-    pub qualname: &'static str,
+    pub name: String,
+    pub qualname: String,
+}
+
+pub(crate) fn native_class(name: &str, qualname: &str) -> Value {
+    Value::Native(Rc::new(NativeType {
+        name: name.to_string(),
+        qualname: qualname.to_string(),
+    }))
 }
 
 pub(crate) fn tensor_type(param: bool) -> Value {
-    Value::Native(Rc::new(if param {
-        NativeType {
-            name: "Parameter",
-            qualname: "torch.nn.parameter.Parameter",
-        }
+    if param {
+        native_class("Parameter", "torch.nn.parameter.Parameter")
     } else {
-        NativeType {
-            name: "Tensor",
-            qualname: "torch.Tensor",
-        }
-    }))
+        native_class("Tensor", "torch.Tensor")
+    }
 }
 
 impl NativeObject for NativeType {
@@ -136,15 +144,20 @@ impl NativeObject for NativeType {
         Ok(format!("<class '{}'>", self.qualname))
     }
     fn id(&self) -> usize {
-        0x7f_0000 + self.name.len()
+        0x7f_0000 + self.qualname.bytes().map(|b| b as usize).sum::<usize>() * 8
     }
     fn same_as(&self, other: &Value) -> bool {
         match other {
-            Value::Native(n) => n.as_type_name().as_deref() == Some(self.name),
+            Value::Native(n) => n.as_type_name().as_deref() == Some(self.name.as_str()),
             _ => false,
         }
     }
-    fn compare(&self, op: crate::ast::CmpOp, other: &Value, _: &mut Interp) -> PyResult<Option<Value>> {
+    fn compare(
+        &self,
+        op: crate::ast::CmpOp,
+        other: &Value,
+        _: &mut Interp,
+    ) -> PyResult<Option<Value>> {
         let eq = self.same_as(other);
         Ok(match op {
             crate::ast::CmpOp::Eq => Some(Value::Bool(eq)),
@@ -154,7 +167,7 @@ impl NativeObject for NativeType {
     }
     fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> PyResult<Option<Value>> {
         Ok(match name {
-            "__name__" | "__qualname__" => Some(Value::str(self.name)),
+            "__name__" | "__qualname__" => Some(Value::str(&self.name)),
             _ => None,
         })
     }
@@ -180,11 +193,13 @@ impl NativeObject for NativeType {
                 return Ok(wrap_param(p));
             }
             let shape = shape_args(interp, &args.positional, "Tensor")?;
-            Ok(wrap(Tensor::zeros(&usize_shape(&shape)?, DType::Float32).py()?))
+            Ok(wrap(
+                Tensor::zeros(&usize_shape(&shape)?, DType::Float32).py()?,
+            ))
         })())
     }
     fn as_type_name(&self) -> Option<String> {
-        Some(self.name.to_string())
+        Some(self.name.clone())
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -281,10 +296,7 @@ fn dtype_kw(args: &mut Args) -> PyResult<Option<DType>> {
     match args.take_kw("dtype") {
         None | Some(Value::None) => Ok(None),
         Some(v) => as_dtype(&v).map(Some).ok_or_else(|| {
-            PyErr::type_error(format!(
-                "dtype must be torch.dtype, not {}",
-                v.type_name()
-            ))
+            PyErr::type_error(format!("dtype must be torch.dtype, not {}", v.type_name()))
         }),
     }
 }
@@ -305,7 +317,14 @@ fn finish_creation(interp: &mut Interp, t: Tensor, rg: bool) -> PyResult<Value> 
 }
 
 fn ignore_device_kws(args: &mut Args) {
-    for k in ["device", "layout", "pin_memory", "memory_format", "out", "generator"] {
+    for k in [
+        "device",
+        "layout",
+        "pin_memory",
+        "memory_format",
+        "out",
+        "generator",
+    ] {
         args.take_kw(k);
     }
 }
@@ -358,13 +377,77 @@ const TORCH_FNS: &[(&str, F)] = &[
 
 /// Torch functions that are tensor methods with the tensor first: `torch.exp(x)`.
 const TORCH_METHOD_FNS: &[&str] = &[
-    "exp", "log", "sqrt", "abs", "sin", "cos", "tanh", "sigmoid", "relu", "neg", "reciprocal",
-    "sign", "clamp", "sum", "mean", "max", "min", "argmax", "argmin", "all", "any", "matmul", "mm",
-    "dot", "mv", "bmm", "pow", "add", "sub", "mul", "div", "eq", "ne", "lt", "le", "gt", "ge",
-    "softmax", "log_softmax", "flatten", "reshape", "transpose", "t", "squeeze", "unsqueeze",
-    "permute", "detach", "clone", "masked_fill", "square", "norm", "equal", "allclose", "narrow",
-    "select", "logical_not", "logical_and", "logical_or", "prod", "std", "var", "log1p",
-    "maximum", "minimum", "floor", "ceil", "round", "trunc", "log2", "cumsum", "true_divide",
+    "exp",
+    "log",
+    "sqrt",
+    "abs",
+    "sin",
+    "cos",
+    "tanh",
+    "sigmoid",
+    "relu",
+    "neg",
+    "reciprocal",
+    "sign",
+    "clamp",
+    "sum",
+    "mean",
+    "max",
+    "min",
+    "argmax",
+    "argmin",
+    "all",
+    "any",
+    "matmul",
+    "mm",
+    "dot",
+    "mv",
+    "bmm",
+    "pow",
+    "add",
+    "sub",
+    "mul",
+    "div",
+    "eq",
+    "ne",
+    "lt",
+    "le",
+    "gt",
+    "ge",
+    "softmax",
+    "log_softmax",
+    "flatten",
+    "reshape",
+    "transpose",
+    "t",
+    "squeeze",
+    "unsqueeze",
+    "permute",
+    "detach",
+    "clone",
+    "masked_fill",
+    "square",
+    "norm",
+    "equal",
+    "allclose",
+    "narrow",
+    "select",
+    "logical_not",
+    "logical_and",
+    "logical_or",
+    "prod",
+    "std",
+    "var",
+    "log1p",
+    "maximum",
+    "minimum",
+    "floor",
+    "ceil",
+    "round",
+    "trunc",
+    "log2",
+    "cumsum",
+    "true_divide",
     "numel",
 ];
 
@@ -387,7 +470,10 @@ impl NativeObject for TorchFn {
         "builtin_function_or_method".into()
     }
     fn repr(&self, _: &mut Interp) -> PyResult<String> {
-        Ok(format!("<built-in method {} of type object at 0x7f0000000000>", self.name))
+        Ok(format!(
+            "<built-in method {} of type object at 0x7f0000000000>",
+            self.name
+        ))
     }
     fn id(&self) -> usize {
         self as *const TorchFn as usize
@@ -431,7 +517,9 @@ fn t_tensor(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     ignore_device_kws(&mut args);
     args.no_kwargs("tensor")?;
     let Some(data) = args.positional.first() else {
-        return Err(PyErr::type_error("tensor() missing 1 required positional arguments: \"data\""));
+        return Err(PyErr::type_error(
+            "tensor() missing 1 required positional arguments: \"data\"",
+        ));
     };
     let nested = value_to_nested(interp, data, 0)?;
     let t = Tensor::from_nested(&nested, dtype).py()?;
@@ -466,13 +554,14 @@ fn t_full(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let dtype = dtype_kw(&mut args)?;
     let rg = requires_grad_kw(interp, &mut args)?;
     ignore_device_kws(&mut args);
-    let fill = args.arg(1, "fill_value").ok_or_else(|| {
-        PyErr::type_error("full() missing required argument 'fill_value'")
-    })?;
+    let fill = args
+        .arg(1, "fill_value")
+        .ok_or_else(|| PyErr::type_error("full() missing required argument 'fill_value'"))?;
     let size = args.arg(0, "size").unwrap_or(Value::None);
     let shape = usize_shape(&shape_args(interp, &[size], "full")?)?;
     check_alloc_shape(interp, &shape)?;
-    let s = scalar_of(&fill).ok_or_else(|| PyErr::type_error("full(): fill_value must be a number"))?;
+    let s =
+        scalar_of(&fill).ok_or_else(|| PyErr::type_error("full(): fill_value must be a number"))?;
     let dtype = dtype.unwrap_or(s.default_dtype());
     let t = Tensor::full(&shape, s.to_f64(), dtype).py()?;
     finish_creation(interp, t, rg)
@@ -537,13 +626,23 @@ fn t_randn(interp: &mut Interp, args: Args) -> PyResult<Value> {
 }
 
 fn t_rand_like(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let t = tensor_arg(args.positional.first().unwrap_or(&Value::None), "rand_like", "input", 1)?;
+    let t = tensor_arg(
+        args.positional.first().unwrap_or(&Value::None),
+        "rand_like",
+        "input",
+        1,
+    )?;
     let _ = interp;
     Ok(wrap(t.rand_like().py()?))
 }
 
 fn t_randn_like(interp: &mut Interp, args: Args) -> PyResult<Value> {
-    let t = tensor_arg(args.positional.first().unwrap_or(&Value::None), "randn_like", "input", 1)?;
+    let t = tensor_arg(
+        args.positional.first().unwrap_or(&Value::None),
+        "randn_like",
+        "input",
+        1,
+    )?;
     let _ = interp;
     Ok(wrap(t.randn_like().py()?))
 }
@@ -570,7 +669,11 @@ fn t_randint(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let (low, high, size) = match p.as_slice() {
         [h, s] => (0, int_arg(h, "high")?, s.clone()),
         [l, h, s] => (int_arg(l, "low")?, int_arg(h, "high")?, s.clone()),
-        _ => return Err(PyErr::type_error("randint() received an invalid combination of arguments")),
+        _ => {
+            return Err(PyErr::type_error(
+                "randint() received an invalid combination of arguments",
+            ))
+        }
     };
     let shape = usize_shape(&shape_args(interp, &[size], "randint")?)?;
     check_alloc_shape(interp, &shape)?;
@@ -582,17 +685,23 @@ fn t_arange(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let rg = requires_grad_kw(interp, &mut args)?;
     ignore_device_kws(&mut args);
     let sc = |v: &Value| {
-        scalar_of(v).ok_or_else(|| PyErr::type_error(format!(
-            "arange(): argument 'end' must be Number, not {}",
-            v.type_name()
-        )))
+        scalar_of(v).ok_or_else(|| {
+            PyErr::type_error(format!(
+                "arange(): argument 'end' must be Number, not {}",
+                v.type_name()
+            ))
+        })
     };
     let p = args.positional.clone();
     let (start, end, step) = match p.as_slice() {
         [e] => (Scalar::Int(0), sc(e)?, Scalar::Int(1)),
         [s, e] => (sc(s)?, sc(e)?, Scalar::Int(1)),
         [s, e, st] => (sc(s)?, sc(e)?, sc(st)?),
-        _ => return Err(PyErr::type_error("arange() received an invalid combination of arguments")),
+        _ => {
+            return Err(PyErr::type_error(
+                "arange() received an invalid combination of arguments",
+            ))
+        }
     };
     let n = ((end.to_f64() - start.to_f64()) / step.to_f64()).abs();
     if n.is_finite() {
@@ -634,7 +743,7 @@ fn t_manual_seed(_: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn tensor_list(interp: &mut Interp, v: &Value, fname: &str) -> PyResult<Vec<Tensor>> {
+fn tensor_list(interp: &mut Interp, v: &Value, _fname: &str) -> PyResult<Vec<Tensor>> {
     let items = interp.collect(v)?;
     items
         .iter()
@@ -648,10 +757,6 @@ fn tensor_list(interp: &mut Interp, v: &Value, fname: &str) -> PyResult<Vec<Tens
             })
         })
         .collect::<PyResult<Vec<_>>>()
-        .map_err(|e| {
-            let _ = fname;
-            e
-        })
 }
 
 fn t_cat(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
@@ -679,7 +784,14 @@ fn as_tensor_like(v: &Value, like: &Tensor) -> PyResult<Tensor> {
         return Ok(t);
     }
     match scalar_of(v) {
-        Some(s) => Ok(Tensor::scalar_of(s.to_f64(), if matches!(s, Scalar::Float(_)) { DType::Float32 } else { like.dtype() })),
+        Some(s) => Ok(Tensor::scalar_of(
+            s.to_f64(),
+            if matches!(s, Scalar::Float(_)) {
+                DType::Float32
+            } else {
+                like.dtype()
+            },
+        )),
         None => Err(PyErr::type_error(format!(
             "where(): argument 'other' must be Tensor, not {}",
             v.type_name()
@@ -716,16 +828,30 @@ fn t_is_grad_enabled(_: &mut Interp, _: Args) -> PyResult<Value> {
 }
 
 fn t_is_tensor(_: &mut Interp, args: Args) -> PyResult<Value> {
-    Ok(Value::Bool(args.positional.first().is_some_and(|v| tensor_of(v).is_some())))
+    Ok(Value::Bool(
+        args.positional
+            .first()
+            .is_some_and(|v| tensor_of(v).is_some()),
+    ))
 }
 
 fn t_numel(_: &mut Interp, args: Args) -> PyResult<Value> {
-    let t = tensor_arg(args.positional.first().unwrap_or(&Value::None), "numel", "input", 1)?;
+    let t = tensor_arg(
+        args.positional.first().unwrap_or(&Value::None),
+        "numel",
+        "input",
+        1,
+    )?;
     Ok(Value::Int(t.numel() as i64))
 }
 
 fn t_is_floating_point(_: &mut Interp, args: Args) -> PyResult<Value> {
-    let t = tensor_arg(args.positional.first().unwrap_or(&Value::None), "is_floating_point", "input", 1)?;
+    let t = tensor_arg(
+        args.positional.first().unwrap_or(&Value::None),
+        "is_floating_point",
+        "input",
+        1,
+    )?;
     Ok(Value::Bool(t.dtype().is_floating_point()))
 }
 
@@ -742,7 +868,10 @@ fn t_set_printoptions(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
             };
         }
     }
-    if let Some(v) = args.take_kw("precision").or_else(|| args.positional.first().cloned()) {
+    if let Some(v) = args
+        .take_kw("precision")
+        .or_else(|| args.positional.first().cloned())
+    {
         o.precision = int_arg(&v, "precision")?.clamp(0, 100) as usize;
     }
     if let Some(v) = args.take_kw("threshold") {
@@ -813,9 +942,14 @@ fn autograd_grad(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let retain = opt_bool(interp, retain)?;
     let create = opt_bool(interp, create)?.unwrap_or(false);
     let allow = opt_bool(interp, allow_unused)?.unwrap_or(false);
-    let r = autograd::grad(&outs, &ins, &gos, retain, create, allow).py()?;
+    let r = lend_interp(interp, || {
+        autograd::grad(&outs, &ins, &gos, retain, create, allow)
+    })
+    .py()?;
     Ok(Value::tuple(
-        r.into_iter().map(|g| g.map(wrap).unwrap_or(Value::None)).collect(),
+        r.into_iter()
+            .map(|g| g.map(wrap).unwrap_or(Value::None))
+            .collect(),
     ))
 }
 
@@ -832,6 +966,57 @@ fn autograd_backward(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+thread_local! {
+    /// The interpreter, lent out while autograd runs so that tensor hooks can call Python.
+    static LENT: RefCell<Option<Interp>> = const { RefCell::new(None) };
+}
+
+/// Runs `f` (which calls into autograd) with the interpreter lent to tensor hooks.
+fn lend_interp<R>(interp: &mut Interp, f: impl FnOnce() -> R) -> R {
+    let free = LENT.with(|c| c.try_borrow().map(|s| s.is_none()).unwrap_or(false));
+    if !free {
+        return f();
+    }
+    let limits = interp.limits.clone();
+    let real = std::mem::replace(interp, Interp::bare(limits));
+    LENT.with(|c| *c.borrow_mut() = Some(real));
+    let r = f();
+    if let Some(real) = LENT.with(|c| c.borrow_mut().take()) {
+        *interp = real;
+    }
+    r
+}
+
+/// A Python callable as an autograd hook.
+fn python_hook(func: Value) -> autograd::Hook {
+    Rc::new(move |g: &Tensor| {
+        LENT.with(|c| {
+            let mut slot = c.try_borrow_mut().map_err(|_| {
+                autograd::TorchError::runtime("tensor hooks cannot run backward() themselves")
+            })?;
+            let Some(interp) = slot.as_mut() else {
+                return Err(autograd::TorchError::runtime(
+                    "tensor hooks can only run during backward()",
+                ));
+            };
+            match interp.call(&func, Args::positional(vec![wrap(g.clone())])) {
+                Ok(Value::None) => Ok(None),
+                Ok(v) => match tensor_of(&v) {
+                    Some(t) => Ok(Some(t)),
+                    None => Err(autograd::TorchError::type_error(format!(
+                        "hook returned an object of type {}, expected a Tensor or None",
+                        v.type_name()
+                    ))),
+                },
+                Err(e) => Err(autograd::TorchError {
+                    kind: autograd::ErrorKind::Other(e.kind.clone()),
+                    message: e.message.clone(),
+                }),
+            }
+        })
+    })
+}
+
 /// Runs backward, recording a trace for the debugger when the session asks for it.
 fn run_backward(
     interp: &mut Interp,
@@ -843,11 +1028,14 @@ fn run_backward(
     if interp.trace_backward {
         let named = interp.named_tensors();
         let (_, index) = autograd::SnapshotIndex::build(&named);
-        let trace = autograd::backward_traced(ts, gs, retain, create, Some(&index)).py()?;
+        let trace = lend_interp(interp, || {
+            autograd::backward_traced(ts, gs, retain, create, Some(&index))
+        })
+        .py()?;
         interp.traces.push(trace);
         return Ok(());
     }
-    autograd::backward(ts, gs, retain, create).py()
+    lend_interp(interp, || autograd::backward(ts, gs, retain, create)).py()
 }
 
 // ---- torch.nn.functional ----
@@ -883,7 +1071,11 @@ fn f_tanh(_: &mut Interp, mut args: Args) -> PyResult<Value> {
 
 fn softmax_dim(t: &Tensor, args: &mut Args) -> PyResult<isize> {
     match args.arg(1, "dim") {
-        Some(Value::None) | None => Ok(if t.dim() == 0 || t.dim() == 1 || t.dim() == 3 { 0 } else { 1 }),
+        Some(Value::None) | None => Ok(if t.dim() == 0 || t.dim() == 1 || t.dim() == 3 {
+            0
+        } else {
+            1
+        }),
         Some(v) => dim_arg(&v),
     }
 }
@@ -915,7 +1107,10 @@ fn f_mse_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     let input = first_tensor(&mut args, "mse_loss")?;
     let target = args.arg(1, "target").unwrap_or(Value::None);
     let target = tensor_arg(&target, "mse_loss", "target", 2)?;
-    let red = reduction_arg(args.take_kw("reduction").or_else(|| args.positional.get(4).cloned()))?;
+    let red = reduction_arg(
+        args.take_kw("reduction")
+            .or_else(|| args.positional.get(4).cloned()),
+    )?;
     Ok(wrap(input.mse_loss(&target, red).py()?))
 }
 
@@ -1047,9 +1242,16 @@ pub(crate) fn tensor_method(
             t.retain_grad().py()?;
             Ok(Value::None)
         }
-        "register_hook" => Err(PyErr::not_implemented(
-            "register_hook is not supported by this interpreter yet",
-        )),
+        "register_hook" => {
+            let f = p0.ok_or_else(|| {
+                PyErr::type_error("register_hook() missing 1 required positional argument: 'hook'")
+            })?;
+            let handle = t.register_hook(python_hook(f)).py()?;
+            Ok(Value::Native(Rc::new(HookHandleObj {
+                tensor: t.clone(),
+                handle,
+            })))
+        }
         "zero_" => unit(t.zero_()),
         "fill_" => {
             let s = scalar_of(&p0.unwrap_or(Value::Int(0)))
@@ -1061,9 +1263,13 @@ pub(crate) fn tensor_method(
             let alpha = args.take_kw("alpha");
             let other = match alpha {
                 Some(a) => {
-                    let a = scalar_of(&a).ok_or_else(|| PyErr::type_error("alpha must be a Number"))?;
+                    let a =
+                        scalar_of(&a).ok_or_else(|| PyErr::type_error("alpha must be a Number"))?;
                     match tensor_of(&other) {
-                        Some(o) => Value::Native(Rc::new(PyTensor { t: o.mul_scalar(a).py()?, param: false })),
+                        Some(o) => Value::Native(Rc::new(PyTensor {
+                            t: o.mul_scalar(a).py()?,
+                            param: false,
+                        })),
                         None => interp.binary_op(&other, &py_scalar(a), crate::ast::BinOp::Mult)?,
                     }
                 }
@@ -1185,7 +1391,11 @@ pub(crate) fn tensor_method(
         }
         "max" | "min" => {
             if let Some(o) = p0.as_ref().and_then(tensor_of) {
-                let r = if name == "max" { t.maximum(&o) } else { t.minimum(&o) };
+                let r = if name == "max" {
+                    t.maximum(&o)
+                } else {
+                    t.minimum(&o)
+                };
                 return v(r);
             }
             match args.arg(0, "dim") {
@@ -1193,7 +1403,12 @@ pub(crate) fn tensor_method(
                 Some(d) => {
                     let d = dim_arg(&d)?;
                     let kd = keepdim(interp, &mut args, 1)?;
-                    let (a, b) = if name == "max" { t.max_dim(d, kd) } else { t.min_dim(d, kd) }.py()?;
+                    let (a, b) = if name == "max" {
+                        t.max_dim(d, kd)
+                    } else {
+                        t.min_dim(d, kd)
+                    }
+                    .py()?;
                     Ok(minmax_result(name, a, b))
                 }
             }
@@ -1204,7 +1419,11 @@ pub(crate) fn tensor_method(
                 Some(d) => Some(dim_arg(&d)?),
             };
             let kd = keepdim(interp, &mut args, 1)?;
-            v(if name == "argmax" { t.argmax(d, kd) } else { t.argmin(d, kd) })
+            v(if name == "argmax" {
+                t.argmax(d, kd)
+            } else {
+                t.argmin(d, kd)
+            })
         }
         "all" => v(t.all()),
         "any" => v(t.any()),
@@ -1264,10 +1483,25 @@ pub(crate) fn tensor_method(
             unit(t.copy_(&r))
         }
         "uniform_" | "normal_" => {
-            let a = f64_arg(&args.arg(0, if name == "uniform_" { "from" } else { "mean" }).unwrap_or(Value::Float(if name == "uniform_" { 0.0 } else { 0.0 })), "from")?;
-            let b = f64_arg(&args.arg(1, if name == "uniform_" { "to" } else { "std" }).unwrap_or(Value::Float(1.0)), "to")?;
+            let a = f64_arg(
+                &args
+                    .arg(0, if name == "uniform_" { "from" } else { "mean" })
+                    .unwrap_or(Value::Float(0.0)),
+                "from",
+            )?;
+            let b = f64_arg(
+                &args
+                    .arg(1, if name == "uniform_" { "to" } else { "std" })
+                    .unwrap_or(Value::Float(1.0)),
+                "to",
+            )?;
             let r = if name == "uniform_" {
-                Tensor::rand(t.shape(), t.dtype()).py()?.mul_scalar(b - a).py()?.add_scalar(a).py()?
+                Tensor::rand(t.shape(), t.dtype())
+                    .py()?
+                    .mul_scalar(b - a)
+                    .py()?
+                    .add_scalar(a)
+                    .py()?
             } else {
                 Tensor::normal(a, b, t.shape(), t.dtype()).py()?
             };
@@ -1279,7 +1513,9 @@ pub(crate) fn tensor_method(
             match (tensor_of(&e), scalar_of(&e)) {
                 (Some(o), _) => v(t.pow(&o)),
                 (None, Some(s)) => v(t.pow_scalar(s)),
-                _ => Err(PyErr::type_error("pow(): argument 'exponent' must be Tensor or Number")),
+                _ => Err(PyErr::type_error(
+                    "pow(): argument 'exponent' must be Tensor or Number",
+                )),
             }
         }
         "add" | "sub" | "mul" | "div" | "true_divide" | "rsub" => {
@@ -1304,7 +1540,12 @@ pub(crate) fn tensor_method(
             }
         }
         "matmul" | "mm" | "dot" | "mv" | "bmm" => {
-            let o = tensor_arg(&p0.unwrap_or(Value::None), name, if name == "mv" { "vec" } else { "other" }, 1)?;
+            let o = tensor_arg(
+                &p0.unwrap_or(Value::None),
+                name,
+                if name == "mv" { "vec" } else { "other" },
+                1,
+            )?;
             v(match name {
                 "matmul" => t.matmul(&o),
                 "mm" => t.mm(&o),
@@ -1315,7 +1556,11 @@ pub(crate) fn tensor_method(
         }
         "maximum" | "minimum" => {
             let o = tensor_arg(&p0.unwrap_or(Value::None), name, "other", 1)?;
-            v(if name == "maximum" { t.maximum(&o) } else { t.minimum(&o) })
+            v(if name == "maximum" {
+                t.maximum(&o)
+            } else {
+                t.minimum(&o)
+            })
         }
         "eq" | "ne" | "lt" | "le" | "gt" | "ge" => {
             let other = p0.unwrap_or(Value::None);
@@ -1340,18 +1585,35 @@ pub(crate) fn tensor_method(
         }
         "logical_and" | "logical_or" => {
             let o = tensor_arg(&p0.unwrap_or(Value::None), name, "other", 1)?;
-            v(if name == "logical_and" { t.logical_and(&o) } else { t.logical_or(&o) })
+            v(if name == "logical_and" {
+                t.logical_and(&o)
+            } else {
+                t.logical_or(&o)
+            })
         }
         "equal" => {
             let o = tensor_arg(&p0.unwrap_or(Value::None), "equal", "other", 1)?;
-            Ok(Value::Bool(o.shape() == t.shape() && o.to_vec() == t.to_vec()))
+            Ok(Value::Bool(
+                o.shape() == t.shape() && o.to_vec() == t.to_vec(),
+            ))
         }
         "allclose" => {
             let o = tensor_arg(&p0.unwrap_or(Value::None), "allclose", "other", 1)?;
-            let rtol = args.take_kw("rtol").map(|x| f64_arg(&x, "rtol")).transpose()?.unwrap_or(1e-5);
-            let atol = args.take_kw("atol").map(|x| f64_arg(&x, "atol")).transpose()?.unwrap_or(1e-8);
+            let rtol = args
+                .take_kw("rtol")
+                .map(|x| f64_arg(&x, "rtol"))
+                .transpose()?
+                .unwrap_or(1e-5);
+            let atol = args
+                .take_kw("atol")
+                .map(|x| f64_arg(&x, "atol"))
+                .transpose()?
+                .unwrap_or(1e-8);
             let ok = o.shape() == t.shape()
-                && t.to_vec().iter().zip(o.to_vec()).all(|(a, b)| (a - b).abs() <= atol + rtol * b.abs());
+                && t.to_vec()
+                    .iter()
+                    .zip(o.to_vec())
+                    .all(|(a, b)| (a - b).abs() <= atol + rtol * b.abs());
             Ok(Value::Bool(ok))
         }
         "float" => v(t.to_dtype(DType::Float32)),
@@ -1362,22 +1624,38 @@ pub(crate) fn tensor_method(
             let target = args.arg(0, "dtype").or_else(|| args.take_kw("dtype"));
             match target.as_ref().and_then(as_dtype) {
                 Some(d) => v(t.to_dtype(d)),
-                None if name == "type" && target.is_none() => Ok(Value::str(t.dtype().tensor_type_name())),
+                None if name == "type" && target.is_none() => {
+                    Ok(Value::str(t.dtype().tensor_type_name()))
+                }
                 None => Ok(this.clone()),
             }
         }
         "cpu" | "cuda" | "numpy" => Ok(this.clone()),
         "softmax" | "log_softmax" => {
             let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(-1)))?;
-            v(if name == "softmax" { t.softmax(d) } else { t.log_softmax(d) })
+            v(if name == "softmax" {
+                t.softmax(d)
+            } else {
+                t.log_softmax(d)
+            })
         }
         "masked_fill" => {
-            let mask = tensor_arg(&args.arg(0, "mask").unwrap_or(Value::None), "masked_fill", "mask", 1)?;
+            let mask = tensor_arg(
+                &args.arg(0, "mask").unwrap_or(Value::None),
+                "masked_fill",
+                "mask",
+                1,
+            )?;
             let val = f64_arg(&args.arg(1, "value").unwrap_or(Value::Int(0)), "value")?;
             v(t.masked_fill(&mask, val))
         }
         "where" => {
-            let cond = tensor_arg(&args.arg(0, "condition").unwrap_or(Value::None), "where", "condition", 1)?;
+            let cond = tensor_arg(
+                &args.arg(0, "condition").unwrap_or(Value::None),
+                "where",
+                "condition",
+                1,
+            )?;
             let other = as_tensor_like(&args.arg(1, "other").unwrap_or(Value::None), t)?;
             v(Tensor::where_(&cond, t, &other))
         }
@@ -1390,7 +1668,9 @@ pub(crate) fn tensor_method(
                     let d = dim_arg(&d)?;
                     let n = s.len() as isize;
                     let i = if d < 0 { d + n } else { d };
-                    s.get(i as usize).cloned().ok_or_else(|| PyErr::index_error("Dimension out of range"))
+                    s.get(i as usize)
+                        .cloned()
+                        .ok_or_else(|| PyErr::index_error("Dimension out of range"))
                 }
                 None => Ok(Value::tuple(s)),
             }
@@ -1423,6 +1703,40 @@ pub(crate) fn tensor_method(
         _ => Err(PyErr::attribute_error(format!(
             "'Tensor' object has no attribute '{name}'"
         ))),
+    }
+}
+
+/// What `register_hook` returns: `h.remove()` unregisters the hook.
+pub struct HookHandleObj {
+    tensor: Tensor,
+    handle: autograd::HookHandle,
+}
+
+impl NativeObject for HookHandleObj {
+    fn type_name(&self) -> String {
+        "RemovableHandle".into()
+    }
+    fn id(&self) -> usize {
+        self as *const HookHandleObj as usize
+    }
+    fn get_attr(&self, this: &Value, name: &str, _: &mut Interp) -> PyResult<Option<Value>> {
+        if name != "remove" {
+            return Ok(None);
+        }
+        Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
+            func: builtin_fn("remove", |_, a| {
+                if let Some(Value::Native(n)) = a.positional.first() {
+                    if let Some(h) = n.as_any().downcast_ref::<HookHandleObj>() {
+                        h.tensor.remove_hook(h.handle);
+                    }
+                }
+                Ok(Value::None)
+            }),
+            this: this.clone(),
+        }))))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
     }
 }
 
@@ -1471,7 +1785,10 @@ impl NativeObject for ReturnTypes {
         Some(2)
     }
     fn iter_items(&self, _: &mut Interp) -> PyResult<Option<Vec<Value>>> {
-        Ok(Some(vec![wrap(self.values.clone()), wrap(self.indices.clone())]))
+        Ok(Some(vec![
+            wrap(self.values.clone()),
+            wrap(self.indices.clone()),
+        ]))
     }
     fn as_any(&self) -> &dyn Any {
         self
@@ -1482,10 +1799,27 @@ impl NativeObject for ReturnTypes {
 
 /// `type(x)` for a native object, if it has a type object.
 pub(crate) fn native_type(_interp: &Interp, obj: &dyn NativeObject) -> Option<Value> {
-    if let Some(t) = obj.as_any().downcast_ref::<PyTensor>() {
+    let any = obj.as_any();
+    if let Some(t) = any.downcast_ref::<PyTensor>() {
         return Some(tensor_type(t.param));
     }
-    None
+    if any.is::<TensorMethod>() || any.is::<TorchFn>() {
+        return Some(Value::Type(BuiltinType::BuiltinFunction));
+    }
+    if any.is::<NativeType>() {
+        return Some(Value::Type(BuiltinType::Type));
+    }
+    let (name, qual) = if any.is::<PyDType>() {
+        ("dtype".to_string(), "torch.dtype".to_string())
+    } else if any.is::<PySize>() {
+        ("Size".to_string(), "torch.Size".to_string())
+    } else if any.is::<Device>() {
+        ("device".to_string(), "torch.device".to_string())
+    } else {
+        let n = obj.type_name();
+        (n.clone(), n)
+    };
+    Some(native_class(&name, &qual))
 }
 
 /// Initialises the native part of an instance whose class derives from a native class
