@@ -332,24 +332,63 @@ impl Interp {
             StmtKind::Expr(e) => {
                 self.eval(e, env)?;
             }
+            StmtKind::Assign { .. } => return self.stmt_assign(s, env),
+            StmtKind::AugAssign { target, op, value } => {
+                self.aug_assign(target, *op, value, env)?
+            }
+            StmtKind::AnnAssign { .. } => return self.stmt_ann_assign(s, env),
+            StmtKind::Pass => {}
+            StmtKind::Break => return Err(Unwind::Break),
+            StmtKind::Continue => return Err(Unwind::Continue),
+            StmtKind::Return(..) => return self.stmt_return(s, env),
+            StmtKind::If { .. } => return self.stmt_if(s, env),
+            StmtKind::While { .. } => return self.stmt_while(s, env),
+            StmtKind::For { .. } => return self.stmt_for(s, env),
+            StmtKind::FunctionDef(..) => return self.stmt_function_def(s, env),
+            StmtKind::ClassDef(..) => return self.stmt_class_def(s, env),
+            StmtKind::Delete(..) => return self.stmt_delete(s, env),
+            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            StmtKind::Raise { .. } => return self.stmt_raise(s, env),
+            StmtKind::Assert { .. } => return self.stmt_assert(s, env),
+            StmtKind::Try { .. } => return self.stmt_try(s, env),
+            StmtKind::With { items, body } => return self.exec_with(items, body, env),
+            StmtKind::Import(..) => return self.stmt_import(s, env),
+            StmtKind::ImportFrom { .. } => return self.stmt_import_from(s, env),
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_assign(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::Assign { targets, value } => {
                 let v = self.eval(value, env)?;
                 for t in targets {
                     self.assign(t, v.clone(), env)?;
                 }
             }
-            StmtKind::AugAssign { target, op, value } => {
-                self.aug_assign(target, *op, value, env)?
-            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_ann_assign(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::AnnAssign { target, value, .. } => {
                 if let Some(value) = value {
                     let v = self.eval(value, env)?;
                     self.assign(target, v, env)?;
                 }
             }
-            StmtKind::Pass => {}
-            StmtKind::Break => return Err(Unwind::Break),
-            StmtKind::Continue => return Err(Unwind::Continue),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_return(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::Return(v) => {
                 let v = match v {
                     Some(e) => self.eval(e, env)?,
@@ -357,6 +396,14 @@ impl Interp {
                 };
                 return Err(Unwind::Return(v));
             }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_if(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::If { test, body, orelse } => {
                 let t = self.eval(test, env)?;
                 if self.truthy(&t)? {
@@ -365,6 +412,14 @@ impl Interp {
                     self.exec_block(orelse, env)?;
                 }
             }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_while(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::While { test, body, orelse } => loop {
                 let t = self.eval(test, env)?;
                 if !self.truthy(&t)? {
@@ -377,6 +432,14 @@ impl Interp {
                     Err(e) => return Err(e),
                 }
             },
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_for(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::For {
                 target,
                 iter: it,
@@ -401,6 +464,14 @@ impl Interp {
                     self.exec_block(orelse, env)?;
                 }
             }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_function_def(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::FunctionDef(def) => {
                 let f = self.make_function(def, env)?;
                 let mut v = f;
@@ -410,6 +481,14 @@ impl Interp {
                 }
                 self.store_name(&def.name, v, env)?;
             }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_class_def(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::ClassDef(def) => {
                 let c = self.make_class(def, env)?;
                 let mut v = c;
@@ -419,12 +498,27 @@ impl Interp {
                 }
                 self.store_name(&def.name, v, env)?;
             }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_delete(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::Delete(targets) => {
                 for t in targets {
                     self.delete(t, env)?;
                 }
             }
-            StmtKind::Global(_) | StmtKind::Nonlocal(_) => {}
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_raise(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::Raise { exc, cause } => {
                 let Some(exc) = exc else {
                     return Err(match self.handling.last() {
@@ -440,6 +534,14 @@ impl Interp {
                 }
                 return Err(Unwind::Error(self.make_raise(v)?));
             }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_assert(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::Assert { test, msg } => {
                 let t = self.eval(test, env)?;
                 if !self.truthy(&t)? {
@@ -453,13 +555,28 @@ impl Interp {
                     return Err(Unwind::Error(PyErr::assertion_error(m)));
                 }
             }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_try(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::Try {
                 body,
                 handlers,
                 orelse,
                 finalbody,
             } => return self.exec_try(body, handlers, orelse, finalbody, env),
-            StmtKind::With { items, body } => return self.exec_with(items, body, env),
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_import(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::Import(names) => {
                 for a in names {
                     let m = self.import(&a.name)?;
@@ -473,6 +590,14 @@ impl Interp {
                     }
                 }
             }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    #[inline(never)]
+    fn stmt_import_from(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
+        match &s.kind {
             StmtKind::ImportFrom { module, names, .. } => {
                 if &**module == "__future__" {
                     for a in names {
@@ -529,6 +654,7 @@ impl Interp {
                     self.store_name(&name, v, env)?;
                 }
             }
+            _ => {}
         }
         Ok(())
     }
@@ -1031,15 +1157,57 @@ impl Interp {
                 Constant::Ellipsis => Value::Ellipsis,
             }),
             ExprKind::Name(n) => self.load_name(n, env),
+            ExprKind::BinOp { .. } => self.expr_bin_op(e, env),
+            ExprKind::UnaryOp { .. } => self.expr_unary_op(e, env),
+            ExprKind::BoolOp { .. } => self.expr_bool_op(e, env),
+            ExprKind::Compare { .. } => self.expr_compare(e, env),
+            ExprKind::NamedExpr { .. } => self.expr_named_expr(e, env),
+            ExprKind::IfExp { .. } => self.expr_if_exp(e, env),
+            ExprKind::Lambda(def) => self.make_function(def, env),
+            ExprKind::Call { .. } => self.expr_call(e, env),
+            ExprKind::Attribute { .. } => self.expr_attribute(e, env),
+            ExprKind::Subscript { .. } => self.expr_subscript(e, env),
+            ExprKind::Slice { .. } => self.expr_slice(e, env),
+            ExprKind::List(..) => self.expr_list(e, env),
+            ExprKind::Tuple(..) => self.expr_tuple(e, env),
+            ExprKind::Set(..) => self.expr_set(e, env),
+            ExprKind::Dict { .. } => self.expr_dict(e, env),
+            ExprKind::ListComp { .. } => self.expr_list_comp(e, env),
+            ExprKind::GeneratorExp { .. } => self.expr_generator_exp(e, env),
+            ExprKind::SetComp { .. } => self.expr_set_comp(e, env),
+            ExprKind::DictComp { .. } => self.expr_dict_comp(e, env),
+            ExprKind::JoinedStr(..) => self.expr_joined_str(e, env),
+            ExprKind::FormattedValue { .. } => self.expr_formatted_value(e, env),
+            ExprKind::Starred(_) => Err(PyErr::syntax_error("can't use starred expression here")),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_bin_op(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::BinOp { left, op, right } => {
                 let a = self.eval(left, env)?;
                 let b = self.eval(right, env)?;
                 self.binary_op(&a, &b, *op)
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_unary_op(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::UnaryOp { op, operand } => {
                 let v = self.eval(operand, env)?;
                 self.unary_op(*op, &v)
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_bool_op(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::BoolOp { op, values } => {
                 let mut last = Value::None;
                 for (i, ve) in values.iter().enumerate() {
@@ -1056,6 +1224,13 @@ impl Interp {
                 }
                 Ok(last)
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_compare(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::Compare {
                 left,
                 ops,
@@ -1073,11 +1248,25 @@ impl Interp {
                 }
                 Ok(result)
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_named_expr(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::NamedExpr { target, value } => {
                 let v = self.eval(value, env)?;
                 self.store_name(target, v.clone(), env)?;
                 Ok(v)
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_if_exp(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::IfExp { test, body, orelse } => {
                 let t = self.eval(test, env)?;
                 if self.truthy(&t)? {
@@ -1086,7 +1275,13 @@ impl Interp {
                     self.eval(orelse, env)
                 }
             }
-            ExprKind::Lambda(def) => self.make_function(def, env),
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_call(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::Call {
                 func,
                 args,
@@ -1096,15 +1291,36 @@ impl Interp {
                 let args = self.eval_args(args, keywords, env)?;
                 self.call(&f, args)
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_attribute(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::Attribute { value, attr } => {
                 let v = self.eval(value, env)?;
                 self.get_attr(&v, attr)
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_subscript(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::Subscript { value, slice } => {
                 let v = self.eval(value, env)?;
                 let k = self.eval(slice, env)?;
                 self.get_item(&v, &k)
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_slice(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::Slice { lower, upper, step } => {
                 let mut ev = |x: &Option<Box<Expr>>| -> PyResult<Value> {
                     match x {
@@ -1117,18 +1333,46 @@ impl Interp {
                 let step = ev(step)?;
                 Ok(Value::Slice(Rc::new(SliceObj { start, stop, step })))
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_list(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::List(items) => {
                 let v = self.eval_items(items, env)?;
                 Ok(Value::list(v))
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_tuple(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::Tuple(items) => {
                 let v = self.eval_items(items, env)?;
                 Ok(Value::tuple(v))
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_set(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::Set(items) => {
                 let v = self.eval_items(items, env)?;
                 crate::builtins::python::make_set(v)
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_dict(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::Dict { keys, values } => {
                 let mut data = DictData::default();
                 for (k, ve) in keys.iter().zip(values) {
@@ -1158,6 +1402,13 @@ impl Interp {
                     data: RefCell::new(data),
                 })))
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_list_comp(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::ListComp {
                 elt,
                 generators,
@@ -1170,6 +1421,13 @@ impl Interp {
                 })?;
                 Ok(Value::list(out))
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_generator_exp(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::GeneratorExp {
                 elt,
                 generators,
@@ -1182,6 +1440,13 @@ impl Interp {
                 })?;
                 Ok(iter::from_items(out, "generator"))
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_set_comp(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::SetComp {
                 elt,
                 generators,
@@ -1194,6 +1459,13 @@ impl Interp {
                 })?;
                 crate::builtins::python::make_set(out)
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_dict_comp(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::DictComp {
                 key,
                 value,
@@ -1211,6 +1483,13 @@ impl Interp {
                     data: RefCell::new(data),
                 })))
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_joined_str(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::JoinedStr(parts) => {
                 let mut s = String::new();
                 for p in parts {
@@ -1222,6 +1501,13 @@ impl Interp {
                 }
                 Ok(Value::str(&s))
             }
+            _ => Ok(Value::None),
+        }
+    }
+
+    #[inline(never)]
+    fn expr_formatted_value(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
+        match &e.kind {
             ExprKind::FormattedValue {
                 value,
                 conversion,
@@ -1242,7 +1528,7 @@ impl Interp {
                 };
                 Ok(Value::str(&self.format_value(&v, &spec)?))
             }
-            ExprKind::Starred(_) => Err(PyErr::syntax_error("can't use starred expression here")),
+            _ => Ok(Value::None),
         }
     }
 

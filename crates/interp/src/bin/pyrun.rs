@@ -18,6 +18,7 @@ fn parse_num(flag: &str, v: Option<String>) -> Result<u64, String> {
 fn main() -> ExitCode {
     let mut config = Config::default();
     let mut file = None;
+    let mut stack_mb: u64 = 512;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         let r = match a.as_str() {
@@ -28,6 +29,7 @@ fn main() -> ExitCode {
             "--recursion-limit" => {
                 parse_num(&a, args.next()).map(|n| config.limits.recursion_limit = n as usize)
             }
+            "--stack-mb" => parse_num(&a, args.next()).map(|n| stack_mb = n.max(1)),
             "-h" | "--help" => {
                 println!("{USAGE}");
                 return ExitCode::SUCCESS;
@@ -69,7 +71,7 @@ fn main() -> ExitCode {
     };
     // Deep Python recursion needs a deep native stack: run on a big-stack thread.
     let worker = std::thread::Builder::new()
-        .stack_size(512 << 20)
+        .stack_size((stack_mb as usize) << 20)
         .spawn(move || {
             let mut session = Session::new(config);
             session.set_writer(Box::new(std::io::stdout()));

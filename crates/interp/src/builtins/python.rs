@@ -682,7 +682,7 @@ fn delattr(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 fn id(_: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "id")?;
-    Ok(Value::Int((v.id() & 0x7fff_ffff_ffff) as i64))
+    Ok(Value::Int((v.id() as u64 & 0x7fff_ffff_ffff) as i64))
 }
 
 fn hash(_: &mut Interp, args: Args) -> PyResult<Value> {

@@ -278,7 +278,7 @@ fn binary(t: &Tensor, op: BinOp, other: Operand, reflected: bool) -> PyResult<Op
     r.py().map(Some)
 }
 
-/// `//` and `%` on tensors, from division and floor (Python's sign rules).
+/// `//` and `%` on tensors.
 fn floor_mod(t: &Tensor, op: BinOp, other: Operand, reflected: bool) -> PyResult<Tensor> {
     let (a, b) = match (other, reflected) {
         (Operand::T(o), false) => (t.clone(), o),
@@ -286,21 +286,10 @@ fn floor_mod(t: &Tensor, op: BinOp, other: Operand, reflected: bool) -> PyResult
         (Operand::S(s), false) => (t.clone(), Tensor::wrapped(s)),
         (Operand::S(s), true) => (Tensor::wrapped(s), t.clone()),
     };
-    let ints = !a.dtype().is_floating_point() && !b.dtype().is_floating_point();
-    if ints && b.to_vec().contains(&0.0) {
-        return Err(PyErr::runtime_error("ZeroDivisionError"));
-    }
-    let q = a.div(&b).py()?.floor().py()?;
-    let r = if op == BinOp::FloorDiv {
-        q
+    if op == BinOp::FloorDiv {
+        a.floor_divide(&b).py()
     } else {
-        a.sub(&q.mul(&b).py()?).py()?
-    };
-    if ints {
-        r.to_dtype(a.dtype().promote(b.dtype()).max(DType::Int64))
-            .py()
-    } else {
-        Ok(r)
+        a.remainder(&b).py()
     }
 }
 

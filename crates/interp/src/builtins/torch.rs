@@ -449,6 +449,12 @@ const TORCH_METHOD_FNS: &[&str] = &[
     "cumsum",
     "true_divide",
     "numel",
+    "flip",
+    "floor_divide",
+    "remainder",
+    "clamp_min",
+    "clamp_max",
+    "leaky_relu",
 ];
 
 pub(crate) fn torch_attr_fallback(name: &str) -> Option<Value> {
@@ -1298,11 +1304,10 @@ pub(crate) fn tensor_method(
                 .ok_or_else(|| PyErr::type_error("pow_(): argument 'exponent' must be Number"))?;
             unit(t.pow_scalar_(s))
         }
-        "clamp_" | "clamp" | "clamp_min" | "clamp_max" => {
-            let (mut lo, mut hi) = (args.arg(0, "min"), args.arg(1, "max"));
-            if name == "clamp_max" {
-                hi = lo.take();
-            }
+        "clamp_min" => v(t.clamp_min(f64_arg(&p0.unwrap_or(Value::Int(0)), "min")?)),
+        "clamp_max" => v(t.clamp_max(f64_arg(&p0.unwrap_or(Value::Int(0)), "max")?)),
+        "clamp_" | "clamp" => {
+            let (lo, hi) = (args.arg(0, "min"), args.arg(1, "max"));
             let f = |v: Option<Value>| -> PyResult<Option<f64>> {
                 match v {
                     None | Some(Value::None) => Ok(None),
@@ -1470,43 +1475,50 @@ pub(crate) fn tensor_method(
             v(r)
         }
         "norm" => v(t.norm()),
-        "relu_" | "sigmoid_" | "exp_" | "neg_" | "square_" => {
-            let r = match name {
-                "relu_" => t.relu(),
-                "sigmoid_" => t.sigmoid(),
-                "exp_" => t.exp(),
-                "neg_" => t.neg(),
-                _ => t.pow_scalar(2i64),
-            }
-            .py()?;
-            let _g = autograd::no_grad();
-            unit(t.copy_(&r))
+        "relu_" => unit(t.relu_()),
+        "sigmoid_" => unit(t.sigmoid_()),
+        "exp_" => unit(t.exp_()),
+        "neg_" => unit(t.neg_()),
+        "square_" => unit(t.square_()),
+        "tanh_" => unit(t.tanh_()),
+        "sqrt_" => unit(t.sqrt_()),
+        "abs_" => unit(t.abs_()),
+        "uniform_" => {
+            let a = f64_arg(&args.arg(0, "from").unwrap_or(Value::Float(0.0)), "from")?;
+            let b = f64_arg(&args.arg(1, "to").unwrap_or(Value::Float(1.0)), "to")?;
+            unit(t.uniform_(a, b))
         }
-        "uniform_" | "normal_" => {
-            let a = f64_arg(
-                &args
-                    .arg(0, if name == "uniform_" { "from" } else { "mean" })
-                    .unwrap_or(Value::Float(0.0)),
-                "from",
-            )?;
-            let b = f64_arg(
-                &args
-                    .arg(1, if name == "uniform_" { "to" } else { "std" })
-                    .unwrap_or(Value::Float(1.0)),
-                "to",
-            )?;
-            let r = if name == "uniform_" {
-                Tensor::rand(t.shape(), t.dtype())
-                    .py()?
-                    .mul_scalar(b - a)
-                    .py()?
-                    .add_scalar(a)
-                    .py()?
+        "normal_" => {
+            let a = f64_arg(&args.arg(0, "mean").unwrap_or(Value::Float(0.0)), "mean")?;
+            let b = f64_arg(&args.arg(1, "std").unwrap_or(Value::Float(1.0)), "std")?;
+            unit(t.normal_(a, b))
+        }
+        "cumsum" => v(t.cumsum(dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?)),
+        "flip" => {
+            let dims = int_list(interp, &args.positional, "flip")?;
+            v(t.flip(&dims))
+        }
+        "floor_divide" | "remainder" => {
+            let other = args.arg(0, "other").unwrap_or(Value::None);
+            let op = if name == "floor_divide" {
+                crate::ast::BinOp::FloorDiv
             } else {
-                Tensor::normal(a, b, t.shape(), t.dtype()).py()?
+                crate::ast::BinOp::Mod
             };
-            let _g = autograd::no_grad();
-            unit(t.copy_(&r))
+            match pt.binary_op(op, &other, false, interp)? {
+                Some(r) => Ok(r),
+                None => Err(PyErr::type_error(format!(
+                    "{name}(): argument 'other' (position 1) must be Tensor, not {}",
+                    other.type_name()
+                ))),
+            }
+        }
+        "leaky_relu" => {
+            let s = f64_arg(
+                &args.arg(0, "negative_slope").unwrap_or(Value::Float(0.01)),
+                "negative_slope",
+            )?;
+            v(t.leaky_relu(s))
         }
         "pow" => {
             let e = args.arg(0, "exponent").unwrap_or(Value::Int(1));
@@ -1599,22 +1611,15 @@ pub(crate) fn tensor_method(
         }
         "allclose" => {
             let o = tensor_arg(&p0.unwrap_or(Value::None), "allclose", "other", 1)?;
-            let rtol = args
-                .take_kw("rtol")
-                .map(|x| f64_arg(&x, "rtol"))
-                .transpose()?
-                .unwrap_or(1e-5);
-            let atol = args
-                .take_kw("atol")
-                .map(|x| f64_arg(&x, "atol"))
-                .transpose()?
-                .unwrap_or(1e-8);
-            let ok = o.shape() == t.shape()
-                && t.to_vec()
-                    .iter()
-                    .zip(o.to_vec())
-                    .all(|(a, b)| (a - b).abs() <= atol + rtol * b.abs());
-            Ok(Value::Bool(ok))
+            let rtol = match args.arg(1, "rtol") {
+                Some(x) => f64_arg(&x, "rtol")?,
+                None => 1e-5,
+            };
+            let atol = match args.arg(2, "atol") {
+                Some(x) => f64_arg(&x, "atol")?,
+                None => 1e-8,
+            };
+            Ok(Value::Bool(t.allclose(&o, rtol, atol).py()?))
         }
         "float" => v(t.to_dtype(DType::Float32)),
         "double" => v(t.to_dtype(DType::Float64)),
