@@ -1257,7 +1257,16 @@ impl Interp {
         match &e.kind {
             ExprKind::NamedExpr { target, value } => {
                 let v = self.eval(value, env)?;
-                self.store_name(target, v.clone(), env)?;
+                // `:=` inside a comprehension binds in the enclosing function or module.
+                let mut target_env = env.clone();
+                while let Some(e) = &target_env {
+                    if matches!(e.kind, EnvKind::Comprehension(_)) {
+                        target_env = e.parent.clone();
+                    } else {
+                        break;
+                    }
+                }
+                self.store_name(target, v.clone(), &target_env)?;
                 Ok(v)
             }
             _ => Ok(Value::None),

@@ -411,12 +411,12 @@ impl Interp {
             }
             Value::Range(r) => {
                 if let Value::Slice(sl) = key {
-                    let idx = slice_indices(self, sl, r.len() as usize)?;
-                    return Ok(Value::list(
-                        idx.into_iter()
-                            .map(|i| Value::Int(r.get(i as i64)))
-                            .collect(),
-                    ));
+                    let (start, stop, step) = slice_adjust(self, sl, r.len())?;
+                    return Ok(Value::Range(Rc::new(RangeObj {
+                        start: r.get(start),
+                        stop: r.get(stop),
+                        step: r.step.saturating_mul(step),
+                    })));
                 }
                 let i = seq_index(key, r.len() as usize, "range object")?;
                 Ok(Value::Int(r.get(i as i64)))
@@ -668,15 +668,7 @@ impl Interp {
                     .collect(),
                 "dict_keyiterator",
             ),
-            Value::Set(d) => iter::from_items(
-                d.data
-                    .borrow()
-                    .entries
-                    .iter()
-                    .map(|(k, _)| k.clone())
-                    .collect(),
-                "set_iterator",
-            ),
+            Value::Set(d) => iter::from_items(d.ordered(), "set_iterator"),
             Value::Range(r) => iter::make(IterState::Range {
                 range: r.clone(),
                 idx: 0,
@@ -806,13 +798,7 @@ impl Interp {
                 format!("{{{}}}", parts.join(", "))
             }
             Value::Set(d) => {
-                let keys: Vec<Value> = d
-                    .data
-                    .borrow()
-                    .entries
-                    .iter()
-                    .map(|(k, _)| k.clone())
-                    .collect();
+                let keys: Vec<Value> = d.ordered();
                 if keys.is_empty() {
                     "set()".into()
                 } else {
@@ -1147,6 +1133,43 @@ pub(crate) fn slice_indices(interp: &mut Interp, s: &SliceObj, len: usize) -> Py
         }
     }
     Ok(out)
+}
+
+/// CPython's `PySlice_Unpack` + `PySlice_AdjustIndices`: (start, stop, step) for `len`.
+fn slice_adjust(interp: &mut Interp, s: &SliceObj, len: i64) -> PyResult<(i64, i64, i64)> {
+    let step = slice_part(interp, &s.step)?.unwrap_or(1);
+    if step == 0 {
+        return Err(PyErr::value_error("slice step cannot be zero"));
+    }
+    let (lo_default, hi_default) = if step > 0 { (0, len) } else { (len - 1, -1) };
+    let adjust = |v: Option<i64>, default: i64| -> i64 {
+        match v {
+            None => default,
+            Some(x) if x < 0 => {
+                let x = x + len;
+                if x < 0 {
+                    if step < 0 {
+                        -1
+                    } else {
+                        0
+                    }
+                } else {
+                    x
+                }
+            }
+            Some(x) if x >= len => {
+                if step < 0 {
+                    len - 1
+                } else {
+                    len
+                }
+            }
+            Some(x) => x,
+        }
+    };
+    let start = adjust(slice_part(interp, &s.start)?, lo_default);
+    let stop = adjust(slice_part(interp, &s.stop)?, hi_default);
+    Ok((start, stop, step))
 }
 
 fn simple_slice_bounds(interp: &mut Interp, s: &SliceObj, len: usize) -> PyResult<(usize, usize)> {

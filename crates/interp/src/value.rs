@@ -333,6 +333,70 @@ pub struct SetObj {
     pub data: RefCell<DictData>,
 }
 
+impl SetObj {
+    /// Elements in CPython's iteration order. For sets of ints this replays CPython's
+    /// open-addressing table (`setobject.c`: linear probes, perturbation, resizing);
+    /// other sets keep insertion order (string hashes are randomised in CPython anyway).
+    pub fn ordered(&self) -> Vec<Value> {
+        let data = self.data.borrow();
+        let keys: Vec<Value> = data.entries.iter().map(|(k, _)| k.clone()).collect();
+        let mut hashes = Vec::with_capacity(keys.len());
+        for k in &keys {
+            match k {
+                Value::Int(i) => hashes.push(if *i == -1 { -2i64 } else { *i } as u64),
+                Value::Bool(b) => hashes.push(*b as u64),
+                _ => return keys,
+            }
+        }
+        cpython_set_order(&hashes)
+            .into_iter()
+            .map(|i| keys[i].clone())
+            .collect()
+    }
+}
+
+/// Replays CPython's set insertion; returns indices (into `hashes`) in table order.
+fn cpython_set_order(hashes: &[u64]) -> Vec<usize> {
+    fn insert(table: &mut [Option<usize>], hashes: &[u64], idx: usize) {
+        let mask = table.len() as u64 - 1;
+        let hash = hashes[idx];
+        let mut i = hash & mask;
+        let mut perturb = hash;
+        loop {
+            let probes = if i + 9 <= mask { 9 } else { 0 };
+            for j in 0..=probes {
+                let slot = (i + j) as usize;
+                if table[slot].is_none() {
+                    table[slot] = Some(idx);
+                    return;
+                }
+            }
+            perturb >>= 5;
+            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
+        }
+    }
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut used = 0usize;
+    for idx in 0..hashes.len() {
+        insert(&mut table, hashes, idx);
+        used += 1;
+        let mask = table.len() - 1;
+        if used * 5 >= mask * 3 {
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            let mut newsize = 8;
+            while newsize <= minused {
+                newsize <<= 1;
+            }
+            let old: Vec<usize> = table.iter().flatten().copied().collect();
+            table = vec![None; newsize];
+            for o in old {
+                insert(&mut table, hashes, o);
+            }
+        }
+    }
+    table.into_iter().flatten().collect()
+}
+
 pub struct RangeObj {
     pub start: i64,
     pub stop: i64,
