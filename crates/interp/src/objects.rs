@@ -79,6 +79,90 @@ impl Interp {
     }
 
     fn no_attr(&self, obj: &Value, name: &str) -> PyErr {
+        let mut e = self.no_attr_plain(obj, name);
+        if let Some(c) = self.attr_candidates(obj) {
+            e.suggestion = crate::suggest::suggest(name, c.iter().map(|s| s.as_str()));
+        }
+        e
+    }
+
+    /// `dir(obj)` as CPython would list it, for "Did you mean" hints (None: no hints).
+    fn attr_candidates(&self, obj: &Value) -> Option<Vec<String>> {
+        const OBJECT_DUNDERS: &[&str] = &[
+            "__class__",
+            "__delattr__",
+            "__dict__",
+            "__dir__",
+            "__doc__",
+            "__eq__",
+            "__format__",
+            "__ge__",
+            "__getattribute__",
+            "__getstate__",
+            "__gt__",
+            "__hash__",
+            "__init__",
+            "__init_subclass__",
+            "__le__",
+            "__lt__",
+            "__module__",
+            "__ne__",
+            "__new__",
+            "__reduce__",
+            "__reduce_ex__",
+            "__repr__",
+            "__setattr__",
+            "__sizeof__",
+            "__str__",
+            "__subclasshook__",
+            "__weakref__",
+        ];
+        let mut names: Vec<String> = Vec::new();
+        let class_names = |c: &Rc<Class>, names: &mut Vec<String>| {
+            for k in std::iter::once(c).chain(c.mro.iter()) {
+                names.extend(k.dict.borrow().keys().map(|s| s.to_string()));
+            }
+        };
+        match obj {
+            Value::Instance(i) => {
+                names.extend(
+                    i.dict
+                        .borrow()
+                        .entries
+                        .iter()
+                        .filter_map(|(k, _)| k.as_str().map(String::from)),
+                );
+                class_names(&i.class, &mut names);
+                names.extend(OBJECT_DUNDERS.iter().map(|s| s.to_string()));
+            }
+            Value::Class(c) => {
+                class_names(c, &mut names);
+                names.extend(OBJECT_DUNDERS.iter().map(|s| s.to_string()));
+            }
+            Value::Module(m) => {
+                names.extend(m.attrs.borrow().keys().map(|s| s.to_string()));
+                names.extend(
+                    [
+                        "__doc__",
+                        "__name__",
+                        "__package__",
+                        "__loader__",
+                        "__spec__",
+                    ]
+                    .map(String::from),
+                );
+            }
+            Value::Native(_) | Value::Super(_) => return None,
+            other => {
+                names.extend(crate::builtins::methods::names(&other.type_name()));
+            }
+        }
+        names.sort();
+        names.dedup();
+        Some(names)
+    }
+
+    fn no_attr_plain(&self, obj: &Value, name: &str) -> PyErr {
         match obj {
             Value::Module(m) => {
                 PyErr::attribute_error(format!("module '{}' has no attribute '{name}'", m.name))

@@ -27,6 +27,22 @@ pub(crate) fn lookup(type_name: &str, name: &str) -> Option<Method> {
     table.iter().find(|(n, _)| *n == name).copied()
 }
 
+/// Method names of a builtin type (for "Did you mean" hints).
+pub(crate) fn names(type_name: &str) -> Vec<String> {
+    let table: &[Method] = match type_name {
+        "str" => strings::METHODS,
+        "list" => LIST,
+        "dict" => DICT,
+        "set" => SET,
+        "tuple" => TUPLE,
+        "int" | "bool" => INT,
+        "float" => FLOAT,
+        "range" => RANGE,
+        _ => &[],
+    };
+    table.iter().map(|(n, _)| n.to_string()).collect()
+}
+
 /// The static type name used in method reprs.
 pub(crate) fn owner_name(type_name: &str) -> Option<&'static str> {
     Some(match type_name {

@@ -1,0 +1,2 @@
+x = 5
+assert x < 3, f"x too big: {x}"
