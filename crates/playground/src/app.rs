@@ -1,40 +1,312 @@
+//! The page: lesson on the left (text, editor, console), graph, debugger and inspector on the
+//! right. State lives in one reducer (`state.rs`); the interpreter runs in a worker (`bridge.rs`).
+
+use crate::bridge::{Bridge, WorkerEvent};
+use crate::components::console::Console;
+use crate::components::debugger::Debugger;
+use crate::components::editor::Editor;
+use crate::components::graph::Graph;
+use crate::components::inspector::Inspector;
+use crate::components::lesson::LessonText;
+use crate::i18n::{t, Text};
+use crate::lesson::{self, Lang};
+use crate::protocol::Request;
+use crate::state::{Action, Activity, State};
+use crate::{browser, graphview, urlstate};
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 
-/// The lesson's headline result, computed by `autograd` in the browser:
-/// `x2 = torch.ones(2, 2, requires_grad=True); out = ((x2 + 2) * (x2 + 2) * 3).mean();
-/// out.backward()`, then `x2.grad` printed as PyTorch prints it.
-pub fn lesson_gradient() -> Result<String, autograd::TorchError> {
-    use autograd::{DType, Tensor};
-    let x2 = Tensor::ones(&[2, 2], DType::Float32)?;
-    x2.set_requires_grad(true)?;
-    let y = x2.add_scalar(2.0)?;
-    let out = y.mul(&y)?.mul_scalar(3.0)?.mean()?;
-    autograd::backward(&[out], &[None], None, false)?;
-    Ok(x2
-        .grad()
-        .map_or_else(|| "None".to_string(), |g| g.to_string()))
+/// The worker and whether it died; a dead or stopped worker is replaced before the next request.
+#[derive(Default)]
+struct WorkerSlot {
+    bridge: Option<Bridge>,
+    dead: Rc<Cell<bool>>,
+}
+
+impl WorkerSlot {
+    fn send(&mut self, request: &Request, dispatch: &UseReducerDispatcher<State>) {
+        if self.dead.get() || self.bridge.is_none() {
+            self.restart(dispatch);
+        }
+        match &self.bridge {
+            Some(bridge) => bridge.send(request),
+            None => dispatch.dispatch(Action::Crashed(
+                "the interpreter could not be started".into(),
+            )),
+        }
+    }
+
+    fn restart(&mut self, dispatch: &UseReducerDispatcher<State>) {
+        self.bridge = None; // terminates the old worker at once
+        let dead = Rc::new(Cell::new(false));
+        self.dead = dead.clone();
+        let dispatch = dispatch.clone();
+        let on_event = Callback::from(move |event| match event {
+            WorkerEvent::Response(r) => dispatch.dispatch(Action::Received(r)),
+            WorkerEvent::Crashed(why) => {
+                dead.set(true);
+                dispatch.dispatch(Action::Crashed(why));
+            }
+        });
+        self.bridge = Bridge::spawn(on_event).ok();
+    }
+}
+
+fn initial_state() -> State {
+    let fragment = urlstate::parse(&browser::fragment());
+    let lang = fragment
+        .lang
+        .clone()
+        .or_else(|| browser::stored("autograd-playground.lang"))
+        .map(|tag| Lang::from_tag(&tag))
+        .unwrap_or_else(|| Lang::from_tag(&browser::browser_language()));
+    let mut state = State::new(
+        lang,
+        fragment.step.unwrap_or(0),
+        browser::prefers("(prefers-reduced-motion: reduce)"),
+    );
+    if let Some(code) = fragment.code {
+        let step = state.step;
+        state.codes[step] = code;
+    }
+    state
 }
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let grad = lesson_gradient().unwrap_or_else(|e| e.to_string());
+    let state = use_reducer(initial_state);
+    let worker = use_mut_ref(WorkerSlot::default);
+    let theme = use_state(|| browser::stored("autograd-playground.theme"));
+    let share_url = use_state(|| None::<String>);
+    let dispatch = state.dispatcher();
+    let lang = state.lang;
+
+    // Run the step's cell when the page opens and whenever the learner moves to another step,
+    // so every step shows its output at once (earlier cells run first, like a notebook).
+    {
+        let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
+        use_effect_with(state.step, move |step| {
+            browser::set_fragment(&urlstate::format(&urlstate::Fragment {
+                step: Some(*step),
+                ..Default::default()
+            }));
+            dispatch.dispatch(Action::Started { stepping: false });
+            worker
+                .borrow_mut()
+                .send(&state.run_request(false), &dispatch);
+        });
+    }
+    // The backward replay's clock.
+    {
+        let dispatch = dispatch.clone();
+        let p = state.playback.clone();
+        use_effect_with(
+            (p.playing, p.pos, p.run, p.interval_ms),
+            move |(playing, _, _, interval)| {
+                let timer = playing.then(|| {
+                    gloo_timers::callback::Timeout::new(*interval, move || {
+                        dispatch.dispatch(Action::Tick)
+                    })
+                });
+                move || drop(timer)
+            },
+        );
+    }
+
+    let run = {
+        let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
+        Callback::from(move |()| {
+            dispatch.dispatch(Action::Started { stepping: false });
+            worker
+                .borrow_mut()
+                .send(&state.run_request(false), &dispatch);
+        })
+    };
+    let step = {
+        let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
+        Callback::from(move |_: MouseEvent| {
+            if state.activity == Activity::Stepping {
+                worker.borrow_mut().send(&Request::Step, &dispatch);
+            } else {
+                dispatch.dispatch(Action::Started { stepping: true });
+                worker
+                    .borrow_mut()
+                    .send(&state.run_request(true), &dispatch);
+            }
+        })
+    };
+    let stop = {
+        let (worker, dispatch) = (worker.clone(), dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            worker.borrow_mut().restart(&dispatch);
+            dispatch.dispatch(Action::Stopped);
+        })
+    };
+    let action = |a: fn() -> Action| {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(a()))
+    };
+    let on_edit = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |code: String| dispatch.dispatch(Action::Edit(code)))
+    };
+    let on_fix = {
+        let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
+        Callback::from(move |code: String| {
+            dispatch.dispatch(Action::Edit(code.clone()));
+            let mut codes = state.codes.clone();
+            codes[state.step] = code;
+            let request = Request::Run {
+                prelude: codes[..state.step].to_vec(),
+                code: codes[state.step].clone(),
+                stepping: false,
+            };
+            dispatch.dispatch(Action::Started { stepping: false });
+            worker.borrow_mut().send(&request, &dispatch);
+        })
+    };
+    let go = |delta: isize| {
+        let dispatch = dispatch.clone();
+        let target = state.step.checked_add_signed(delta);
+        Callback::from(move |_: MouseEvent| {
+            if let Some(step) = target {
+                dispatch.dispatch(Action::GoTo(step));
+            }
+        })
+    };
+    let switch_lang = {
+        let dispatch = dispatch.clone();
+        let next = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
+        Callback::from(move |_: MouseEvent| {
+            browser::store("autograd-playground.lang", next.tag());
+            dispatch.dispatch(Action::SetLang(next));
+        })
+    };
+    let toggle_theme = {
+        let theme = theme.clone();
+        Callback::from(move |_: MouseEvent| {
+            let dark_now = theme.as_deref().map_or_else(
+                || browser::prefers("(prefers-color-scheme: dark)"),
+                |t| t == "dark",
+            );
+            let next = if dark_now { "light" } else { "dark" };
+            browser::store("autograd-playground.theme", next);
+            theme.set(Some(next.to_string()));
+        })
+    };
+    let share = {
+        let (state, share_url) = (state.clone(), share_url.clone());
+        Callback::from(move |_: MouseEvent| {
+            let fragment = urlstate::format(&urlstate::Fragment {
+                step: Some(state.step),
+                code: Some(state.code().to_string()),
+                lang: Some(state.lang.tag().to_string()),
+            });
+            browser::set_fragment(&fragment);
+            share_url.set(Some(browser::page_url()));
+        })
+    };
+    let on_select = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |id| dispatch.dispatch(Action::Select(id)))
+    };
+
+    let steps = lesson::steps(lang);
+    let lesson_step = &steps[state.step];
+    let result = state.result.clone();
+    let backward = result
+        .as_ref()
+        .and_then(|r| r.backwards.get(state.playback.run).map(|b| (r.clone(), b)));
+    let replaying = backward
+        .as_ref()
+        .filter(|(_, b)| state.playback.pos < b.trace.steps.len());
+    let graph = match (&replaying, &result) {
+        (Some((_, b)), _) => Rc::new(b.graph.clone()),
+        (None, Some(r)) => Rc::new(r.graph.clone()),
+        (None, None) => Rc::default(),
+    };
+    let trace = replaying.map(|(_, b)| (Rc::new(b.trace.clone()), state.playback.pos));
+    let grad_shown = state
+        .selected
+        .and_then(|id| graph.nodes.get(id))
+        .map(|n| graphview::grad_text(n, trace.as_ref().map(|(t, p)| (t.as_ref(), *p))));
+    let error_line = result
+        .as_ref()
+        .and_then(|r| r.error.as_ref())
+        .map(|d| d.line)
+        .filter(|&l| l > 0);
+    let current_line = (state.activity == Activity::Stepping)
+        .then(|| result.as_ref().and_then(|r| r.next_line))
+        .flatten();
+    let notice = state.notice.as_ref().map(|n| {
+        AttrValue::from(if n == "stopped" {
+            t(lang, Text::Stopped).to_string()
+        } else {
+            format!("{} {n}", t(lang, Text::Restarted))
+        })
+    });
+    let busy = state.busy();
+
     html! {
-        <main>
-            <h1>{ "Autograd Playground" }</h1>
-            <pre>{ "x2 = torch.ones(2, 2, requires_grad=True)\ny = x2 + 2\nout = (y * y * 3).mean()\nout.backward()\nprint(x2.grad)" }</pre>
-            <pre data-testid="demo-grad">{ grad }</pre>
-        </main>
+        <div class="app" data-theme={(*theme).clone()} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+            <header class="topbar">
+                <span class="brand">{ "Autograd Playground" }</span>
+                <nav class="steps" aria-label="lesson">
+                    <button type="button" data-testid="lesson-prev" onclick={go(-1)} disabled={state.step == 0}>{ t(lang, Text::Prev) }</button>
+                    <span class="progress" aria-label="progress">{ format!("{}/{}", state.step + 1, steps.len()) }</span>
+                    <progress max={steps.len().to_string()} value={(state.step + 1).to_string()} aria-hidden="true" />
+                    <button type="button" data-testid="lesson-next" onclick={go(1)} disabled={state.step + 1 >= steps.len()}>{ t(lang, Text::Next) }</button>
+                </nav>
+                <span class="spacer" />
+                <button type="button" data-testid="lang" onclick={switch_lang} aria-label="language / 语言">
+                    { if lang == Lang::Zh { "English" } else { "中文" } }
+                </button>
+                <button type="button" class="theme" onclick={toggle_theme} aria-label={t(lang, Text::Theme)} title={t(lang, Text::Theme)}>{ "◐" }</button>
+                <button type="button" data-testid="share" onclick={share}>{ t(lang, Text::Share) }</button>
+            </header>
+            if let Some(url) = (*share_url).clone() {
+                <div class="share-box" role="status">
+                    <label>{ t(lang, Text::Copied) }{ " " }
+                        <input type="text" readonly=true value={url} data-testid="share-url" onfocus={Callback::from(|e: FocusEvent| {
+                            if let Some(i) = e.target_dyn_into::<web_sys::HtmlInputElement>() { i.select(); }
+                        })} />
+                    </label>
+                </div>
+            }
+            <main class="layout">
+                <section class="left">
+                    <h2 data-testid="lesson-title" class="lesson-title">{ format!("{}. {}", state.step + 1, lesson_step.title) }</h2>
+                    <LessonText step={lesson_step} code={AttrValue::from(state.code().to_string())} {lang} {on_fix} />
+                    <div class="toolbar run-tools">
+                        <button type="button" class="primary" data-testid="run" onclick={run.reform(|_: MouseEvent| ())} disabled={busy}>{ "▶ " }{ t(lang, Text::Run) }</button>
+                        <button type="button" data-testid="step" onclick={step} disabled={busy}>{ t(lang, Text::Step) }</button>
+                        <button type="button" data-testid="reset" onclick={action(|| Action::Reset)}>{ t(lang, Text::Reset) }</button>
+                        <button type="button" data-testid="stop" onclick={stop} disabled={state.activity == Activity::Idle}>{ "■ " }{ t(lang, Text::Stop) }</button>
+                        if busy { <span class="running" role="status">{ t(lang, Text::Running) }</span> }
+                    </div>
+                    <Editor code={AttrValue::from(state.code().to_string())} {on_edit} on_run={run} {error_line} {current_line} label={t(lang, Text::Code)} />
+                    <Console result={result.as_deref().cloned()} {lang} label={t(lang, Text::Console)} {notice} />
+                </section>
+                <section class="right">
+                    <Graph graph={graph.clone()} trace={trace.clone()} selected={state.selected} {on_select} {lang} />
+                    if let Some((r, b)) = &backward {
+                        <Debugger trace={Rc::new(b.trace.clone())} playback={state.playback.clone()} runs={r.backwards.len()} {lang}
+                            on_play_pause={action_unit(&dispatch, || Action::PlayPause)}
+                            on_forward={action_unit(&dispatch, || Action::StepForward)}
+                            on_back={action_unit(&dispatch, || Action::StepBack)}
+                            on_seek={{ let d = dispatch.clone(); Callback::from(move |p| d.dispatch(Action::Seek(p))) }}
+                            on_interval={{ let d = dispatch.clone(); Callback::from(move |ms| d.dispatch(Action::SetInterval(ms))) }}
+                            on_show_run={{ let d = dispatch.clone(); Callback::from(move |i| d.dispatch(Action::ShowBackward(i))) }} />
+                    }
+                    <Inspector graph={graph} selected={state.selected} {grad_shown} {lang} />
+                </section>
+            </main>
+        </div>
     }
 }
 
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn lesson_gradient_is_pytorchs() {
-        // Expected text printed by PyTorch 2.15 for this program.
-        assert_eq!(
-            super::lesson_gradient().unwrap(),
-            "tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]])"
-        );
-    }
+fn action_unit(dispatch: &UseReducerDispatcher<State>, a: fn() -> Action) -> Callback<()> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |()| dispatch.dispatch(a()))
 }

@@ -1,6 +1,8 @@
 //! The page's side of the worker: spawn, send, and terminate (Stop) or restart (after a crash).
 
-use crate::protocol::{Request, Response};
+use crate::protocol::{Request, Response, READY};
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
@@ -15,6 +17,9 @@ pub enum WorkerEvent {
 /// A running worker. Dropping it terminates the worker at once, whatever it is doing.
 pub struct Bridge {
     worker: Worker,
+    /// Requests sent before the worker said it is ready: a message that arrives while the worker
+    /// is still instantiating its wasm would find no handler and be lost.
+    pending: Rc<RefCell<Option<Vec<String>>>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -24,12 +29,24 @@ pub const WORKER_SCRIPT: &str = "./worker_loader.js";
 
 impl Bridge {
     pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Bridge, String> {
-        let worker = Worker::new(WORKER_SCRIPT).map_err(|e| format!("cannot start the worker: {e:?}"))?;
+        let worker =
+            Worker::new(WORKER_SCRIPT).map_err(|e| format!("cannot start the worker: {e:?}"))?;
         let events = on_event.clone();
+        let pending: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+        let (flush_to, queue) = (worker.clone(), pending.clone());
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let event = match e.data().as_string().map(|text| Response::from_json(&text)) {
+            let text = e.data().as_string();
+            if text.as_deref() == Some(READY) {
+                for request in queue.borrow_mut().take().unwrap_or_default() {
+                    let _ = flush_to.post_message(&request.into());
+                }
+                return;
+            }
+            let event = match text.map(|text| Response::from_json(&text)) {
                 Some(Ok(response)) => WorkerEvent::Response(Box::new(response)),
-                Some(Err(err)) => WorkerEvent::Crashed(format!("bad message from the worker: {err}")),
+                Some(Err(err)) => {
+                    WorkerEvent::Crashed(format!("bad message from the worker: {err}"))
+                }
                 None => WorkerEvent::Crashed("bad message from the worker".into()),
             };
             events.emit(event);
@@ -40,10 +57,19 @@ impl Bridge {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
-        Ok(Bridge { worker, _on_message: on_message, _on_error: on_error })
+        Ok(Bridge {
+            worker,
+            pending,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
     }
 
     pub fn send(&self, request: &Request) {
+        if let Some(queue) = self.pending.borrow_mut().as_mut() {
+            queue.push(request.to_json());
+            return;
+        }
         // A failure here means the worker is gone; its error event reports that.
         let _ = self.worker.post_message(&request.to_json().into());
     }

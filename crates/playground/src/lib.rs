@@ -1,10 +1,19 @@
 //! The Yew web app. It renders what `interp` and `autograd` compute and holds no autograd or
-//! Python logic of its own.
+//! Python logic of its own. `runner` is the worker side (native, testable); `bin/worker.rs` hosts
+//! it in a Web Worker, `main.rs` mounts `app::App`.
 
 pub mod app;
 pub mod bridge;
+pub mod browser;
+pub mod components;
+pub mod graphview;
+pub mod highlight;
+pub mod hints;
+pub mod i18n;
 pub mod layout;
 pub mod lesson;
 pub mod playback;
 pub mod protocol;
+pub mod runner;
 pub mod state;
+pub mod urlstate;

@@ -20,7 +20,12 @@ pub const DEFAULT_INTERVAL_MS: u32 = 700;
 impl Playback {
     /// A fresh replay of `run`, playing unless the user prefers reduced motion.
     pub fn start(run: usize, animate: bool) -> Playback {
-        Playback { run, pos: 0, playing: animate, interval_ms: DEFAULT_INTERVAL_MS }
+        Playback {
+            run,
+            pos: 0,
+            playing: animate,
+            interval_ms: DEFAULT_INTERVAL_MS,
+        }
     }
 
     pub fn forward(&mut self, trace: &BackwardTrace) {
@@ -80,7 +85,13 @@ mod tests {
     use autograd::LeafUpdate;
 
     fn preview(v: f64) -> TensorPreview {
-        TensorPreview { shape: vec![], dtype: "torch.float32".into(), values: vec![v], truncated: false, text: format!("tensor({v})") }
+        TensorPreview {
+            shape: vec![],
+            dtype: "torch.float32".into(),
+            values: vec![v],
+            truncated: false,
+            text: format!("tensor({v})"),
+        }
     }
 
     fn step(node: usize, leaf: Option<(usize, Option<f64>, f64)>) -> TraceStep {
@@ -99,7 +110,13 @@ mod tests {
 
     fn trace() -> BackwardTrace {
         // Two accumulations into tensor 9: None -> 1, then 1 -> 3.
-        BackwardTrace { steps: vec![step(1, None), step(2, Some((9, None, 1.0))), step(3, Some((9, Some(1.0), 3.0)))] }
+        BackwardTrace {
+            steps: vec![
+                step(1, None),
+                step(2, Some((9, None, 1.0))),
+                step(3, Some((9, Some(1.0), 3.0))),
+            ],
+        }
     }
 
     #[test]
@@ -110,7 +127,11 @@ mod tests {
         assert_eq!(grad_at(&t, 2, 9).flatten().map(|p| p.values[0]), Some(1.0));
         assert_eq!(grad_at(&t, 3, 9).flatten().map(|p| p.values[0]), Some(3.0));
         assert_eq!(grad_at(&t, 99, 9).flatten().map(|p| p.values[0]), Some(3.0));
-        assert_eq!(grad_at(&t, 1, 4), None, "untouched tensors fall back to the snapshot");
+        assert_eq!(
+            grad_at(&t, 1, 4),
+            None,
+            "untouched tensors fall back to the snapshot"
+        );
     }
 
     #[test]

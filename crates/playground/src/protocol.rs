@@ -6,11 +6,18 @@
 use autograd::{BackwardTrace, GraphSnapshot};
 use serde::{Deserialize, Serialize};
 
+/// The worker's first message: its handler is installed and requests may be sent.
+pub const READY: &str = "ready";
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
     /// Start a fresh session, run `prelude` (the earlier lesson cells) without showing their
     /// output, then run `code`: all of it, or with `stepping` only its first statement.
-    Run { prelude: Vec<String>, code: String, stepping: bool },
+    Run {
+        prelude: Vec<String>,
+        code: String,
+        stepping: bool,
+    },
     /// Run the next top-level statement of the code loaded by a stepping `Run`.
     Step,
 }

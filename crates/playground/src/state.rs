@@ -27,7 +27,7 @@ pub struct State {
     pub codes: Vec<String>,
     pub activity: Activity,
     /// The latest result of the current step's cell.
-    pub result: Option<Response>,
+    pub result: Option<Rc<Response>>,
     /// Node selected in the graph, shown by the inspector.
     pub selected: Option<usize>,
     pub playback: Playback,
@@ -43,7 +43,9 @@ pub enum Action {
     GoTo(usize),
     Edit(String),
     /// The worker was asked to run the current cell.
-    Started { stepping: bool },
+    Started {
+        stepping: bool,
+    },
     Received(Box<Response>),
     /// Stop: the worker was terminated and replaced.
     Stopped,
@@ -55,6 +57,8 @@ pub enum Action {
     ShowBackward(usize),
     PlayPause,
     StepForward,
+    /// The replay timer fired: one step forward, still playing.
+    Tick,
     StepBack,
     Seek(usize),
     SetInterval(u32),
@@ -99,9 +103,10 @@ impl State {
     }
 
     fn with_trace(&mut self, f: impl FnOnce(&mut Playback, &autograd::BackwardTrace)) {
-        if let Some(run) = self.result.as_ref().and_then(|r| r.backwards.get(self.playback.run)) {
-            let trace = run.trace.clone();
-            f(&mut self.playback, &trace);
+        if let Some(result) = self.result.clone() {
+            if let Some(run) = result.backwards.get(self.playback.run) {
+                f(&mut self.playback, &run.trace);
+            }
         }
     }
 }
@@ -131,7 +136,11 @@ impl Reducible for State {
                 }
             }
             Action::Started { stepping } => {
-                s.activity = if stepping { Activity::Stepping } else { Activity::Running };
+                s.activity = if stepping {
+                    Activity::Stepping
+                } else {
+                    Activity::Running
+                };
                 s.notice = None;
             }
             Action::Received(response) => {
@@ -140,16 +149,20 @@ impl Reducible for State {
                 if response.done {
                     s.activity = Activity::Idle;
                 }
-                if s.selected.is_some_and(|id| id >= response.graph.nodes.len()) {
+                if s.selected
+                    .is_some_and(|id| id >= response.graph.nodes.len())
+                {
                     s.selected = None;
                 }
                 // A new backward pass starts its replay; otherwise keep the viewer where it is.
-                if runs > previous_runs || (runs > 0 && s.activity != Activity::Stepping && previous_runs == 0) {
+                if runs > previous_runs
+                    || (runs > 0 && s.activity != Activity::Stepping && previous_runs == 0)
+                {
                     s.playback = Playback::start(runs - 1, !s.reduced_motion);
                 } else if runs == 0 {
                     s.playback = Playback::default();
                 }
-                s.result = Some(*response);
+                s.result = Some(Rc::new(*response));
             }
             Action::Stopped => {
                 s.activity = Activity::Idle;
@@ -160,7 +173,9 @@ impl Reducible for State {
                 s.notice = Some(why);
             }
             Action::Reset => {
-                let code = lesson::steps(s.lang).get(s.step).map(|st| st.code.to_string());
+                let code = lesson::steps(s.lang)
+                    .get(s.step)
+                    .map(|st| st.code.to_string());
                 if let (Some(slot), Some(code)) = (s.codes.get_mut(s.step), code) {
                     *slot = code;
                 }
@@ -193,6 +208,11 @@ impl Reducible for State {
                 p.playing = false;
                 p.forward(t)
             }),
+            Action::Tick => {
+                if s.playback.playing {
+                    s.with_trace(|p, t| p.forward(t));
+                }
+            }
             Action::StepBack => s.playback.back(),
             Action::Seek(pos) => s.with_trace(|p, t| p.seek(pos, t)),
             Action::SetInterval(ms) => s.playback.interval_ms = ms.clamp(50, 5000),
@@ -212,11 +232,23 @@ mod tests {
     }
 
     fn response_with_backwards(n: usize, steps: usize) -> Box<Response> {
-        let step = TraceStep { node: Some(0), name: "MeanBackward0".into(), grad_in: None, grads_out: vec![], leaf: None };
+        let step = TraceStep {
+            node: Some(0),
+            name: "MeanBackward0".into(),
+            grad_in: None,
+            grads_out: vec![],
+            leaf: None,
+        };
         Box::new(Response {
             done: true,
             backwards: (0..n)
-                .map(|_| BackwardRun { line: 1, graph: Default::default(), trace: BackwardTrace { steps: vec![step.clone(); steps] } })
+                .map(|_| BackwardRun {
+                    line: 1,
+                    graph: Default::default(),
+                    trace: BackwardTrace {
+                        steps: vec![step.clone(); steps],
+                    },
+                })
                 .collect(),
             ..Default::default()
         })
@@ -225,7 +257,14 @@ mod tests {
     #[test]
     fn notebook_request_runs_earlier_cells_first() {
         let s = reduce(State::new(Lang::En, 0, false), Action::GoTo(4));
-        let Request::Run { prelude, code, stepping } = s.run_request(false) else { panic!() };
+        let Request::Run {
+            prelude,
+            code,
+            stepping,
+        } = s.run_request(false)
+        else {
+            panic!()
+        };
         assert_eq!(prelude.len(), 4);
         assert_eq!(prelude[1], lesson::steps(Lang::En)[1].code);
         assert_eq!(code, lesson::steps(Lang::En)[4].code);
@@ -245,37 +284,57 @@ mod tests {
 
     #[test]
     fn a_backward_pass_starts_its_replay() {
-        let mut s = reduce(State::new(Lang::En, 4, false), Action::Started { stepping: false });
+        let mut s = reduce(
+            State::new(Lang::En, 4, false),
+            Action::Started { stepping: false },
+        );
         assert!(s.busy());
         s = reduce(s, Action::Received(response_with_backwards(1, 3)));
         assert_eq!(s.activity, Activity::Idle);
         assert!(s.playback.playing);
-        s = reduce(s, Action::StepForward);
+        s = reduce(s, Action::Tick);
+        assert_eq!((s.playback.pos, s.playback.playing), (1, true));
         s = reduce(s, Action::StepForward);
         assert_eq!((s.playback.pos, s.playback.playing), (2, false));
+        s = reduce(s, Action::Tick);
+        assert_eq!(s.playback.pos, 2, "a paused replay ignores the timer");
         s = reduce(s, Action::StepBack);
         assert_eq!(s.playback.pos, 1);
         s = reduce(s, Action::Seek(99));
         assert_eq!(s.playback.pos, 3);
         s = reduce(s, Action::PlayPause);
-        assert_eq!((s.playback.pos, s.playback.playing), (0, true), "play at the end restarts");
+        assert_eq!(
+            (s.playback.pos, s.playback.playing),
+            (0, true),
+            "play at the end restarts"
+        );
     }
 
     #[test]
     fn reduced_motion_replays_paused() {
-        let s = reduce(State::new(Lang::En, 4, true), Action::Received(response_with_backwards(2, 3)));
+        let s = reduce(
+            State::new(Lang::En, 4, true),
+            Action::Received(response_with_backwards(2, 3)),
+        );
         assert_eq!(s.playback.run, 1);
         assert!(!s.playback.playing);
     }
 
     #[test]
     fn stop_and_crash_return_to_idle_with_a_notice() {
-        let s = reduce(State::new(Lang::En, 0, false), Action::Started { stepping: false });
+        let s = reduce(
+            State::new(Lang::En, 0, false),
+            Action::Started { stepping: false },
+        );
         let stopped = reduce(s.clone(), Action::Stopped);
         assert_eq!(stopped.activity, Activity::Idle);
         let crashed = reduce(s, Action::Crashed("boom".into()));
         assert_eq!(crashed.notice.as_deref(), Some("boom"));
-        assert_eq!(crashed.code(), lesson::steps(Lang::En)[0].code, "the editor text survives");
+        assert_eq!(
+            crashed.code(),
+            lesson::steps(Lang::En)[0].code,
+            "the editor text survives"
+        );
     }
 
     #[test]

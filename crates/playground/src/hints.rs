@@ -1,0 +1,61 @@
+//! Plain-language hints for the autograd errors learners meet most. The console shows PyTorch's
+//! own message; the hint sits beside it.
+
+use crate::lesson::Lang;
+
+/// (a fragment of PyTorch's message, English hint, Chinese hint)
+const HINTS: &[(&str, &str, &str)] = &[
+    (
+        "Trying to backward through the graph a second time",
+        "The first backward() freed the values the graph had saved. Call backward(retain_graph=True) the first time if you need to go through the graph again, or rebuild the graph by running the forward code again.",
+        "第一次 backward() 已经释放了计算图保存的中间值。如果要再次反向传播，请在第一次调用时写 backward(retain_graph=True)，或者重新运行前向计算的代码。",
+    ),
+    (
+        "grad can be implicitly created only for scalar outputs",
+        "backward() without arguments needs a single number (a scalar). Reduce the tensor first, e.g. out.sum().backward() or out.mean().backward(), or pass a gradient of the same shape: out.backward(torch.ones_like(out)).",
+        "不带参数的 backward() 只能用于标量。先把张量归约成一个数，例如 out.sum().backward() 或 out.mean().backward()，或者传入同形状的梯度：out.backward(torch.ones_like(out))。",
+    ),
+    (
+        "a leaf Variable that requires grad is being used in an in-place operation",
+        "You changed a leaf tensor that requires grad in place. Autograd cannot track that. Do such updates inside `with torch.no_grad():` (as optimizers do), or use an out-of-place op like x = x + 1.",
+        "对需要梯度的叶子张量做了原地修改，autograd 无法追踪。请把这类更新放进 `with torch.no_grad():`（优化器就是这样做的），或改用非原地运算，例如 x = x + 1。",
+    ),
+    (
+        "does not require grad and does not have a grad_fn",
+        "This tensor is not part of any graph: nothing it came from has requires_grad=True (or it was computed under torch.no_grad() or detached).",
+        "这个张量不在任何计算图中：它的来源都没有 requires_grad=True（或者它是在 torch.no_grad() 下计算的，或被 detach 了）。",
+    ),
+    (
+        "modified by an inplace operation",
+        "A tensor that the graph saved for backward was changed in place afterwards, so its gradient would be wrong. Use an out-of-place op, or clone() before changing it.",
+        "计算图为反向传播保存的张量随后被原地修改，梯度会算错。请改用非原地运算，或先 clone() 再修改。",
+    ),
+];
+
+pub fn hint(message: &str, lang: Lang) -> Option<&'static str> {
+    HINTS
+        .iter()
+        .find(|(needle, _, _)| message.contains(needle))
+        .map(|&(_, en, zh)| match lang {
+            Lang::En => en,
+            Lang::Zh => zh,
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_three_common_autograd_errors_have_hints_in_both_languages() {
+        for msg in [
+            "Trying to backward through the graph a second time (or directly access saved tensors after they have already been freed).",
+            "grad can be implicitly created only for scalar outputs",
+            "a leaf Variable that requires grad is being used in an in-place operation.",
+        ] {
+            assert!(hint(msg, Lang::En).is_some(), "{msg}");
+            assert!(hint(msg, Lang::Zh).is_some(), "{msg}");
+        }
+        assert_eq!(hint("name 'x' is not defined", Lang::En), None);
+    }
+}
