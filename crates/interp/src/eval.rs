@@ -42,7 +42,7 @@ pub struct Limits {
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
-            max_steps: 20_000_000,
+            max_steps: 10_000_000,
             max_memory: 256 << 20,
             recursion_limit: 1000,
             max_output: 16 << 20,

@@ -14,6 +14,10 @@ pub struct Config {
     pub limits: Limits,
     /// The file name shown in tracebacks (`File "lesson.py", line 3, in <module>`).
     pub filename: String,
+    /// Fill `RunResult::graph` with the autograd graph of the global tensors.
+    pub snapshot_graph: bool,
+    /// Record a `BackwardTrace` for every `backward()` (for the step-by-step debugger).
+    pub trace_backward: bool,
 }
 
 impl Default for Config {
@@ -21,6 +25,8 @@ impl Default for Config {
         Config {
             limits: Limits::default(),
             filename: "<stdin>".into(),
+            snapshot_graph: false,
+            trace_backward: false,
         }
     }
 }
@@ -43,6 +49,11 @@ pub struct RunResult {
     pub done: bool,
     /// Execution steps used so far.
     pub steps: u64,
+    /// The autograd graph reachable from global tensors, labelled with their variable
+    /// names (empty unless `Config::snapshot_graph`).
+    pub graph: autograd::GraphSnapshot,
+    /// One trace per `backward()` run by this call (empty unless `Config::trace_backward`).
+    pub traces: Vec<autograd::BackwardTrace>,
 }
 
 impl RunResult {
@@ -71,7 +82,8 @@ pub struct Session {
 
 impl Session {
     pub fn new(config: Config) -> Session {
-        let interp = Interp::new(config.limits.clone());
+        let mut interp = Interp::new(config.limits.clone());
+        interp.trace_backward = config.trace_backward;
         Session {
             config,
             interp,
@@ -95,6 +107,7 @@ impl Session {
     pub fn reset(&mut self) {
         let writer = self.interp.out.writer.take();
         self.interp = Interp::new(self.config.limits.clone());
+        self.interp.trace_backward = self.config.trace_backward;
         self.interp.out.writer = writer;
         self.source.clear();
         self.program.clear();
@@ -210,6 +223,11 @@ impl Session {
             }
             None => (None, None, line),
         };
+        let graph = if self.config.snapshot_graph {
+            autograd::GraphSnapshot::build(&self.interp.named_tensors()).0
+        } else {
+            autograd::GraphSnapshot::default()
+        };
         RunResult {
             stdout,
             error,
@@ -218,6 +236,8 @@ impl Session {
             next_line: self.next_line(),
             done: false,
             steps: self.interp.steps,
+            graph,
+            traces: std::mem::take(&mut self.interp.traces),
         }
     }
 }

@@ -11,6 +11,7 @@ fn run_with(src: &str, limits: Limits) -> RunResult {
         let mut s = Session::new(Config {
             limits,
             filename: "t.py".into(),
+            ..Config::default()
         });
         s.run(&src)
     })
