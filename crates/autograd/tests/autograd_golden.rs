@@ -660,6 +660,65 @@ fn copy_slices(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn pylist(v: &[f64]) -> String {
+    let parts: Vec<String> = v.iter().map(|&x| ::autograd::fmt_python_float(x)).collect();
+    format!("[{}]", parts.join(", "))
+}
+
+fn it(t: &Tensor) -> String {
+    ::autograd::fmt_python_float(t.to_vec()[0])
+}
+
+fn float_accuracy(o: &mut Out) -> Result<()> {
+    manual_seed(0);
+    for n in [7usize, 11, 13, 50, 100] {
+        let x = Tensor::linspace(0.0, 1.0, n as i64, None)?;
+        o.p(&[
+            n.to_string(),
+            it(&x.sum()?),
+            it(&x.mean()?),
+            it(&x.mul(&x)?.sum()?),
+        ]);
+    }
+    o.p(&[pylist(
+        &Tensor::linspace(-3.0, 7.0, 50, None)?.to_vec()[30..40],
+    )]);
+    o.p(&[pylist(
+        &Tensor::linspace(0.0, 1.0, 100, Some(DType::Float64))?.to_vec()[60..64],
+    )]);
+    o.p(&[pylist(
+        &Tensor::arange(Scalar::Int(0), Scalar::Int(5), Scalar::Float(0.1), None)?.to_vec()[30..40],
+    )]);
+    o.p(&[pylist(
+        &Tensor::arange(Scalar::Int(0), Scalar::Int(50), Scalar::Float(0.3), None)?.to_vec()
+            [100..110],
+    )]);
+    let r = Tensor::randn(&[1000], DType::Float32)?;
+    o.p(&[it(&r.sum()?), it(&r.mean()?), it(&r.mul(&r)?.sum()?)]);
+    let m = Tensor::randn(&[37, 20], DType::Float32)?;
+    o.p(&[
+        pylist(&m.sum_dim(&[0], false)?.to_vec()[10..14]),
+        pylist(&m.sum_dim(&[1], false)?.to_vec()[..3]),
+        pylist(&m.mean_dim(&[0], false)?.to_vec()[..2]),
+        pylist(&m.mean_dim(&[1], false)?.to_vec()[..2]),
+    ]);
+    let k = Tensor::randn(&[9, 5], DType::Float32)?;
+    o.p(&[
+        pylist(&k.sum_dim(&[0], false)?.to_vec()),
+        it(&k.sum()?),
+        it(&k.mean()?),
+    ]);
+    let a = Tensor::randn(&[20], DType::Float32)?;
+    let b = Tensor::randn(&[20], DType::Float32)?;
+    o.p(&[
+        it(&a.mse_loss(&b, ::autograd::Reduction::Mean)?),
+        it(&a.mse_loss(&b, ::autograd::Reduction::Sum)?),
+    ]);
+    let d = Tensor::randn(&[30], DType::Float64)?;
+    o.p(&[it(&d.sum()?), it(&d.mean()?)]);
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -681,6 +740,7 @@ const SECTIONS: &[Section] = &[
     ("constructors", constructors),
     ("random", random),
     ("copy_slices", copy_slices),
+    ("float_accuracy", float_accuracy),
 ];
 
 #[test]

@@ -146,7 +146,7 @@ impl Tensor {
         }
         let n = n as usize;
         checked_numel(&[n])?;
-        let v = (0..n).map(|i| dt.cast(s + i as f64 * st)).collect();
+        let v = super::kernels::arange(s, st, n, dt);
         Ok(Tensor::new_raw(v, vec![n], dt))
     }
 
@@ -158,22 +158,7 @@ impl Tensor {
         let n = steps as usize;
         checked_numel(&[n])?;
         let dt = dtype.unwrap_or(DType::Float32);
-        let step = if n > 1 {
-            (end - start) / (n - 1) as f64
-        } else {
-            0.0
-        };
-        let half = n / 2;
-        let v = (0..n)
-            .map(|i| {
-                let x = if i < half {
-                    start + step * i as f64
-                } else {
-                    end - step * (n - 1 - i) as f64
-                };
-                dt.cast(x)
-            })
-            .collect();
+        let v = super::kernels::linspace(start, end, n, dt);
         Ok(Tensor::new_raw(v, vec![n], dt))
     }
 

@@ -7,6 +7,7 @@ pub mod extra;
 pub mod index;
 pub mod inplace;
 pub mod join;
+pub(crate) mod kernels;
 pub mod linalg;
 pub mod nn;
 pub mod random;

@@ -76,16 +76,18 @@ impl Tensor {
             let _g = crate::autograd::grad_mode::no_grad();
             self.sub(target)?
         };
-        let sq: Vec<f64> = diff.to_vec().iter().map(|v| v * v).collect();
         let dt = diff.dtype();
+        let sq: Vec<f64> = diff.to_vec().iter().map(|v| dt.cast(v * v)).collect();
         let r = match reduction {
-            Reduction::None => {
-                Tensor::new_raw(sq.iter().map(|&v| dt.cast(v)).collect(), diff.size(), dt)
-            }
-            Reduction::Sum => Tensor::new_raw(vec![dt.cast(sq.iter().sum())], vec![], dt),
+            Reduction::None => Tensor::new_raw(sq, diff.size(), dt),
+            Reduction::Sum => Tensor::new_raw(vec![super::kernels::inner_sum(&sq, dt)], vec![], dt),
             Reduction::Mean => {
-                let n = sq.len() as f64;
-                Tensor::new_raw(vec![dt.cast(sq.iter().sum::<f64>() / n)], vec![], dt)
+                let n = dt.cast(sq.len() as f64);
+                Tensor::new_raw(
+                    vec![dt.cast(super::kernels::inner_sum(&sq, dt) / n)],
+                    vec![],
+                    dt,
+                )
             }
         };
         Ok(Tensor::record(r, &[self, target], |_| {

@@ -127,19 +127,9 @@ pub(crate) fn normal_f32_values(n: usize, mean: f64, std: f64) -> Vec<f64> {
         }
         let mut data: Vec<f32> = (0..n).map(|_| g.uniform_f32()).collect();
         let (mean, std) = (mean as f32, std as f32);
-        let fill16 = |d: &mut [f32]| {
-            for j in 0..8 {
-                let u1 = 1.0 - d[j];
-                let u2 = d[j + 8];
-                let radius = (-2.0 * u1.ln()).sqrt();
-                let theta = (2.0f64 * std::f64::consts::PI * f64::from(u2)) as f32;
-                d[j] = radius * theta.cos() * std + mean;
-                d[j + 8] = radius * theta.sin() * std + mean;
-            }
-        };
         let mut i = 0;
         while i + 16 <= n {
-            fill16(&mut data[i..i + 16]);
+            normal_fill_16_avx2(&mut data[i..i + 16], mean, std);
             i += 16;
         }
         if !n.is_multiple_of(16) {
@@ -147,10 +137,100 @@ pub(crate) fn normal_f32_values(n: usize, mean: f64, std: f64) -> Vec<f64> {
             for k in 0..16 {
                 data[start + k] = g.uniform_f32();
             }
-            fill16(&mut data[start..]);
+            normal_fill_16_avx2(&mut data[start..], mean, std);
         }
         data.into_iter().map(f64::from).collect()
     })
+}
+
+/// PyTorch's `normal_fill_16_AVX2`: Box-Muller on 8 pairs with avx_mathfun's `log256_ps` and
+/// `sincos256_ps`, with the fused multiply-adds the compiler forms (verified bit for bit
+/// against torch on 262,144 samples).
+fn normal_fill_16_avx2(d: &mut [f32], mean: f32, std: f32) {
+    let two_pi = (2.0f64 * std::f64::consts::PI) as f32;
+    for j in 0..8 {
+        let u1 = 1.0 - d[j];
+        let u2 = d[j + 8];
+        let radius = (-2.0f32 * log_ps(u1)).sqrt();
+        let theta = two_pi * u2;
+        let (s, c) = sincos_ps(theta);
+        d[j] = (radius * c).mul_add(std, mean);
+        d[j + 8] = (radius * s).mul_add(std, mean);
+    }
+}
+
+/// avx_mathfun `log256_ps` (Cephes), one lane.
+#[allow(clippy::excessive_precision)]
+fn log_ps(x: f32) -> f32 {
+    let invalid = x <= 0.0 || x.is_nan();
+    let x = x.max(f32::MIN_POSITIVE);
+    let bits = x.to_bits();
+    let imm0 = (bits >> 23) as i32 - 0x7f;
+    let mut x = f32::from_bits((bits & !0x7f80_0000) | 0.5f32.to_bits());
+    let mut e = imm0 as f32 + 1.0;
+    let mask = x < std::f32::consts::FRAC_1_SQRT_2;
+    let tmp = if mask { x } else { 0.0 };
+    x -= 1.0;
+    e -= if mask { 1.0 } else { 0.0 };
+    x += tmp;
+    let z = x * x;
+    const P: [f32; 9] = [
+        7.037_683_629_2E-2,
+        -1.151_461_031_0E-1,
+        1.167_699_874_0E-1,
+        -1.242_014_084_6E-1,
+        1.424_932_278_7E-1,
+        -1.666_805_766_5E-1,
+        2.000_071_476_5E-1,
+        -2.499_999_399_3E-1,
+        3.333_333_117_4E-1,
+    ];
+    let mut y = P[0];
+    for &c in &P[1..] {
+        y = y.mul_add(x, c);
+    }
+    y *= x;
+    y = y.mul_add(z, e * -2.121_944_40e-4);
+    y = (-z).mul_add(0.5, y);
+    let r = e.mul_add(0.693_359_375, x + y);
+    if invalid {
+        f32::NAN
+    } else {
+        r
+    }
+}
+
+/// avx_mathfun `sincos256_ps` (Cephes), one lane: returns (sin, cos).
+#[allow(clippy::excessive_precision)]
+fn sincos_ps(xin: f32) -> (f32, f32) {
+    let mut sign_sin = xin.is_sign_negative();
+    let x0 = xin.abs();
+    let mut j = (x0 * 1.273_239_544_735_16) as i32;
+    j = (j + 1) & !1;
+    let y = j as f32;
+    let swap = (j & 4) != 0;
+    let poly = (j & 2) == 0;
+    let mut x = y.mul_add(-0.785_156_25, x0);
+    x = y.mul_add(-2.418_756_484_985_351_562_5e-4, x);
+    x = y.mul_add(-3.774_894_977_445_941_08e-8, x);
+    let cos_neg = ((!(j - 2)) & 4) != 0;
+    sign_sin ^= swap;
+    let z = x * x;
+    let mut c = 2.443_315_711_809_948E-5f32;
+    c = c.mul_add(z, -1.388_731_625_493_765E-3);
+    c = c.mul_add(z, 4.166_664_568_298_827E-2);
+    c *= z;
+    let c = c.mul_add(z, -(z * 0.5)) + 1.0;
+    let mut s = -1.951_529_589_1E-4f32;
+    s = s.mul_add(z, 8.332_160_873_6E-3);
+    s = s.mul_add(z, -1.666_665_461_1E-1);
+    s *= z;
+    let s = s.mul_add(x, x);
+    let (ys, yc) = if poly { (s, c) } else { (c, s) };
+    (
+        if sign_sin { -ys } else { ys },
+        if cos_neg { -yc } else { yc },
+    )
 }
 
 /// Fills `n` float64 normal samples.

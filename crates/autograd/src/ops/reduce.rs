@@ -89,7 +89,7 @@ impl Tensor {
     /// `x.sum()` (`SumBackward0`); integer and bool inputs sum to int64.
     pub fn sum(&self) -> Result<Tensor> {
         let dt = sum_dtype(self.dtype());
-        let s: f64 = self.to_vec().iter().sum();
+        let s = super::kernels::inner_sum(&self.to_vec(), dt);
         let r = Tensor::new_raw(vec![dt.cast(s)], vec![], dt);
         let sizes = self.size();
         Ok(Tensor::record(r, &[self], |_| BackwardFn::Sum { sizes }))
@@ -98,16 +98,31 @@ impl Tensor {
     fn reduce_dims(&self, dims: &[usize], keepdim: bool, dt: DType, mean: bool) -> Tensor {
         let (kept, slots) = groups(self.shape(), dims);
         let m: usize = kept.iter().product();
-        let mut acc = vec![0.0; m];
-        for (v, &s) in self.to_vec().iter().zip(&slots) {
-            if let Some(a) = acc.get_mut(s) {
-                *a += v;
-            }
-        }
         let count: usize = dims.iter().map(|&d| self.shape()[d]).product();
+        let nd = self.dim();
+        let vals = self.to_vec();
+        let suffix = dims.iter().copied().eq(nd - dims.len()..nd);
+        let prefix = dims.iter().copied().eq(0..dims.len());
+        let acc: Vec<f64> = if count == 0 {
+            vec![0.0; m]
+        } else if dt.is_floating_point() && suffix {
+            vals.chunks(count)
+                .map(|c| super::kernels::inner_sum(c, dt))
+                .collect()
+        } else if dt.is_floating_point() && prefix {
+            super::kernels::outer_sum(&vals, count, m, dt)
+        } else {
+            let mut acc = vec![0.0; m];
+            for (v, &s) in vals.iter().zip(&slots) {
+                if let Some(a) = acc.get_mut(s) {
+                    *a = dt.cast(*a + v);
+                }
+            }
+            acc
+        };
         let values = acc
             .into_iter()
-            .map(|a| dt.cast(if mean { a / count as f64 } else { a }))
+            .map(|a| dt.cast(if mean { a / dt.cast(count as f64) } else { a }))
             .collect();
         Tensor::new_raw(values, out_shape(&kept, dims, keepdim), dt)
     }
@@ -129,9 +144,9 @@ impl Tensor {
     pub fn mean(&self) -> Result<Tensor> {
         mean_check(self)?;
         let n = self.numel();
-        let s: f64 = self.to_vec().iter().sum();
         let dt = self.dtype();
-        let r = Tensor::new_raw(vec![dt.cast(s / n as f64)], vec![], dt);
+        let s = super::kernels::inner_sum(&self.to_vec(), dt);
+        let r = Tensor::new_raw(vec![dt.cast(s / dt.cast(n as f64))], vec![], dt);
         let sizes = self.size();
         Ok(Tensor::record(r, &[self], |_| BackwardFn::Mean {
             sizes,

@@ -377,6 +377,29 @@ def copy_slices():
     err(lambda: y.__setitem__(0, torch.ones(2)))
 
 
+@section
+def float_accuracy():
+    torch.manual_seed(0)
+    for n in [7, 11, 13, 50, 100]:
+        x = torch.linspace(0, 1, n)
+        print(n, x.sum().item(), x.mean().item(), (x * x).sum().item())
+    print(torch.linspace(-3, 7, 50).tolist()[30:40])
+    print(torch.linspace(0, 1, 100, dtype=torch.float64).tolist()[60:64])
+    print(torch.arange(0, 5, 0.1).tolist()[30:40])
+    print(torch.arange(0, 50, 0.3).tolist()[100:110])
+    r = torch.randn(1000)
+    print(r.sum().item(), r.mean().item(), (r * r).sum().item())
+    m = torch.randn(37, 20)
+    print(m.sum(0).tolist()[10:14], m.sum(1).tolist()[:3], m.mean(0).tolist()[:2], m.mean(1).tolist()[:2])
+    k = torch.randn(9, 5)
+    print(k.sum(0).tolist(), k.sum().item(), k.mean().item())
+    a = torch.randn(20)
+    b = torch.randn(20)
+    print(F.mse_loss(a, b).item(), F.mse_loss(a, b, reduction="sum").item())
+    d = torch.randn(30, dtype=torch.float64)
+    print(d.sum().item(), d.mean().item())
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()

@@ -1,0 +1,222 @@
+//! Emulation of PyTorch's CPU kernels where their float rounding is visible in printed values
+//! (`x.sum().item()`, `torch.linspace`): the same order of float32 operations as ATen's
+//! vectorized code with 256-bit vectors (8 float32 / 4 float64 lanes), which is what the
+//! reference machine's PyTorch showed (checked against it in tests/golden).
+
+#![allow(clippy::needless_range_loop)] // index loops mirror the C++ they emulate
+
+use crate::dtype::DType;
+
+/// Vector lanes of `Vectorized<T>` (256-bit).
+pub(crate) fn lanes(dt: DType) -> usize {
+    match dt {
+        DType::Float64 => 4,
+        _ => 8,
+    }
+}
+
+fn ceil_log2(x: usize) -> usize {
+    if x <= 2 {
+        return 1;
+    }
+    (usize::BITS - (x - 1).leading_zeros()) as usize
+}
+
+/// ATen's `multi_row_sum`: `nrows` independent accumulators with a 4-level cascade.
+fn multi_row_sum(
+    nrows: usize,
+    size: usize,
+    load: &dyn Fn(usize, usize) -> f64,
+    dt: DType,
+) -> Vec<f64> {
+    const LEVELS: usize = 4;
+    let add = |a: f64, b: f64| dt.cast(a + b);
+    let level_power = 4.max(ceil_log2(size) / LEVELS);
+    let level_step = 1usize << level_power;
+    let level_mask = level_step - 1;
+    let mut acc = vec![vec![0.0; nrows]; LEVELS];
+    let mut i = 0;
+    while i + level_step <= size {
+        for _ in 0..level_step {
+            for k in 0..nrows {
+                acc[0][k] = add(acc[0][k], load(i, k));
+            }
+            i += 1;
+        }
+        for j in 1..LEVELS {
+            for k in 0..nrows {
+                acc[j][k] = add(acc[j][k], acc[j - 1][k]);
+                acc[j - 1][k] = 0.0;
+            }
+            let mask = level_mask << (j * level_power);
+            if i & mask != 0 {
+                break;
+            }
+        }
+    }
+    while i < size {
+        for k in 0..nrows {
+            acc[0][k] = add(acc[0][k], load(i, k));
+        }
+        i += 1;
+    }
+    for j in 1..LEVELS {
+        for k in 0..nrows {
+            acc[0][k] = add(acc[0][k], acc[j][k]);
+        }
+    }
+    acc.swap_remove(0)
+}
+
+/// ATen's scalar `row_sum`: 4 interleaved accumulators, tail into the first.
+fn row_sum(n: usize, load: &dyn Fn(usize) -> f64, dt: DType) -> f64 {
+    let size_ilp = n / 4;
+    let mut p = multi_row_sum(4, size_ilp, &|i, k| load(i * 4 + k), dt);
+    for i in size_ilp * 4..n {
+        p[0] = dt.cast(p[0] + load(i));
+    }
+    let mut s = p[0];
+    for v in &p[1..] {
+        s = dt.cast(s + v);
+    }
+    s
+}
+
+/// Sum of one contiguous row as ATen's `cascade_sum` inner reduction does it.
+pub(crate) fn inner_sum(v: &[f64], dt: DType) -> f64 {
+    if !dt.is_floating_point() {
+        return v.iter().sum();
+    }
+    let l = lanes(dt);
+    let n = v.len();
+    if n < l {
+        return row_sum(n, &|i| v[i], dt);
+    }
+    let vec_numel = n / l;
+    let size_ilp = vec_numel / 4;
+    let mut p = multi_row_sum(4 * l, size_ilp, &|i, k| v[(i * 4 + k / l) * l + k % l], dt);
+    for i in size_ilp * 4..vec_numel {
+        for lane in 0..l {
+            p[lane] = dt.cast(p[lane] + v[i * l + lane]);
+        }
+    }
+    for k in 1..4 {
+        for lane in 0..l {
+            p[lane] = dt.cast(p[lane] + p[k * l + lane]);
+        }
+    }
+    let mut fin = 0.0;
+    for &x in &v[vec_numel * l..] {
+        fin = dt.cast(fin + x);
+    }
+    for &x in &p[..l] {
+        fin = dt.cast(fin + x);
+    }
+    fin
+}
+
+/// Sums over the leading `rows` of a contiguous `(rows, cols)` block, per column, as ATen's
+/// outer reductions do.
+pub(crate) fn outer_sum(v: &[f64], rows: usize, cols: usize, dt: DType) -> Vec<f64> {
+    if !dt.is_floating_point() {
+        return (0..cols)
+            .map(|c| (0..rows).map(|r| v[r * cols + c]).sum())
+            .collect();
+    }
+    let l = lanes(dt);
+    let cascade_cols = if cols >= l {
+        (cols / (4 * l)) * 4 * l
+    } else {
+        (cols / 4) * 4
+    };
+    (0..cols)
+        .map(|c| {
+            if c < cascade_cols {
+                multi_row_sum(1, rows, &|i, _| v[i * cols + c], dt)[0]
+            } else {
+                row_sum(rows, &|i| v[i * cols + c], dt)
+            }
+        })
+        .collect()
+}
+
+/// `torch.linspace` values as ATen computes them: `start + step * i` for the first half and
+/// `end - step * (steps - i - 1)` for the rest, each a fused multiply-add in the dtype.
+pub(crate) fn linspace(start: f64, end: f64, n: usize, dt: DType) -> Vec<f64> {
+    let half = n / 2;
+    match dt {
+        DType::Float32 => {
+            let (s, e) = (start as f32, end as f32);
+            let step = if n > 1 {
+                (e - s) / (n - 1) as f32
+            } else {
+                e - s
+            };
+            (0..n)
+                .map(|i| {
+                    f64::from(if i < half {
+                        step.mul_add(i as f32, s)
+                    } else {
+                        (-step).mul_add((n - i - 1) as f32, e)
+                    })
+                })
+                .collect()
+        }
+        DType::Float64 => {
+            let step = if n > 1 {
+                (end - start) / (n - 1) as f64
+            } else {
+                end - start
+            };
+            (0..n)
+                .map(|i| {
+                    if i < half {
+                        step.mul_add(i as f64, start)
+                    } else {
+                        (-step).mul_add((n - i - 1) as f64, end)
+                    }
+                })
+                .collect()
+        }
+        _ => {
+            let step = if n > 1 {
+                (end - start) / (n - 1) as f64
+            } else {
+                0.0
+            };
+            (0..n)
+                .map(|i| {
+                    dt.cast(if i < half {
+                        start + step * i as f64
+                    } else {
+                        end - step * (n - 1 - i) as f64
+                    })
+                })
+                .collect()
+        }
+    }
+}
+
+/// `torch.arange` values as ATen computes them (double accumulation, vectorized chunks).
+pub(crate) fn arange(start: f64, step: f64, n: usize, dt: DType) -> Vec<f64> {
+    if !dt.is_floating_point() {
+        return (0..n).map(|i| dt.cast(start + step * i as f64)).collect();
+    }
+    let l = lanes(dt);
+    let mut out = Vec::with_capacity(n);
+    let mut idx = 0;
+    while idx + 2 * l <= n {
+        for _ in 0..2 {
+            let base = dt.cast(start + step * idx as f64);
+            for lane in 0..l {
+                out.push(dt.cast(base + lane as f64 * step));
+            }
+            idx += l;
+        }
+    }
+    while idx < n {
+        out.push(dt.cast(start + step * idx as f64));
+        idx += 1;
+    }
+    out
+}
