@@ -94,13 +94,16 @@ impl Tensor {
 
     /// `torch.sigmoid` (`SigmoidBackward0`).
     pub fn sigmoid(&self) -> Result<Tensor> {
-        let f = |x: f64| {
-            if x >= 0.0 {
-                1.0 / (1.0 + (-x).exp())
-            } else {
-                let e = x.exp();
-                e / (1.0 + e)
-            }
+        // PyTorch computes 1 / (1 + exp(-x)), rounding each step in the dtype.
+        let dt = if self.dtype().is_floating_point() {
+            self.dtype()
+        } else {
+            DType::Float32
+        };
+        let f = move |x: f64| {
+            let e = dt.cast((-x).exp());
+            let d = dt.cast(1.0 + e);
+            1.0 / d
         };
         Ok(Tensor::record(self.map(true, f), &[self], |r| {
             BackwardFn::Sigmoid {
