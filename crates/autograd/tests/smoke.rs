@@ -150,3 +150,22 @@ fn long_setitem_chain() {
     assert_eq!(x.grad().unwrap().to_vec(), vec![1.0, 1.0]);
     drop(y);
 }
+
+#[test]
+fn large_matmul_fast_path_is_accurate() {
+    manual_seed(7);
+    let a = Tensor::randn(&[130, 140], DType::Float32).unwrap();
+    let b = Tensor::randn(&[140, 125], DType::Float32).unwrap();
+    let c = a.mm(&b).unwrap().to_vec();
+    let c64 = a
+        .to_dtype(DType::Float64)
+        .unwrap()
+        .mm(&b.to_dtype(DType::Float64).unwrap())
+        .unwrap()
+        .to_vec();
+    for (x, y) in c.iter().zip(&c64) {
+        assert!((x - y).abs() < 1e-3 * (1.0 + y.abs()), "{x} vs {y}");
+    }
+    let bat = a.reshape(&[2, 65, 140]).unwrap().matmul(&b).unwrap();
+    assert_eq!(bat.shape(), &[2, 65, 125]);
+}
