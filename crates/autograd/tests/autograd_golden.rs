@@ -719,6 +719,87 @@ fn float_accuracy(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn engine_details(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    let y = x.mul_scalar(3i64)?;
+    y.retain_grad()?;
+    let g = grad(
+        &[y.mul(&y)?.sum()?],
+        std::slice::from_ref(&x),
+        &[None],
+        None,
+        false,
+        false,
+    )?;
+    o.p(&[og(&g[0]), og(&y.grad()), og(&x.grad())]);
+    let y2 = x.mul_scalar(3i64)?;
+    y2.register_hook(Rc::new(|g: &Tensor| Ok(Some(g.mul_scalar(2i64)?))))?;
+    y2.retain_grad()?;
+    y2.mul(&y2)?.sum()?.backward(None, None, false)?;
+    o.p(&[og(&y2.grad()), og(&x.grad())]);
+    x.set_grad(None)?;
+    let y3 = x.mul_scalar(3i64)?;
+    y3.retain_grad()?;
+    y3.register_hook(Rc::new(|g: &Tensor| Ok(Some(g.mul_scalar(2i64)?))))?;
+    y3.mul(&y3)?.sum()?.backward(None, None, false)?;
+    o.p(&[og(&y3.grad()), og(&x.grad())]);
+    let g1 = grad(
+        &[x.sum()?],
+        std::slice::from_ref(&x),
+        &[None],
+        None,
+        false,
+        false,
+    )?;
+    let g2 = grad(
+        std::slice::from_ref(&x),
+        std::slice::from_ref(&x),
+        &[Some(ones(&[2]))],
+        None,
+        false,
+        false,
+    )?;
+    o.p(&[tuple(&g1), tuple(&g2)]);
+    let sc = leaf0(2.0);
+    sc.backward(None, None, false)?;
+    o.p(&[og(&sc.grad())]);
+    let a = leaf(&[1.0, 2.0]);
+    ::autograd::backward(
+        &[a.mul_scalar(2i64)?, a.mul(&a)?.sum()?],
+        &[Some(f32s(&[1.0, 1.0])), None],
+        None,
+        false,
+    )?;
+    o.p(&[og(&a.grad())]);
+    let calls = Rc::new(RefCell::new(0));
+    let b = leaf(&[1.0]);
+    let c = b.mul_scalar(2i64)?;
+    let calls2 = calls.clone();
+    c.register_hook(Rc::new(move |_g: &Tensor| {
+        *calls2.borrow_mut() += 1;
+        Ok(None)
+    }))?;
+    let d = c.sum()?;
+    d.backward(None, Some(true), false)?;
+    d.backward(None, None, false)?;
+    o.p(&[calls.borrow().to_string(), og(&b.grad())]);
+    let e = leaf(&[1.0, 2.0]);
+    let f = e.exp()?;
+    let gsum = f.sum()?;
+    gsum.backward(None, Some(true), false)?;
+    o.p(&[og(&f.grad_fn().unwrap().saved_tensor("result")?)]);
+    gsum.backward(None, None, false)?;
+    o.err(f.grad_fn().unwrap().saved_tensor("result").map(|t| og(&t)));
+    let h = leaf(&[3.0]);
+    let k = h.mul(&h)?;
+    let kf = k.grad_fn().unwrap();
+    o.p(&[
+        og(&kf.saved_tensor("self")?),
+        og(&kf.saved_tensor("other")?),
+    ]);
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -741,6 +822,7 @@ const SECTIONS: &[Section] = &[
     ("random", random),
     ("copy_slices", copy_slices),
     ("float_accuracy", float_accuracy),
+    ("engine_details", engine_details),
 ];
 
 #[test]

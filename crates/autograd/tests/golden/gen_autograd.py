@@ -400,6 +400,51 @@ def float_accuracy():
     print(d.sum().item(), d.mean().item())
 
 
+@section
+def engine_details():
+    x = leaf([1.0, 2.0])
+    y = x * 3
+    y.retain_grad()
+    (g,) = torch.autograd.grad((y * y).sum(), x)
+    print(g, y.grad, x.grad)
+    y2 = x * 3
+    y2.register_hook(lambda g: g * 2)
+    y2.retain_grad()
+    (y2 * y2).sum().backward()
+    print(y2.grad, x.grad)
+    x.grad = None
+    y3 = x * 3
+    y3.retain_grad()
+    y3.register_hook(lambda g: g * 2)
+    (y3 * y3).sum().backward()
+    print(y3.grad, x.grad)
+    print(torch.autograd.grad(x.sum(), x), torch.autograd.grad(x, x, torch.ones(2)))
+    s = leaf(2.0)
+    s.backward()
+    print(s.grad)
+    a = leaf([1.0, 2.0])
+    torch.autograd.backward([a * 2, (a * a).sum()], [torch.tensor([1.0, 1.0]), None])
+    print(a.grad)
+    calls = []
+    b = leaf([1.0])
+    c = b * 2
+    c.register_hook(lambda g: calls.append(1))
+    d = c.sum()
+    d.backward(retain_graph=True)
+    d.backward()
+    print(len(calls), b.grad)
+    e = leaf([1.0, 2.0])
+    f = e.exp()
+    gsum = f.sum()
+    gsum.backward(retain_graph=True)
+    print(f.grad_fn._saved_result)
+    gsum.backward()
+    err(lambda: f.grad_fn._saved_result)
+    h = leaf([3.0])
+    k = h * h
+    print(k.grad_fn._saved_self, k.grad_fn._saved_other)
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()
