@@ -586,3 +586,21 @@ fn inplace_and_zero_backward() {
     z.backward(None, None, false).unwrap();
     assert_eq!(x.grad().unwrap().to_vec(), vec![1.0, 1.0]);
 }
+
+#[test]
+fn erf_matches_python() {
+    // values from Python's math.erf
+    let cases = [
+        (0.3, 0.328_626_759_459_127_4),
+        (1.0, 0.842_700_792_949_714_9),
+        (2.5, 0.999_593_047_982_555),
+        (-4.5, -0.999_999_999_803_383_9),
+        (5.0, 0.999_999_999_998_462_5),
+        (-0.1, -0.112_462_916_018_284_9),
+    ];
+    for (x, want) in cases {
+        let t = Tensor::from_data(vec![x], &[1], DType::Float64).unwrap();
+        let got = t.erf().unwrap().to_vec()[0];
+        assert!((got - want).abs() < 1e-15, "erf({x}) = {got}, want {want}");
+    }
+}

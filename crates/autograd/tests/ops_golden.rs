@@ -42,6 +42,16 @@ fn t3b_first_twice() -> (Vec<f64>, Vec<usize>) {
     ([first.clone(), first].concat(), vec![2, 2, 2])
 }
 
+fn q() -> (Vec<f64>, Vec<usize>) {
+    (vec![0.2, 0.7, 0.9, 0.4, 0.55, 0.1], vec![2, 3])
+}
+fn t01() -> (Vec<f64>, Vec<usize>) {
+    (vec![0.0, 1.0, 1.0, 0.0, 1.0, 0.0], vec![2, 3])
+}
+fn bias2() -> (Vec<f64>, Vec<usize>) {
+    (vec![0.5, -1.0], vec![2])
+}
+
 fn long(v: &[i64]) -> Tensor {
     Tensor::from_data(
         v.iter().map(|&x| x as f64).collect(),
@@ -276,6 +286,62 @@ fn cases() -> Vec<Case> {
             },
             [a()]
         ),
+        case!(
+            "linear",
+            |x| x[0].linear(&x[1], Some(&x[2])),
+            [a(), b(), bias2()]
+        ),
+        case!("linear_nobias", |x| x[0].linear(&x[1], None), [a(), b()]),
+        case!(
+            "linear_1d",
+            |x| x[0].linear(&x[1], Some(&x[2])),
+            [v(), b(), bias2()]
+        ),
+        case!(
+            "linear_3d",
+            |x| x[0].linear(&x[1], Some(&x[2])),
+            [t3(), m(), v()]
+        ),
+        case!(
+            "addmm",
+            |x| Tensor::addmm(&x[0].slice(0, 0, 2, 1)?, &x[1], &x[2]),
+            [bias2(), a(), m()]
+        ),
+        case!(
+            "bce",
+            |x| x[0].binary_cross_entropy(&x[1], Reduction::Mean),
+            [q(), t01()]
+        ),
+        case!(
+            "bce_sum",
+            |x| x[0].binary_cross_entropy(&x[1], Reduction::Sum),
+            [q(), t01()]
+        ),
+        case!(
+            "bce_logits",
+            |x| x[0].binary_cross_entropy_with_logits(&x[1], Reduction::Mean),
+            [a(), t01()]
+        ),
+        case!(
+            "l1_loss",
+            |x| x[0].l1_loss(&x[1], Reduction::Mean),
+            [a(), b()]
+        ),
+        case!(
+            "smooth_l1",
+            |x| x[0].smooth_l1_loss(&x[1], Reduction::Mean, 1.0),
+            [a(), b()]
+        ),
+        case!(
+            "huber",
+            |x| x[0].huber_loss(&x[1], Reduction::Mean, 0.5),
+            [a(), b()]
+        ),
+        case!("erf", |x| x[0].erf(), [a()]),
+        case!("gelu", |x| x[0].gelu(), [a()]),
+        case!("silu", |x| x[0].silu(), [a()]),
+        case!("elu", |x| x[0].elu(1.0), [a()]),
+        case!("softplus", |x| x[0].softplus(1.0, 20.0), [a()]),
         case!(
             "nll_loss",
             |x| x[0]

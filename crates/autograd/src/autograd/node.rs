@@ -583,6 +583,46 @@ pub enum BackwardFn {
     NotImplemented {
         op: &'static str,
     },
+    Addmm {
+        mat1: SavedTensor,
+        mat2: SavedTensor,
+    },
+    BinaryCrossEntropy {
+        this: SavedTensor,
+        target: SavedTensor,
+        reduction: Reduction,
+    },
+    BinaryCrossEntropyWithLogits {
+        this: SavedTensor,
+        target: SavedTensor,
+        reduction: Reduction,
+    },
+    /// smooth_l1 (`huber == false`, parameter beta) / huber (parameter delta).
+    SmoothL1 {
+        this: SavedTensor,
+        target: SavedTensor,
+        reduction: Reduction,
+        param: f64,
+        huber: bool,
+    },
+    Erf {
+        this: SavedTensor,
+    },
+    Gelu {
+        this: SavedTensor,
+    },
+    Silu {
+        this: SavedTensor,
+    },
+    Elu {
+        this: SavedTensor,
+        alpha: f64,
+    },
+    Softplus {
+        this: SavedTensor,
+        beta: f64,
+        threshold: f64,
+    },
     Zero,
     Fill,
     /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
@@ -668,6 +708,16 @@ impl BackwardFn {
             SelectBackward { .. } => "SelectBackwardBackward0",
             SliceBackward { .. } => "SliceBackwardBackward0",
             Zero => "ZeroBackward0",
+            Addmm { .. } => "AddmmBackward0",
+            BinaryCrossEntropy { .. } => "BinaryCrossEntropyBackward0",
+            BinaryCrossEntropyWithLogits { .. } => "BinaryCrossEntropyWithLogitsBackward0",
+            SmoothL1 { huber: false, .. } => "SmoothL1LossBackward0",
+            SmoothL1 { huber: true, .. } => "HuberLossBackward0",
+            Erf { .. } => "ErfBackward0",
+            Gelu { .. } => "GeluBackward0",
+            Silu { .. } => "SiluBackward0",
+            Elu { .. } => "EluBackward0",
+            Softplus { .. } => "SoftplusBackward0",
             ClampMin { .. } => "ClampMinBackward0",
             ClampMax { .. } => "ClampMaxBackward0",
             Cumsum { .. } => "CumsumBackward0",
@@ -766,6 +816,21 @@ impl BackwardFn {
                 v.push(("target", target));
             }
             NllLoss { target, .. } => v.push(("target", target)),
+            Addmm { mat1, mat2 } => {
+                v.push(("mat1", mat1));
+                v.push(("mat2", mat2));
+            }
+            BinaryCrossEntropy { this, target, .. }
+            | BinaryCrossEntropyWithLogits { this, target, .. }
+            | SmoothL1 { this, target, .. } => {
+                v.push(("self", this));
+                v.push(("target", target));
+            }
+            Erf { this }
+            | Gelu { this }
+            | Silu { this }
+            | Elu { this, .. }
+            | Softplus { this, .. } => v.push(("self", this)),
             Log1p { this }
             | Log2 { this }
             | LeakyRelu { this, .. }
@@ -1125,6 +1190,133 @@ impl BackwardFn {
             } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
             Zero | Fill | Sign => one(g.zeros_like())?,
             Copy => vec![None, Some(g.clone())],
+            Addmm { mat1, mat2 } => {
+                let a = if need(1) {
+                    Some(g.mm(&u(mat2)?.t()?)?)
+                } else {
+                    None
+                };
+                let b = if need(2) {
+                    Some(u(mat1)?.t()?.mm(g)?)
+                } else {
+                    None
+                };
+                vec![Some(g.clone()), a, b]
+            }
+            BinaryCrossEntropy {
+                this,
+                target,
+                reduction,
+            } => {
+                let x = u(this)?;
+                let t = u(target)?;
+                let denom = x.rsub_scalar(1i64)?.mul(&x)?.clamp_min(1e-12)?;
+                let mut d = x.sub(&t)?.div(&denom)?.mul(g)?;
+                if *reduction == Reduction::Mean {
+                    d = d.div_scalar(x.numel().max(1) as f64)?;
+                }
+                let tg = if need(1) {
+                    let lx = x.log()?.clamp_min(-100.0)?;
+                    let l1x = x.rsub_scalar(1i64)?.log()?.clamp_min(-100.0)?;
+                    let mut e = l1x.sub(&lx)?.mul(g)?;
+                    if *reduction == Reduction::Mean {
+                        e = e.div_scalar(x.numel().max(1) as f64)?;
+                    }
+                    Some(e)
+                } else {
+                    None
+                };
+                vec![Some(d), tg]
+            }
+            BinaryCrossEntropyWithLogits {
+                this,
+                target,
+                reduction,
+            } => {
+                let x = u(this)?;
+                let t = u(target)?;
+                let n = x.numel().max(1) as f64;
+                let mut d = x.sigmoid()?.sub(&t)?.mul(g)?;
+                if *reduction == Reduction::Mean {
+                    d = d.div_scalar(n)?;
+                }
+                let tg = if need(1) {
+                    let mut e = x.neg()?.mul(g)?;
+                    if *reduction == Reduction::Mean {
+                        e = e.div_scalar(n)?;
+                    }
+                    Some(e)
+                } else {
+                    None
+                };
+                vec![Some(d), tg]
+            }
+            SmoothL1 {
+                this,
+                target,
+                reduction,
+                param,
+                huber,
+            } => {
+                let x = u(this)?;
+                let t = u(target)?;
+                let diff = x.sub(&t)?;
+                let small = diff.abs()?.lt_scalar(*param)?;
+                let inner = if *huber {
+                    diff.clone()
+                } else {
+                    diff.div_scalar(*param)?
+                };
+                let outer = diff.sign()?.mul_scalar(if *huber { *param } else { 1.0 })?;
+                let mut d = Tensor::where_(&small, &inner, &outer)?.mul(g)?;
+                if *reduction == Reduction::Mean {
+                    d = d.div_scalar(x.numel().max(1) as f64)?;
+                }
+                let tg = if need(1) { Some(d.neg()?) } else { None };
+                vec![Some(d), tg]
+            }
+            Erf { this } => {
+                let x = u(this)?;
+                let k = 2.0 / std::f64::consts::PI.sqrt();
+                one(g.mul(&x.mul(&x)?.neg()?.exp()?.mul_scalar(k)?))?
+            }
+            Gelu { this } => {
+                let x = u(this)?;
+                let cdf = x
+                    .mul_scalar(std::f64::consts::FRAC_1_SQRT_2)?
+                    .erf()?
+                    .add_scalar(1i64)?
+                    .mul_scalar(0.5)?;
+                let pdf = x
+                    .mul(&x)?
+                    .mul_scalar(-0.5)?
+                    .exp()?
+                    .mul_scalar(1.0 / (2.0 * std::f64::consts::PI).sqrt())?;
+                one(g.mul(&cdf.add(&x.mul(&pdf)?)?))?
+            }
+            Silu { this } => {
+                let x = u(this)?;
+                let s = x.sigmoid()?;
+                let d = s.mul(&x.mul(&s.rsub_scalar(1i64)?)?.add_scalar(1i64)?)?;
+                one(g.mul(&d))?
+            }
+            Elu { this, alpha } => {
+                let x = u(this)?;
+                let pos = x.gt_scalar(0i64)?;
+                let negd = x.exp()?.mul_scalar(*alpha)?;
+                one(g.mul(&Tensor::where_(&pos, &x.ones_like()?, &negd)?))?
+            }
+            Softplus {
+                this,
+                beta,
+                threshold,
+            } => {
+                let x = u(this)?;
+                let bx = x.mul_scalar(*beta)?;
+                let lin = bx.gt_scalar(*threshold)?;
+                let d = Tensor::where_(&lin, &x.ones_like()?, &bx.sigmoid()?)?;
+                one(g.mul(&d))?
+            }
             ClampMin { this, min } => {
                 let mask = u(this)?.ge_scalar(*min)?.to_dtype(g.dtype())?;
                 one(g.mul(&mask))?

@@ -10,6 +10,7 @@ pub mod join;
 pub(crate) mod kernels;
 pub mod linalg;
 pub mod nn;
+pub mod nn_extra;
 pub mod random;
 pub mod reduce;
 pub mod unary;

@@ -13,6 +13,9 @@ P = [[0.5, 1.25, 2.0], [1.5, 0.75, 3.5]]
 V = [1.0, -2.0, 0.5]
 M = [[1.0, 0.5], [-1.0, 2.0], [0.25, 1.5]]
 T3 = [[[(i * 6 + j * 2 + k) * 0.25 - 1 for k in range(2)] for j in range(3)] for i in range(2)]
+Q = [[0.2, 0.7, 0.9], [0.4, 0.55, 0.1]]
+T01 = [[0.0, 1.0, 1.0], [0.0, 1.0, 0.0]]
+BIAS2 = [0.5, -1.0]
 T3b = [[[(i * 4 + j * 2 + k) * 0.5 - 1.5 for k in range(2)] for j in range(2)] for i in range(2)]
 
 
@@ -131,6 +134,22 @@ CASES = {
     "relu_inplace": (lambda a: (a * 1).relu_(), [A]),
     "sigmoid_inplace": (lambda a: (a * 1).sigmoid_(), [A]),
     "neg_inplace": (lambda a: (a * 1).neg_(), [A]),
+    "linear": (lambda a, w, b: F.linear(a, w, b), [A, B, BIAS2]),
+    "linear_nobias": (lambda a, w: F.linear(a, w), [A, B]),
+    "linear_1d": (lambda v, w, b: F.linear(v, w, b), [V, B, BIAS2]),
+    "linear_3d": (lambda t, m, v: F.linear(t, m, v), [T3, M, V]),
+    "addmm": (lambda v, a, m: torch.addmm(v[:2], a, m), [BIAS2, A, M]),
+    "bce": (lambda q, t: F.binary_cross_entropy(q, t), [Q, T01]),
+    "bce_sum": (lambda q, t: F.binary_cross_entropy(q, t, reduction="sum"), [Q, T01]),
+    "bce_logits": (lambda a, t: F.binary_cross_entropy_with_logits(a, t), [A, T01]),
+    "l1_loss": (lambda a, b: F.l1_loss(a, b), [A, B]),
+    "smooth_l1": (lambda a, b: F.smooth_l1_loss(a, b), [A, B]),
+    "huber": (lambda a, b: F.huber_loss(a, b, delta=0.5), [A, B]),
+    "erf": (lambda a: torch.erf(a), [A]),
+    "gelu": (lambda a: F.gelu(a), [A]),
+    "silu": (lambda a: F.silu(a), [A]),
+    "elu": (lambda a: F.elu(a), [A]),
+    "softplus": (lambda a: F.softplus(a), [A]),
 }
 
 NLL_CASES = {
