@@ -53,6 +53,16 @@ impl DType {
         }
     }
 
+    /// The C++ type name used in some messages (`float`, `double`, `long int`, `bool`).
+    pub fn cpp_name(self) -> &'static str {
+        match self {
+            DType::Bool => "bool",
+            DType::Int64 => "long int",
+            DType::Float32 => "float",
+            DType::Float64 => "double",
+        }
+    }
+
     /// Rounds an `f64` to a value representable in this dtype.
     pub fn cast(self, v: f64) -> f64 {
         match self {

@@ -800,6 +800,48 @@ fn engine_details(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn more_errors(o: &mut Out) -> Result<()> {
+    let f64s = |s: &[usize]| Tensor::ones(s, DType::Float64).unwrap();
+    o.err(f64s(&[2, 2]).matmul(&ones(&[2, 2])));
+    o.err(f64s(&[2]).dot(&ones(&[2])));
+    o.err(ones(&[2, 2, 2]).bmm(&f64s(&[2, 2, 2])));
+    o.err(Tensor::ones(&[2, 2], DType::Int64)?.matmul(&ones(&[2, 2])));
+    o.err(ones(&[3]).view(&[2, 2]));
+    o.err(ones(&[2, 3]).index(&[IndexItem::Slice(None, None, None), IndexItem::Int(5)]));
+    o.err(
+        ones(&[2, 3])
+            .index(&[IndexItem::Slice(Some(2), None, None), IndexItem::Int(0)])?
+            .item()
+            .map(|_| ""),
+    );
+    o.err(ones(&[2, 3]).softmax(2));
+    o.err(ones(&[2, 3]).cross_entropy(&ints(&[0, 3]), ::autograd::Reduction::Mean, -100));
+    o.err(ones(&[2, 3]).nll_loss(&ints(&[0]), ::autograd::Reduction::Mean, -100));
+    o.err(Tensor::cat(&[ones(&[2]), ones(&[2, 2])], 0));
+    o.err(ones(&[2, 3]).sum_dim(&[0, 0], false));
+    o.err(ones(&[2, 3]).squeeze_dim(3));
+    o.err(ones(&[2, 3]).unsqueeze(3));
+    o.err(ones(&[2, 3]).reshape(&[4, -1]));
+    o.err(ones(&[2, 3]).expand_sizes(&[2]));
+    o.err(ones(&[2, 3]).add(&ones(&[3, 2])));
+    o.err(ones(&[2, 3]).masked_fill(&ones(&[2, 3]), 0.0));
+    o.err(Tensor::randint(5, 2, &[3], DType::Int64));
+    o.err(ones(&[2, 3]).flatten(1, 0));
+    o.err(ones(&[2, 3]).narrow(1, 2, 5));
+    o.err(ones(&[2, 3]).max_dim(2, false).map(|r| r.0));
+    let idx = f32s(&[1.5]);
+    o.err(
+        Tensor::arange(Scalar::Int(0), Scalar::Int(5), Scalar::Int(1), None)?
+            .index(&[IndexItem::Tensor(idx)]),
+    );
+    o.err(Tensor::linspace(0.0, 1.0, -1, None));
+    o.err(ones(&[2, 3]).std(&[], 1.0, false).map(|t| item(&t)));
+    o.err(ones(&[2, 3]).t()?.view(&[3, 2])?.view(&[6]));
+    o.err(ones(&[2, 3]).permute(&[0, 0]));
+    o.err(ones(&[2, 3]).log_softmax(-3));
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -823,6 +865,7 @@ const SECTIONS: &[Section] = &[
     ("copy_slices", copy_slices),
     ("float_accuracy", float_accuracy),
     ("engine_details", engine_details),
+    ("more_errors", more_errors),
 ];
 
 #[test]

@@ -319,7 +319,7 @@ impl Tensor {
         if mask.dtype() != DType::Bool {
             return Err(TorchError::runtime(format!(
                 "masked_fill_ only supports boolean masks, but got mask with dtype {}",
-                mask.dtype().name().trim_start_matches("torch.")
+                mask.dtype().cpp_name()
             )));
         }
         let shape = broadcast_shapes(self.shape(), mask.shape())?;

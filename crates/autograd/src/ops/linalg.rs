@@ -220,7 +220,13 @@ impl Tensor {
                 mat2.shape()[1]
             )));
         }
-        same_dtype(self, mat2)?;
+        if self.dtype() != mat2.dtype() {
+            return Err(TorchError::runtime(format!(
+                "expected scalar type {} but found {}",
+                self.dtype().scalar_name(),
+                mat2.dtype().scalar_name()
+            )));
+        }
         let m = mat2.shape()[2];
         checked_numel(&[b, n, m])?;
         let av = self.to_vec();

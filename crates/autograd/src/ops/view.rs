@@ -447,6 +447,30 @@ impl Tensor {
 
     /// `x.narrow(dim, start, length)`.
     pub fn narrow(&self, dim: isize, start: i64, length: i64) -> Result<Tensor> {
+        if self.dim() == 0 {
+            return Err(TorchError::runtime(
+                "narrow() cannot be applied to a 0-dim tensor.",
+            ));
+        }
+        let d = wrap_dim(dim, self.dim())?;
+        let size = self.shape()[d] as i64;
+        if start < -size || start > size {
+            return Err(TorchError::index(format!(
+                "start out of range (expected to be in range of [{}, {}], but got {start})",
+                -size, size
+            )));
+        }
+        let start = if start < 0 { start + size } else { start };
+        if length < 0 {
+            return Err(TorchError::runtime(
+                "narrow(): length must be non-negative.",
+            ));
+        }
+        if start + length > size {
+            return Err(TorchError::runtime(format!(
+                "start ({start}) + length ({length}) exceeds dimension size ({size})."
+            )));
+        }
         self.slice(dim, start, start + length, 1)
     }
 

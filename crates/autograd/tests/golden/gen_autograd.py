@@ -445,6 +445,38 @@ def engine_details():
     print(k.grad_fn._saved_self, k.grad_fn._saved_other)
 
 
+@section
+def more_errors():
+    err(lambda: torch.ones(2, 2, dtype=torch.float64) @ torch.ones(2, 2))
+    err(lambda: torch.ones(2, dtype=torch.float64).dot(torch.ones(2)))
+    err(lambda: torch.ones(2, 2, 2).bmm(torch.ones(2, 2, 2, dtype=torch.float64)))
+    err(lambda: torch.ones(2, 2, dtype=torch.long) @ torch.ones(2, 2))
+    err(lambda: torch.ones(3).view(2, 2))
+    err(lambda: torch.ones(2, 3)[:, 5])
+    err(lambda: torch.ones(2, 3)[2:, 0].item())
+    err(lambda: torch.ones(2, 3).softmax(2))
+    err(lambda: torch.nn.functional.cross_entropy(torch.ones(2, 3), torch.tensor([0, 3])))
+    err(lambda: torch.nn.functional.nll_loss(torch.ones(2, 3), torch.tensor([0])))
+    err(lambda: torch.cat([torch.ones(2), torch.ones(2, 2)]))
+    err(lambda: torch.ones(2, 3).sum(dim=(0, 0)))
+    err(lambda: torch.ones(2, 3).squeeze(3))
+    err(lambda: torch.ones(2, 3).unsqueeze(3))
+    err(lambda: torch.ones(2, 3).reshape(4, -1))
+    err(lambda: torch.ones(2, 3).expand(2))
+    err(lambda: torch.ones(2, 3) + torch.ones(3, 2))
+    err(lambda: torch.ones(2, 3).masked_fill(torch.ones(2, 3), 0.0))
+    err(lambda: torch.randint(5, 2, (3,)))
+    err(lambda: torch.ones(2, 3).flatten(1, 0))
+    err(lambda: torch.ones(2, 3).narrow(1, 2, 5))
+    err(lambda: torch.ones(2, 3).max(2))
+    err(lambda: torch.arange(5)[torch.tensor([1.5])])
+    err(lambda: torch.linspace(0, 1, -1))
+    err(lambda: torch.ones(2, 3).std().item())
+    err(lambda: torch.ones(2, 3).t().view(3, 2).view(6))
+    err(lambda: torch.ones(2, 3).permute(0, 0))
+    err(lambda: torch.ones(2, 3).log_softmax(-3))
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()
