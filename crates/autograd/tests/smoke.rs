@@ -84,11 +84,7 @@ fn allocation_limit_and_tolist() {
     assert!(Tensor::ones(&[11], DType::Float32).is_err());
     assert!(Tensor::ones(&[10], DType::Float32).is_ok());
     let big = Tensor::ones(&[3], DType::Float32).unwrap();
-    assert!(big
-        .expand(&[4, 3])
-        .unwrap()
-        .mul(&Tensor::ones(&[4, 1], DType::Float32).unwrap())
-        .is_err());
+    assert!(big.expand(&[4, 3]).is_err());
     set_max_elements(50_000_000);
     let t = Tensor::from_data(vec![1.0, 2.0, 3.0, 4.0], &[2, 2], DType::Int64).unwrap();
     match t.tolist() {

@@ -346,7 +346,8 @@ impl Tensor {
                 self.dim()
             )));
         }
-        crate::storage::checked_product(sizes)?;
+        // A view, but everything reading it materialises it: keep it under the element limit.
+        checked_numel(sizes)?;
         let lead = sizes.len() - l.shape.len();
         let mut strides = vec![0usize; sizes.len()];
         for i in (0..l.shape.len()).rev() {
