@@ -33,15 +33,6 @@ pub(crate) fn checked_numel(shape: &[usize]) -> Result<usize> {
     Ok(n)
 }
 
-/// Number of elements of `shape` with overflow checked, without the allocation limit (views).
-pub(crate) fn checked_product(shape: &[usize]) -> Result<usize> {
-    let mut n: usize = 1;
-    for &d in shape {
-        n = n.checked_mul(d).ok_or_else(|| too_big(usize::MAX))?;
-    }
-    Ok(n)
-}
-
 fn too_big(n: usize) -> TorchError {
     let what = if n == usize::MAX {
         "more than usize::MAX".to_string()

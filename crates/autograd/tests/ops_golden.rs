@@ -343,6 +343,48 @@ fn cases() -> Vec<Case> {
         case!("elu", |x| x[0].elu(1.0), [a()]),
         case!("softplus", |x| x[0].softplus(1.0, 20.0), [a()]),
         case!(
+            "index_multi",
+            |x| x[0].index(&[
+                IndexItem::Tensor(long(&[1, 0, 1])),
+                IndexItem::Tensor(long(&[2, 0, 1]))
+            ]),
+            [a()]
+        ),
+        case!(
+            "index_multi_bcast",
+            |x| x[0].index(&[
+                IndexItem::Tensor(long(&[0, 1]).reshape(&[2, 1])?),
+                IndexItem::Tensor(long(&[0, 2]))
+            ]),
+            [a()]
+        ),
+        case!(
+            "index_0d",
+            |x| x[0].index(&[IndexItem::Tensor(Tensor::scalar(1i64.into()))]),
+            [a()]
+        ),
+        case!(
+            "pick_logp",
+            |x| x[0]
+                .log_softmax(1)?
+                .index(&[
+                    IndexItem::Tensor(long(&[0, 1])),
+                    IndexItem::Tensor(long(&[2, 0]))
+                ])?
+                .mean()?
+                .neg(),
+            [a()]
+        ),
+        case!(
+            "index_3d_mid",
+            |x| x[0].index(&[
+                IndexItem::Slice(None, None, None),
+                IndexItem::Tensor(long(&[2, 0])),
+                IndexItem::Tensor(long(&[1, 1]))
+            ]),
+            [t3()]
+        ),
+        case!(
             "nll_loss",
             |x| x[0]
                 .log_softmax(1)?

@@ -55,6 +55,7 @@ impl Tensor {
         let mut dim: usize = 0;
         let mut adv: Option<(usize, Tensor)> = None;
         let mut mask_view: Option<(Tensor, Vec<isize>)> = None;
+        let mut multi: Vec<(usize, Tensor)> = Vec::new();
         for it in items {
             match it {
                 IndexItem::Int(i) => t = t.select(dim as isize, *i)?,
@@ -76,10 +77,26 @@ impl Tensor {
                 IndexItem::Ellipsis => {
                     dim += self.dim() - consumed;
                 }
+                IndexItem::Tensor(ix) if ix.dtype() == DType::Int64 && ix.dim() == 0 => {
+                    // a 0-dim integer tensor indexes like an int
+                    let i = ix.to_vec().first().copied().unwrap_or(0.0) as i64;
+                    t = t.select(dim as isize, i)?;
+                }
+                IndexItem::Tensor(ix) if ix.dtype() == DType::Int64 && mask_view.is_none() => {
+                    if let Some((d0, first)) = adv.take() {
+                        multi.push((d0, first));
+                    }
+                    if !multi.is_empty() {
+                        multi.push((dim, ix.clone()));
+                    } else {
+                        adv = Some((dim, ix.clone()));
+                    }
+                    dim += 1;
+                }
                 IndexItem::Tensor(ix) => {
-                    if adv.is_some() {
+                    if adv.is_some() || !multi.is_empty() {
                         return Err(TorchError::index(
-                            "indexing with more than one tensor index is not supported",
+                            "indexing with a boolean mask and another tensor index is not supported",
                         ));
                     }
                     if ix.dtype() == DType::Bool {
@@ -126,6 +143,9 @@ impl Tensor {
                 }
             }
         }
+        if !multi.is_empty() {
+            return t.multi_index(&multi);
+        }
         match adv {
             Some((d, idx)) => match mask_view {
                 Some((orig, shape)) => {
@@ -151,6 +171,66 @@ impl Tensor {
                 Ok(t)
             }
         }
+    }
+
+    /// `x[i0, i1, ...]` with several int64 index tensors on adjacent dims (broadcast together):
+    /// one gather over the merged dims, recorded as `IndexBackward0` on `self`.
+    fn multi_index(&self, items: &[(usize, Tensor)]) -> Result<Tensor> {
+        let d0 = items[0].0;
+        let k = items.len();
+        if items.iter().enumerate().any(|(i, (d, _))| *d != d0 + i) {
+            return Err(TorchError::index(
+                "indexing with non-adjacent tensor indices is not supported",
+            ));
+        }
+        let mut bshape: Vec<usize> = Vec::new();
+        for (_, ix) in items {
+            bshape = crate::ops::broadcast_shapes(&bshape, ix.shape()).map_err(|_| {
+                let shapes: Vec<String> = items.iter().map(|(_, t)| crate::tensor::fmt_list(t.shape())).collect();
+                TorchError::index(format!(
+                    "shape mismatch: indexing tensors could not be broadcast together with shapes {}",
+                    shapes.join(", ")
+                ))
+            })?;
+        }
+        checked_numel(&bshape)?;
+        let sizes = &self.shape()[d0..d0 + k];
+        let n: usize = bshape.iter().product();
+        let mut linear = vec![0.0; n];
+        for (j, (_, ix)) in items.iter().enumerate() {
+            let size = sizes[j] as i64;
+            let vals = crate::ops::broadcast_values(ix, &bshape);
+            let stride: usize = sizes[j + 1..].iter().product();
+            for (l, v) in linear.iter_mut().zip(vals) {
+                let i = v as i64;
+                if i < -size || i >= size {
+                    return Err(TorchError::index(format!(
+                        "index {i} is out of bounds for dimension {} with size {size}",
+                        d0 + j
+                    )));
+                }
+                let i = if i < 0 { i + size } else { i } as usize;
+                *l += (i * stride) as f64;
+            }
+        }
+        let lin = Tensor::new_raw(linear, bshape, DType::Int64);
+        let mut merged: Vec<isize> = self.shape()[..d0].iter().map(|&d| d as isize).collect();
+        merged.push(sizes.iter().product::<usize>() as isize);
+        merged.extend(self.shape()[d0 + k..].iter().map(|&d| d as isize));
+        let flat = self.detach().reshape(&merged)?;
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            flat.advanced_index(d0, &lin)?
+        };
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        let flat_sizes = flat.size();
+        let input_sizes = self.size();
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Index {
+            sizes: flat_sizes,
+            dim: d0,
+            indices: SavedTensor::input(&lin),
+            input_sizes,
+        }))
     }
 
     /// Gathers `idx` (int64, any shape) along `dim`; records `IndexBackward0`.

@@ -150,6 +150,11 @@ CASES = {
     "silu": (lambda a: F.silu(a), [A]),
     "elu": (lambda a: F.elu(a), [A]),
     "softplus": (lambda a: F.softplus(a), [A]),
+    "index_multi": (lambda a: a[torch.tensor([1, 0, 1]), torch.tensor([2, 0, 1])], [A]),
+    "index_multi_bcast": (lambda a: a[torch.tensor([[0], [1]]), torch.tensor([0, 2])], [A]),
+    "index_0d": (lambda a: a[torch.tensor(1)], [A]),
+    "pick_logp": (lambda a: -a.log_softmax(1)[torch.arange(2), torch.tensor([2, 0])].mean(), [A]),
+    "index_3d_mid": (lambda t: t[:, torch.tensor([2, 0]), torch.tensor([1, 1])], [T3]),
 }
 
 NLL_CASES = {
