@@ -177,6 +177,9 @@ pub struct Interp {
     pub trace_backward: bool,
     /// Traces recorded since the last `take_traces`.
     pub traces: Vec<autograd::BackwardTrace>,
+    /// For each trace, the graph as it was when that backward started (the trace's node ids
+    /// refer to it), labelled with the variable names.
+    pub trace_graphs: Vec<autograd::GraphSnapshot>,
 }
 
 impl Interp {
@@ -210,6 +213,7 @@ impl Interp {
             hidden_defs: false,
             trace_backward: false,
             traces: Vec::new(),
+            trace_graphs: Vec::new(),
         }
     }
 

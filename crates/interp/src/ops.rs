@@ -719,9 +719,9 @@ impl Interp {
             Value::Range(r) => match as_num(item) {
                 Some(Num::Int(i)) => {
                     if r.step > 0 {
-                        Ok(i >= r.start && i < r.stop && (i - r.start) % r.step == 0)
+                        Ok(i >= r.start && i < r.stop && (i as i128 - r.start as i128) % r.step as i128 == 0)
                     } else {
-                        Ok(i <= r.start && i > r.stop && (r.start - i) % (-r.step) == 0)
+                        Ok(i <= r.start && i > r.stop && (r.start as i128 - i as i128) % (-(r.step as i128)) == 0)
                     }
                 }
                 _ => Ok(false),

@@ -217,7 +217,10 @@ pub(crate) fn round_float(x: f64, nd: i64) -> f64 {
         }
         format!("{x:.*}", nd as usize).parse().unwrap_or(x)
     } else {
-        let p = 10f64.powi((-nd).min(400) as i32);
+        let p = 10f64.powi(nd.saturating_neg().min(400) as i32);
+        if p.is_infinite() {
+            return 0.0f64.copysign(x);
+        }
         let y = x / p;
         (y.round_ties_even() * p).copysign(x)
     }
@@ -252,7 +255,7 @@ fn round(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
                 return Ok(Value::from_bigint(to_big(&n)));
             }
             let b = to_big(&n);
-            let p = num_traits::pow::Pow::pow(BigInt::from(10), (-d).min(10_000) as u32);
+            let p = num_traits::pow::Pow::pow(BigInt::from(10), d.saturating_neg().min(10_000) as u32);
             let (q, r): (BigInt, BigInt) = num_integer::Integer::div_mod_floor(&b, &p);
             let twice: BigInt = &r * BigInt::from(2);
             let q = match twice.cmp(&p) {

@@ -1033,12 +1033,13 @@ fn run_backward(
 ) -> PyResult<()> {
     if interp.trace_backward {
         let named = interp.named_tensors();
-        let (_, index) = autograd::SnapshotIndex::build(&named);
+        let (graph, index) = autograd::SnapshotIndex::build(&named);
         let trace = lend_interp(interp, || {
             autograd::backward_traced(ts, gs, retain, create, Some(&index))
         })
         .py()?;
         interp.traces.push(trace);
+        interp.trace_graphs.push(graph);
         return Ok(());
     }
     lend_interp(interp, || autograd::backward(ts, gs, retain, create)).py()
