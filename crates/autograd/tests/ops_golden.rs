@@ -52,6 +52,13 @@ fn bias2() -> (Vec<f64>, Vec<usize>) {
     (vec![0.5, -1.0], vec![2])
 }
 
+fn x33() -> (Vec<f64>, Vec<usize>) {
+    (
+        vec![1.0, -2.0, 3.0, 0.5, 5.0, -6.0, 7.0, 0.25, 9.0],
+        vec![3, 3],
+    )
+}
+
 fn long(v: &[i64]) -> Tensor {
     Tensor::from_data(
         v.iter().map(|&x| x as f64).collect(),
@@ -384,6 +391,16 @@ fn cases() -> Vec<Case> {
             ]),
             [t3()]
         ),
+        case!("tril", |x| x[0].tril(0), [x33()]),
+        case!("triu1", |x| x[0].triu(1), [x33()]),
+        case!("tril_neg", |x| x[0].tril(-1), [a()]),
+        case!("trace", |x| x[0].trace(), [x33()]),
+        case!("diag2d", |x| x[0].diag(0), [x33()]),
+        case!("diag2d_off", |x| x[0].diag(1), [x33()]),
+        case!("diag1d", |x| x[0].diag(0), [v()]),
+        case!("diagonal", |x| x[0].diagonal(0), [a()]),
+        case!("repeat", |x| x[0].repeat(&[2, 1]), [a()]),
+        case!("repeat_lead", |x| x[0].repeat(&[2, 2]), [v()]),
         case!(
             "nll_loss",
             |x| x[0]

@@ -623,6 +623,28 @@ pub enum BackwardFn {
         beta: f64,
         threshold: f64,
     },
+    Tril {
+        diagonal: i64,
+        upper: bool,
+    },
+    Trace {
+        sizes: Vec<usize>,
+    },
+    /// The diagonal of a matrix (`diag` of 2-D: `DiagonalBackward0_copy`; `diagonal`:
+    /// `DiagonalBackward0`).
+    DiagExtract {
+        sizes: Vec<usize>,
+        offset: i64,
+        view: bool,
+    },
+    /// A vector placed on a diagonal (`diag` of 1-D: `DiagEmbedBackward0`).
+    DiagEmbed {
+        offset: i64,
+    },
+    Repeat {
+        sizes: Vec<usize>,
+        repeats: Vec<usize>,
+    },
     Zero,
     Fill,
     /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
@@ -708,6 +730,13 @@ impl BackwardFn {
             SelectBackward { .. } => "SelectBackwardBackward0",
             SliceBackward { .. } => "SliceBackwardBackward0",
             Zero => "ZeroBackward0",
+            Tril { upper: false, .. } => "TrilBackward0",
+            Tril { upper: true, .. } => "TriuBackward0",
+            Trace { .. } => "TraceBackward0",
+            DiagExtract { view: false, .. } => "DiagonalBackward0_copy",
+            DiagExtract { view: true, .. } => "DiagonalBackward0",
+            DiagEmbed { .. } => "DiagEmbedBackward0",
+            Repeat { .. } => "RepeatBackward0",
             Addmm { .. } => "AddmmBackward0",
             BinaryCrossEntropy { .. } => "BinaryCrossEntropyBackward0",
             BinaryCrossEntropyWithLogits { .. } => "BinaryCrossEntropyWithLogitsBackward0",
@@ -1190,6 +1219,34 @@ impl BackwardFn {
             } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
             Zero | Fill | Sign => one(g.zeros_like())?,
             Copy => vec![None, Some(g.clone())],
+            Tril { diagonal, upper } => one(if *upper {
+                g.triu(*diagonal)
+            } else {
+                g.tril(*diagonal)
+            })?,
+            Trace { sizes } => {
+                let (n, m) = (
+                    sizes.first().copied().unwrap_or(0),
+                    sizes.get(1).copied().unwrap_or(0),
+                );
+                one(g.mul(&Tensor::eye(n, Some(m), g.dtype())?))?
+            }
+            DiagExtract { sizes, offset, .. } => one(g.diag_scatter(sizes, *offset))?,
+            DiagEmbed { offset } => one(g.diagonal(*offset))?,
+            Repeat { sizes, repeats } => {
+                // view g as (r0, s0, r1, s1, ...) and sum the repeat dims
+                let lead = repeats.len() - sizes.len();
+                let mut shape: Vec<isize> = Vec::new();
+                let mut sum_dims: Vec<isize> = Vec::new();
+                for (i, &r) in repeats.iter().enumerate() {
+                    let s = if i < lead { 1 } else { sizes[i - lead] };
+                    sum_dims.push(shape.len() as isize);
+                    shape.push(r as isize);
+                    shape.push(s as isize);
+                }
+                let summed = g.reshape(&shape)?.sum_dim(&sum_dims, false)?;
+                one(summed.reshape_usize(sizes))?
+            }
             Addmm { mat1, mat2 } => {
                 let a = if need(1) {
                     Some(g.mm(&u(mat2)?.t()?)?)

@@ -9,6 +9,7 @@ pub mod inplace;
 pub mod join;
 pub(crate) mod kernels;
 pub mod linalg;
+pub mod matrix;
 pub mod nn;
 pub mod nn_extra;
 pub mod random;

@@ -13,6 +13,7 @@ P = [[0.5, 1.25, 2.0], [1.5, 0.75, 3.5]]
 V = [1.0, -2.0, 0.5]
 M = [[1.0, 0.5], [-1.0, 2.0], [0.25, 1.5]]
 T3 = [[[(i * 6 + j * 2 + k) * 0.25 - 1 for k in range(2)] for j in range(3)] for i in range(2)]
+X33 = [[1.0, -2.0, 3.0], [0.5, 5.0, -6.0], [7.0, 0.25, 9.0]]
 Q = [[0.2, 0.7, 0.9], [0.4, 0.55, 0.1]]
 T01 = [[0.0, 1.0, 1.0], [0.0, 1.0, 0.0]]
 BIAS2 = [0.5, -1.0]
@@ -154,6 +155,16 @@ CASES = {
     "index_multi_bcast": (lambda a: a[torch.tensor([[0], [1]]), torch.tensor([0, 2])], [A]),
     "index_0d": (lambda a: a[torch.tensor(1)], [A]),
     "pick_logp": (lambda a: -a.log_softmax(1)[torch.arange(2), torch.tensor([2, 0])].mean(), [A]),
+    "tril": (lambda x: x.tril(), [X33]),
+    "triu1": (lambda x: x.triu(1), [X33]),
+    "tril_neg": (lambda a: a.tril(-1), [A]),
+    "trace": (lambda x: x.trace(), [X33]),
+    "diag2d": (lambda x: torch.diag(x), [X33]),
+    "diag2d_off": (lambda x: torch.diag(x, 1), [X33]),
+    "diag1d": (lambda v: torch.diag(v), [V]),
+    "diagonal": (lambda a: a.diagonal(), [A]),
+    "repeat": (lambda a: a.repeat(2, 1), [A]),
+    "repeat_lead": (lambda v: v.repeat(2, 2), [V]),
     "index_3d_mid": (lambda t: t[:, torch.tensor([2, 0]), torch.tensor([1, 1])], [T3]),
 }
 
