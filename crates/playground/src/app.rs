@@ -259,7 +259,7 @@ pub fn app() -> Html {
                     <button type="button" data-testid="lesson-next" onclick={go(1)} disabled={state.step + 1 >= steps.len()}>{ t(lang, Text::Next) }</button>
                 </nav>
                 <span class="spacer" />
-                <button type="button" data-testid="lang" onclick={switch_lang} aria-label="language / 语言">
+                <button type="button" data-testid="lang" onclick={switch_lang} title="language / 语言">
                     { if lang == Lang::Zh { "English" } else { "中文" } }
                 </button>
                 <button type="button" class="theme" onclick={toggle_theme} aria-label={t(lang, Text::Theme)} title={t(lang, Text::Theme)}>{ "◐" }</button>
@@ -286,7 +286,7 @@ pub fn app() -> Html {
                         if busy { <span class="running" role="status">{ t(lang, Text::Running) }</span> }
                     </div>
                     <Editor code={AttrValue::from(state.code().to_string())} {on_edit} on_run={run} {error_line} {current_line} label={t(lang, Text::Code)} />
-                    <Console result={result.as_deref().cloned()} {lang} label={t(lang, Text::Console)} {notice} />
+                    <Console result={result.as_deref().cloned()} {lang} label={t(lang, Text::Console)} {notice} results={state.results} />
                 </section>
                 <section class="right">
                     <Graph graph={graph.clone()} trace={trace.clone()} selected={state.selected} {on_select} {lang} />

@@ -1,11 +1,14 @@
 //! The worker's side: one interpreter session driven by `Request`s. Native code (no web APIs), so
 //! it is unit-tested natively; `bin/worker.rs` only moves JSON strings in and out.
 
-use crate::protocol::{Diagnostic, Request, Response};
+use crate::protocol::{BackwardRun, Diagnostic, Request, Response};
+use autograd::GraphSnapshot;
 use interp::{Config, RunResult, Session};
 
 pub struct Runner {
     session: Session,
+    /// The current cell's backward passes so far (a stepped cell collects them step by step).
+    backwards: Vec<BackwardRun>,
 }
 
 impl Default for Runner {
@@ -21,10 +24,12 @@ impl Runner {
     pub fn new() -> Runner {
         let config = Config {
             filename: CELL_FILENAME.into(),
+            trace_backward: true,
             ..Config::default()
         };
         Runner {
             session: Session::new(config),
+            backwards: Vec::new(),
         }
     }
 
@@ -48,22 +53,14 @@ impl Runner {
                 stepping,
             } => {
                 self.session.reset();
-                for (i, cell) in prelude.iter().enumerate() {
-                    let r = self.session.run(cell);
-                    if let Some(err) = &r.error {
-                        // The earlier cell failed: say so instead of running this one in a
-                        // half-built session.
-                        let mut d = diagnostic(&r, err);
-                        d.line = 0;
-                        d.column = 0;
-                        d.traceback = format!("(in lesson step {}) {}", i + 1, d.traceback);
-                        return Response {
-                            error: Some(d),
-                            done: true,
-                            ..Response::default()
-                        };
-                    }
+                // Like a notebook: an earlier cell that raised still leaves what it defined, and
+                // the next cells run anyway. Their output is not shown.
+                for cell in &prelude {
+                    self.session.run(cell);
                 }
+                // Only this cell's backward passes are replayed.
+                self.session.interp().trace_graphs.clear();
+                self.backwards.clear();
                 if stepping {
                     let loaded = self.session.load(&code);
                     if loaded.error.is_some() || loaded.done {
@@ -85,11 +82,28 @@ impl Runner {
 
     fn response(&mut self, r: RunResult) -> Response {
         let error = r.error.as_ref().map(|e| diagnostic(&r, e));
+        let interp = self.session.interp();
+        let (graph, _) = GraphSnapshot::build(&interp.named_tensors());
+        // The session hands over this call's traces; the graphs they refer to were recorded
+        // beside them, in the same order. A stepped cell collects them step by step.
+        let graphs = std::mem::take(&mut interp.trace_graphs);
+        let line = r.line.unwrap_or(0);
+        let new_runs = r
+            .traces
+            .iter()
+            .zip(graphs)
+            .map(|(trace, graph)| BackwardRun {
+                line,
+                graph,
+                trace: trace.clone(),
+            });
+        self.backwards.extend(new_runs);
+        let backwards = self.backwards.clone();
         Response {
             stdout: r.stdout.clone(),
             error,
-            graph: Default::default(),
-            backwards: Vec::new(),
+            graph,
+            backwards,
             next_line: if r.done { None } else { r.next_line },
             done: r.done,
         }
@@ -136,6 +150,17 @@ mod tests {
     }
 
     #[test]
+    fn an_earlier_failing_cell_does_not_stop_the_notebook() {
+        let r = run(&["a = 1\nb = undefined\nc = 3"], "print(a)\nprint(c)");
+        assert_eq!(r.stdout, "1\n");
+        assert_eq!(
+            r.error.map(|d| d.kind),
+            Some("NameError".into()),
+            "c was never defined"
+        );
+    }
+
+    #[test]
     fn an_error_carries_its_line_and_pythons_last_line() {
         let r = run(&[], "x = 1\nprint(y)\n");
         let d = r.error.expect("NameError");
@@ -163,6 +188,51 @@ mod tests {
         );
         let second = runner.handle(Request::Step);
         assert_eq!((second.stdout.as_str(), second.done), ("1\n2\n", true));
+    }
+
+    #[test]
+    fn the_lesson_graph_and_its_backward_trace_come_back() {
+        let prelude = ["import torch\nx2 = torch.ones(2, 2, requires_grad=True)\ny = x2 + 2\nz = y * y * 3\nout = z.mean()"];
+        let r = run(&prelude, "out.backward()\nprint(x2.grad)");
+        assert_eq!(
+            r.stdout,
+            "tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]])\n"
+        );
+        let labels: Vec<&str> = r.graph.nodes.iter().map(|n| n.label.as_str()).collect();
+        for name in [
+            "x2",
+            "y",
+            "z",
+            "out",
+            "AddBackward0",
+            "MulBackward0",
+            "MeanBackward0",
+            "AccumulateGrad",
+        ] {
+            assert!(labels.contains(&name), "{name} missing from {labels:?}");
+        }
+        assert_eq!(
+            r.backwards.len(),
+            1,
+            "only this cell's backward is replayed"
+        );
+        let run = &r.backwards[0];
+        assert_eq!(
+            run.trace.steps.first().map(|s| s.name.as_str()),
+            Some("MeanBackward0")
+        );
+        let leaf = run
+            .trace
+            .steps
+            .iter()
+            .find_map(|s| s.leaf.as_ref())
+            .expect("AccumulateGrad step");
+        let x2 = run.graph.nodes.iter().find(|n| n.label == "x2").unwrap();
+        assert_eq!(leaf.tensor_node, Some(x2.id));
+        assert_eq!(
+            leaf.grad_after.as_ref().map(|g| g.values.clone()),
+            Some(vec![4.5; 4])
+        );
     }
 
     #[test]

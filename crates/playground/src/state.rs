@@ -33,6 +33,8 @@ pub struct State {
     pub playback: Playback,
     /// Prefers reduced motion: the backward replay starts paused.
     pub reduced_motion: bool,
+    /// How many results have arrived (tests and the console use it to tell runs apart).
+    pub results: u32,
     /// A message about the runtime itself (a restarted worker), not about the program.
     pub notice: Option<String>,
 }
@@ -76,6 +78,7 @@ impl State {
             selected: None,
             playback: Playback::default(),
             reduced_motion,
+            results: 0,
             notice: None,
         }
     }
@@ -163,6 +166,7 @@ impl Reducible for State {
                     s.playback = Playback::default();
                 }
                 s.result = Some(Rc::new(*response));
+                s.results = s.results.wrapping_add(1);
             }
             Action::Stopped => {
                 s.activity = Activity::Idle;

@@ -12,6 +12,9 @@ pub struct ConsoleProps {
     pub result: Option<Response>,
     pub lang: Lang,
     pub label: AttrValue,
+    /// Count of results received, exposed as `data-results` so a reader (or test) can tell a new
+    /// run from an identical earlier one.
+    pub results: u32,
     /// A message about the runtime (stopped, restarted), shown apart from the program's output.
     #[prop_or_default]
     pub notice: Option<AttrValue>,
@@ -43,7 +46,7 @@ pub fn console(props: &ConsoleProps) -> Html {
         .map(|d| format!("line {}", d.line));
     html! {
         <section class="console-panel" aria-label={props.label.clone()}>
-            <pre data-testid="console" class={classes!("console", error.map(|_| "has-error"))} role="log" aria-live="polite">{ text }</pre>
+            <pre data-testid="console" data-results={props.results.to_string()} class={classes!("console", error.map(|_| "has-error"))} role="log" aria-live="polite">{ text }</pre>
             if let Some(loc) = location {
                 <p class="console-location">{ loc }</p>
             }

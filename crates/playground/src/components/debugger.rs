@@ -64,13 +64,13 @@ pub fn debugger(props: &DebuggerProps) -> Html {
             <div class="toolbar">
                 <strong>{ t(lang, Text::Backward) }</strong>
                 <button type="button" data-testid="backward-back" onclick={cb(&props.on_back)} disabled={p.pos == 0}
-                        aria-label={t(lang, Text::StepBack)} title={t(lang, Text::StepBack)}>{ "⏮" }</button>
+                        aria-label={t(lang, Text::StepBack)} title={t(lang, Text::StepBack)}>{ "|◀" }</button>
                 <button type="button" data-testid="backward-play" onclick={cb(&props.on_play_pause)}
                         aria-label={t(lang, if p.playing { Text::Pause } else { Text::Play })}>
-                    { if p.playing { "⏸" } else { "▶" } }
+                    { if p.playing { "❚❚" } else { "▶" } }
                 </button>
                 <button type="button" data-testid="backward-step" onclick={cb(&props.on_forward)} disabled={p.pos >= total}
-                        aria-label={t(lang, Text::StepForward)} title={t(lang, Text::StepForward)}>{ "⏭" }</button>
+                        aria-label={t(lang, Text::StepForward)} title={t(lang, Text::StepForward)}>{ "▶|" }</button>
                 <input type="range" min="0" max={total.to_string()} value={p.pos.to_string()} oninput={on_seek}
                        aria-label={t(lang, Text::EngineStep)} />
                 <span class="pos">{ format!("{}/{}", p.pos, total) }</span>

@@ -121,11 +121,12 @@ pub fn graph(props: &GraphProps) -> Html {
         );
         let rx = if n.kind == SnapNodeKind::Tensor { 6.0 } else { BOX_HEIGHT / 2.0 };
         let text_y = if lines.len() > 1 { p.y - 6.0 } else { p.y + 4.0 };
-        let aria = format!("{} {}", graphview::kind_attr(n), lines.join(", "));
+        // The accessible name is the node's visible text; the role description says what it is.
+        let aria = format!("{} node", graphview::kind_attr(n));
         Some(html! {
             <g {class} data-testid="graph-node" data-kind={graphview::kind_attr(n)} data-label={n.label.clone()}
                data-grad={grad.clone()} data-id={id.to_string()}
-               tabindex="0" role="button" aria-label={aria} aria-pressed={selected.to_string()} {onclick} {onkeydown}>
+               tabindex="0" role="button" aria-roledescription={aria} aria-pressed={selected.to_string()} {onclick} {onkeydown}>
                 <rect x={format!("{:.1}", p.x - width / 2.0)} y={format!("{:.1}", p.y - BOX_HEIGHT / 2.0)}
                       width={format!("{width:.1}")} height={BOX_HEIGHT.to_string()} rx={rx.to_string()} />
                 <text x={format!("{:.1}", p.x)} y={format!("{text_y:.1}")} class="title">{ lines[0].clone() }</text>
@@ -219,7 +220,7 @@ pub fn graph(props: &GraphProps) -> Html {
                 </span>
             </div>
             <svg data-testid="graph" ref={svg_ref} class="graph" viewBox={view_box} xmlns="http://www.w3.org/2000/svg"
-                 role="img" aria-label={t(lang, Text::Graph)} preserveAspectRatio="xMidYMin meet"
+                 role="group" aria-label={t(lang, Text::Graph)} preserveAspectRatio="xMidYMin meet"
                  {onwheel} {onpointerdown} {onpointermove} onpointerup={end_drag.clone()} onpointerleave={end_drag}
                  onclick={on_background}>
                 <defs>

@@ -1,0 +1,168 @@
+// A learner's walk through the page, in headless Chromium, against the built dist/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { serveDist, launchBrowser, watchErrors, ARTIFACTS } from './support.mjs';
+
+const expected = JSON.parse(await readFile(new URL('./lesson_expected.json', import.meta.url), 'utf8'));
+const normalise = (text) => text.replace(/0x[0-9a-fA-F]+/g, '0x?');
+const GRAD = 'tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]])';
+
+let server, browser;
+before(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  await mkdir(ARTIFACTS, { recursive: true });
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(hash = '', options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(server.url + hash);
+  return { page, errors, context };
+}
+
+/** Waits for a finished run newer than `after` (the console's data-results count), then
+ *  returns the console text and that count. */
+async function finishedRun(page, after = 0) {
+  await page.waitForFunction(
+    (n) => {
+      const run = document.querySelector('[data-testid=run]');
+      const results = Number(document.querySelector('[data-testid=console]')?.dataset.results ?? 0);
+      return run && !run.disabled && results > n;
+    },
+    after,
+    { timeout: 15_000 },
+  );
+  const console_ = page.getByTestId('console');
+  return { text: await console_.textContent(), results: Number(await console_.getAttribute('data-results')) };
+}
+
+const consoleText = async (page, after = 0) => (await finishedRun(page, after)).text;
+
+test('each lesson step prints what PyTorch prints for it', async () => {
+  const { page, errors, context } = await open();
+  let results = 0;
+  for (let step = 0; step < expected.steps.length; step++) {
+    if (step > 0) await page.getByTestId('lesson-next').click();
+    const run = await finishedRun(page, results);
+    assert.equal(normalise(run.text), normalise(expected.steps[step]), `step ${step + 1}`);
+    assert.match(await page.getByTestId('lesson-title').textContent(), new RegExp(`^${step + 1}\\.`));
+    assert.match(page.url(), new RegExp(`#step=${step + 1}`));
+    results = run.results;
+  }
+  await page.screenshot({ path: ARTIFACTS + 'step7.png', fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the graph shows the lesson nodes and the backward replay ends with x2.grad = 4.5', async () => {
+  const { page, errors, context } = await open('#step=5');
+  await consoleText(page);
+  const labels = await page.getByTestId('graph-node').evaluateAll((ns) => ns.map((n) => n.dataset.label));
+  for (const name of ['x2', 'AddBackward0', 'MulBackward0', 'MeanBackward0', 'AccumulateGrad']) {
+    assert.ok(labels.includes(name), `${name} in ${labels}`);
+  }
+  const x2 = page.locator('[data-testid=graph-node][data-label=x2]');
+  assert.equal(await x2.getAttribute('data-kind'), 'tensor');
+  await page.waitForFunction(
+    (grad) => document.querySelector('[data-testid=graph-node][data-label=x2]')?.dataset.grad === grad,
+    GRAD,
+    { timeout: 20_000 },
+  );
+  await page.screenshot({ path: ARTIFACTS + 'backward-done.png', fullPage: true });
+  // Step back through the replay: before the AccumulateGrad step the leaf has no grad yet.
+  const back = page.getByTestId('backward-back');
+  while (await back.isEnabled()) await back.click();
+  assert.equal(await x2.getAttribute('data-grad'), '');
+  await page.getByTestId('backward-step').click();
+  await x2.click();
+  assert.match(await page.getByTestId('inspector').textContent(), /is_leaf\s*True/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('Stop ends an endless loop within 2 seconds and the page keeps working', async () => {
+  const { page, errors, context } = await open('#step=1');
+  await consoleText(page);
+  await page.getByTestId('editor').fill('while True: pass');
+  await page.getByTestId('run').click();
+  const started = Date.now();
+  await page.getByTestId('stop').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=run]').disabled, null, { timeout: 2_000 });
+  assert.ok(Date.now() - started < 2_000);
+  await page.getByTestId('editor').fill('print(6 * 7)');
+  await page.getByTestId('run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=console]').textContent === '42\n', null, { timeout: 10_000 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a syntax error is shown like Python and marks its line', async () => {
+  const { page, context } = await open('#step=1');
+  const { results } = await finishedRun(page);
+  await page.getByTestId('editor').fill('x = 1\nprint((x)\n');
+  await page.getByTestId('run').click();
+  const text = await consoleText(page, results);
+  assert.equal(text, "SyntaxError: '(' was never closed\n");
+  assert.equal(await page.locator('.line-no.error').textContent(), '2');
+  await context.close();
+});
+
+test('a share link restores the code and the step', async () => {
+  const { page, context } = await open('#step=3');
+  await consoleText(page);
+  const code = 'y = torch.ones(3) * 2\nprint(y.sum())  # 分享 & <b>';
+  await page.getByTestId('editor').fill(code);
+  await page.getByTestId('share').click();
+  const url = await page.getByTestId('share-url').inputValue();
+  const other = await browser.newPage();
+  await other.goto(url);
+  assert.equal(await other.getByTestId('editor').inputValue(), code);
+  assert.match(await other.getByTestId('lesson-title').textContent(), /^3\./);
+  assert.equal(await consoleText(other), 'tensor(6.)\n');
+  await other.close();
+  await context.close();
+});
+
+test('the language switch changes the lesson and is remembered', async () => {
+  const { page, context } = await open('#step=2');
+  const english = await page.getByTestId('lesson-title').textContent();
+  await page.getByTestId('lang').click();
+  const chinese = await page.getByTestId('lesson-title').textContent();
+  assert.notEqual(chinese, english);
+  assert.match(chinese, /[\u4e00-\u9fff]/);
+  await page.reload();
+  assert.equal(await page.getByTestId('lesson-title').textContent(), chinese);
+  await context.close();
+});
+
+test('a one-click fix corrects the post slip and reruns', async () => {
+  const { page, context } = await open('#step=6');
+  const { results } = await finishedRun(page);
+  await page.locator('button.fix').first().click();
+  const after = await consoleText(page, results);
+  assert.match(after, /^True\nAttributeError: 'Tensor' object has no attribute 'equires_grad'/);
+  await context.close();
+});
+
+test('no serious accessibility violations (axe-core)', async () => {
+  const { page, context } = await open('#step=5');
+  await consoleText(page);
+  const require = createRequire(import.meta.url);
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+  });
+  assert.deepEqual(violations, []);
+  await context.close();
+});
