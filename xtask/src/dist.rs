@@ -20,7 +20,7 @@ pub fn build_and_report() -> Result<Vec<FileSize>> {
     Ok(sizes)
 }
 
-fn measure(dist: &Path) -> Result<Vec<FileSize>> {
+pub fn measure(dist: &Path) -> Result<Vec<FileSize>> {
     let mut sizes = Vec::new();
     let mut pending = vec![dist.to_path_buf()];
     while let Some(dir) = pending.pop() {

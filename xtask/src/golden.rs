@@ -13,5 +13,10 @@ pub fn regenerate(names: &[String]) -> Result {
     eprintln!("regenerating with torch {}", version.trim());
     let mut args = vec!["tests/gen_golden.py"];
     args.extend(names.iter().map(String::as_str));
-    cmd(&python, &args).run()
+    cmd(&python, &args).run()?;
+    // The browser tests' expected console text for each lesson step, run as a notebook.
+    if names.is_empty() {
+        cmd(&python, &["tests/e2e/gen_lesson_expected.py"]).run()?;
+    }
+    Ok(())
 }

@@ -3,6 +3,7 @@
 //! Every command first installs what it needs and is missing (see `tools.rs`), so a fresh
 //! machine needs nothing but `cargo` and this repository.
 
+mod bench;
 mod dist;
 mod golden;
 mod shell;
@@ -16,6 +17,7 @@ cargo xtask <command>
   serve    install what is missing, build, serve the playground on http://127.0.0.1:8080
   test     install what is missing, run every check (what CI runs)
   dist     release build into dist/ and a size report
+  bench    measurements for BENCHMARKS.md (`bench sizes`: wasm size per release profile)
   golden   regenerate tests/snippets/*.out with real PyTorch (TORCH_PYTHON, default python3)
 ";
 
@@ -26,6 +28,7 @@ fn main() -> ExitCode {
         Some("test") => test(),
         Some("dist") => dist::build_and_report().map(|_| ()),
         Some("golden") => golden::regenerate(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         _ => {
             eprint!("{HELP}");
             return ExitCode::from(2);
