@@ -372,9 +372,13 @@ impl Tensor {
             return Ok(());
         }
         let node = self.grad_fn();
+        let nr = self.output_nr();
+        let already = self.retains_grad();
         self.0.meta.borrow_mut().retains_grad = true;
-        if let Some(node) = node {
-            *node.retain_grad.borrow_mut() = Rc::downgrade(&self.0);
+        if let (Some(node), false) = (node, already) {
+            node.retain_grad
+                .borrow_mut()
+                .push((nr, Rc::downgrade(&self.0)));
         }
         Ok(())
     }
@@ -389,7 +393,10 @@ impl Tensor {
         }
         let id = next_hook_id();
         match self.grad_fn() {
-            Some(node) => node.pre_hooks.borrow_mut().push((id, hook)),
+            Some(node) => node
+                .pre_hooks
+                .borrow_mut()
+                .push((id, self.output_nr(), hook)),
             None => self.0.meta.borrow_mut().hooks.push((id, hook)),
         }
         Ok(HookHandle(id))
@@ -400,7 +407,7 @@ impl Tensor {
         if let Some(node) = self.grad_fn() {
             node.pre_hooks
                 .borrow_mut()
-                .retain(|(id, _)| *id != handle.0);
+                .retain(|(id, _, _)| *id != handle.0);
         }
         self.0
             .meta
@@ -534,6 +541,24 @@ impl Tensor {
         let node = Node::new(op, edges, result.size(), result.dtype());
         result.set_history(node, 0);
         result
+    }
+
+    /// Like [`Tensor::record`] for an op with several outputs (one node, `output_nr` 0..n).
+    pub(crate) fn record_multi(
+        results: Vec<Tensor>,
+        inputs: &[&Tensor],
+        make: impl FnOnce() -> crate::autograd::node::BackwardFn,
+    ) -> Vec<Tensor> {
+        if !is_grad_enabled() || !inputs.iter().any(|t| t.requires_grad()) {
+            return results;
+        }
+        let edges = inputs.iter().map(|t| t.gradient_edge()).collect();
+        let meta = results.iter().map(|r| (r.size(), r.dtype())).collect();
+        let node = Node::new_multi(make(), edges, meta);
+        for (i, r) in results.iter().enumerate() {
+            r.set_history(node.clone(), i);
+        }
+        results
     }
 
     pub(crate) fn set_history(&self, node: Rc<Node>, output_nr: usize) {

@@ -842,6 +842,81 @@ fn more_errors(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn list(v: &[Tensor]) -> String {
+    let parts: Vec<String> = v.iter().map(s).collect();
+    format!("({})", parts.join(", "))
+}
+
+fn multi_output(o: &mut Out) -> Result<()> {
+    let x = Tensor::from_data(vec![1.0, 2.0, 3.0, 4.0, 5.0, 6.0], &[3, 2], DType::Float32)?;
+    x.requires_grad_(true)?;
+    let abc = x.unbind(0)?;
+    let names: Vec<String> = abc[0]
+        .grad_fn()
+        .unwrap()
+        .next_functions()
+        .iter()
+        .map(|e| format!("'{}'", e.as_ref().map(|(n, _)| n.name()).unwrap_or("None")))
+        .collect();
+    o.p(&[
+        s(&abc[0]),
+        s(&abc[1]),
+        s(&abc[2]),
+        format!("[{}]", names.join(", ")),
+    ]);
+    o.p(&[
+        list(&x.split(2, 0)?),
+        list(&x.chunk(2, 1)?),
+        list(&x.split_with_sizes(&[1, 2], 0)?),
+    ]);
+    let y = x.mul_scalar(1i64)?;
+    let pq = y.split(2, 0)?;
+    o.unit(pq[0].mul_scalar_(2i64));
+    let uv = x.unbind(1)?;
+    uv[0]
+        .mul_scalar(2i64)?
+        .add(&uv[1])?
+        .sum()?
+        .backward(None, None, false)?;
+    o.p(&[og(&x.grad())]);
+    x.set_grad(None)?;
+    let ss = x.split_with_sizes(&[1, 2], 0)?;
+    ss[1].mul_scalar(3i64)?.sum()?.backward(None, None, false)?;
+    o.p(&[og(&x.grad())]);
+    x.set_grad(None)?;
+    let cc = x.chunk(2, 0)?;
+    cc[0]
+        .sum()?
+        .mul(&cc[1].sum()?)?
+        .backward(None, None, false)?;
+    o.p(&[og(&x.grad())]);
+    x.set_grad(None)?;
+    let rr = x.unbind(0)?;
+    rr[1].retain_grad()?;
+    rr[1].register_hook(Rc::new(|g: &Tensor| Ok(Some(g.mul_scalar(10i64)?))))?;
+    rr[0]
+        .add(&rr[1].mul(&rr[2])?)?
+        .sum()?
+        .backward(None, None, false)?;
+    o.p(&[og(&x.grad()), og(&rr[1].grad())]);
+    let col = x.unbind(1)?[1].pow_scalar(2i64)?.sum()?;
+    let gx = grad(&[col], std::slice::from_ref(&x), &[None], None, true, false)?[0]
+        .clone()
+        .unwrap();
+    o.p(&[s(&gx)]);
+    o.p(&[tuple(&grad(
+        &[gx.sum()?],
+        std::slice::from_ref(&x),
+        &[None],
+        None,
+        false,
+        false,
+    )?)]);
+    o.err(x.split_with_sizes(&[1, 1], 0).map(|v| list(&v)));
+    o.err(x.chunk(0, 0).map(|v| list(&v)));
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -866,6 +941,7 @@ const SECTIONS: &[Section] = &[
     ("float_accuracy", float_accuracy),
     ("engine_details", engine_details),
     ("more_errors", more_errors),
+    ("multi_output", multi_output),
 ];
 
 #[test]

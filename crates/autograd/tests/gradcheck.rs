@@ -556,6 +556,36 @@ fn finite_differences_every_backward() {
             true,
         ),
         (
+            "unbind",
+            |x| {
+                let v = x[0].unbind(1)?;
+                v[0].mul(&v[2])?.add(&v[1].exp()?)
+            },
+            vec![r(&[2, 3])],
+            vec![true],
+            true,
+        ),
+        (
+            "split",
+            |x| {
+                let v = x[0].split(2, 1)?;
+                v[0].sum_dim(&[1], false)?.mul(&v[1].sum_dim(&[1], false)?)
+            },
+            vec![r(&[2, 3])],
+            vec![true],
+            true,
+        ),
+        (
+            "chunk_partial",
+            |x| {
+                let v = x[0].chunk(3, 0)?;
+                v[1].exp()
+            },
+            vec![r(&[3, 2])],
+            vec![true],
+            true,
+        ),
+        (
             "chain",
             |x| {
                 x[0].mul(&x[1])?

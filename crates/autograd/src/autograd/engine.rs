@@ -162,31 +162,56 @@ fn expandable(shape: &[usize], target: &[usize]) -> bool {
         .all(|(i, &d)| d == target[lead + i] || d == 1)
 }
 
-fn add_grad(buf: &mut HashMap<usize, Tensor>, k: usize, g: Tensor) -> Result<()> {
-    let merged = match buf.remove(&k) {
+/// Input buffer of one node: one summed gradient per forward output.
+type Buffer = Vec<Option<Tensor>>;
+
+fn add_grad(
+    buf: &mut HashMap<usize, Buffer>,
+    node: &Node,
+    k: usize,
+    input_nr: usize,
+    g: Tensor,
+) -> Result<()> {
+    let slots = buf
+        .entry(k)
+        .or_insert_with(|| vec![None; node.num_outputs()]);
+    if input_nr >= slots.len() {
+        slots.resize(input_nr + 1, None);
+    }
+    slots[input_nr] = Some(match slots[input_nr].take() {
         Some(old) => old.add(&g)?,
         None => g,
-    };
-    buf.insert(k, merged);
+    });
     Ok(())
 }
 
-fn run_hooks(node: &Rc<Node>, mut g: Tensor) -> Result<Tensor> {
-    let hooks: Vec<_> = match &node.op {
-        BackwardFn::AccumulateGrad { variable } => variable.leaf_hooks(),
+fn run_hooks(node: &Rc<Node>, grads: &mut Buffer) -> Result<()> {
+    let hooks: Vec<(usize, crate::autograd::node::Hook)> = match &node.op {
+        BackwardFn::AccumulateGrad { variable } => {
+            variable.leaf_hooks().into_iter().map(|h| (0, h)).collect()
+        }
         _ => node
             .pre_hooks
             .borrow()
             .iter()
-            .map(|(_, h)| h.clone())
+            .map(|(_, nr, h)| (*nr, h.clone()))
             .collect(),
     };
-    for h in hooks {
-        if let Some(new) = h(&g)? {
-            g = new;
+    for (nr, h) in hooks {
+        let replacement = match grads.get(nr) {
+            Some(Some(g)) => h(g)?,
+            _ => None,
+        };
+        if let Some(new) = replacement {
+            grads[nr] = Some(new);
         }
     }
-    if let Some(imp) = node.retain_grad.borrow().upgrade() {
+    let retained: Vec<(usize, std::rc::Weak<crate::tensor::TensorImpl>)> =
+        node.retain_grad.borrow().clone();
+    for (nr, weak) in retained {
+        let (Some(imp), Some(Some(g))) = (weak.upgrade(), grads.get(nr)) else {
+            continue;
+        };
         let t = Tensor(imp);
         let new = match t.grad() {
             None => {
@@ -196,11 +221,11 @@ fn run_hooks(node: &Rc<Node>, mut g: Tensor) -> Result<Tensor> {
                     Tensor::new_raw(g.to_vec(), g.size(), g.dtype())
                 }
             }
-            Some(old) => old.add(&g)?,
+            Some(old) => old.add(g)?,
         };
         t.0.meta.borrow_mut().grad = Some(new);
     }
-    Ok(g)
+    Ok(())
 }
 
 fn accumulate(variable: &Tensor, g: &Tensor) -> Result<()> {
@@ -309,17 +334,21 @@ fn run(
         needed
     });
     let is_needed = |k: usize| needed.as_ref().is_none_or(|s| s.contains(&k));
-    let mut captured: HashMap<usize, Tensor> = HashMap::new();
+    let mut captured: HashMap<(usize, usize), Tensor> = HashMap::new();
+    let capture_slots: HashSet<(usize, usize)> = captures
+        .as_ref()
+        .map(|c| c.iter().map(|e| (key(&e.node), e.input_nr)).collect())
+        .unwrap_or_default();
 
     // 3. seed the buffers and the ready queue
-    let mut buffers: HashMap<usize, Tensor> = HashMap::new();
+    let mut buffers: HashMap<usize, Buffer> = HashMap::new();
     let mut heap: BinaryHeap<(u64, Reverse<u64>, usize)> = BinaryHeap::new();
     let mut counter = 0u64;
     let mut queued: HashSet<usize> = HashSet::new();
     for (e, g) in roots {
         let k = key(&e.node);
-        let g = validate(&e.node, g, "GraphRoot", 0)?;
-        add_grad(&mut buffers, k, g)?;
+        let g = validate(&e.node, g, "GraphRoot", 0, e.input_nr)?;
+        add_grad(&mut buffers, &e.node, k, e.input_nr, g)?;
     }
     let root_keys: Vec<usize> = discovery.clone();
     for k in root_keys {
@@ -336,15 +365,16 @@ fn run(
         let Some(node) = nodes.get(&k).cloned() else {
             continue;
         };
-        let mut grad = buffers.remove(&k);
-        if let Some(g) = grad.take() {
-            grad = Some(run_hooks(&node, g)?);
-        }
+        let mut grads: Buffer = buffers.remove(&k).unwrap_or_default();
+        run_hooks(&node, &mut grads)?;
         if capture_keys.contains(&k) {
-            if let Some(g) = &grad {
-                captured.insert(k, g.clone());
+            for (nr, g) in grads.iter().enumerate() {
+                if let (Some(g), true) = (g, capture_slots.contains(&(k, nr))) {
+                    captured.insert((k, nr), g.clone());
+                }
             }
         }
+        let grad: Option<Tensor> = grads.iter().flatten().next().cloned();
         if !is_needed(k) {
             continue;
         }
@@ -371,7 +401,8 @@ fn run(
                 }
                 Vec::new()
             }
-            (_, Some(g)) => node.op.apply(&node, g)?,
+            (BackwardFn::AccumulateGrad { .. }, None) => Vec::new(),
+            (_, Some(_)) => node.op.apply(&node, &grads)?,
             (_, None) => vec![None; node.next_edges.len()],
         };
         if !keep_graph {
@@ -394,9 +425,9 @@ fn run(
             let mut sent = None;
             if let Some(Some(gi)) = outputs.get(i) {
                 if is_needed(ck) || capture_keys.contains(&ck) {
-                    let gi = validate(&e.node, gi.clone(), node.name(), i)?;
+                    let gi = validate(&e.node, gi.clone(), node.name(), i, e.input_nr)?;
                     sent = Some(gi.clone());
-                    add_grad(&mut buffers, ck, gi)?;
+                    add_grad(&mut buffers, &e.node, ck, e.input_nr, gi)?;
                 }
             }
             if let Some(s) = step.as_mut() {
@@ -424,7 +455,7 @@ fn run(
     Ok(captures
         .map(|c| {
             c.iter()
-                .map(|e| captured.get(&key(&e.node)).cloned())
+                .map(|e| captured.get(&(key(&e.node), e.input_nr)).cloned())
                 .collect()
         })
         .unwrap_or_default())
@@ -432,20 +463,23 @@ fn run(
 
 /// PyTorch's `validate_outputs`: reduce a broadcast gradient to the input's shape and cast it
 /// to the input's dtype.
-fn validate(next: &Node, g: Tensor, from: &str, index: usize) -> Result<Tensor> {
+fn validate(next: &Node, g: Tensor, from: &str, index: usize, input_nr: usize) -> Result<Tensor> {
     let mut g = g;
-    if g.shape() != next.out_shape.as_slice() {
-        if !expandable(&next.out_shape, g.shape()) {
+    let Some((shape, dtype)) = next.out_meta.get(input_nr) else {
+        return Ok(g);
+    };
+    if g.shape() != shape.as_slice() {
+        if !expandable(shape, g.shape()) {
             return Err(TorchError::runtime(format!(
                 "Function {from} returned an invalid gradient at index {index} - got {} but expected shape compatible with {}",
                 crate::tensor::fmt_list(g.shape()),
-                crate::tensor::fmt_list(&next.out_shape)
+                crate::tensor::fmt_list(shape)
             )));
         }
-        g = g.sum_to_shape(&next.out_shape)?;
+        g = g.sum_to_shape(shape)?;
     }
-    if g.dtype() != next.out_dtype {
-        g = g.to_dtype(next.out_dtype)?;
+    if g.dtype() != *dtype {
+        g = g.to_dtype(*dtype)?;
     }
     Ok(g)
 }

@@ -48,13 +48,12 @@ pub struct Node {
     pub(crate) seq_nr: u64,
     pub(crate) op: BackwardFn,
     pub(crate) next_edges: Vec<Option<Edge>>,
-    /// Shape and dtype of the forward output (what incoming gradients must match).
-    pub(crate) out_shape: Vec<usize>,
-    pub(crate) out_dtype: DType,
-    /// Hooks registered on the output tensor (non-leaf `register_hook`).
-    pub(crate) pre_hooks: RefCell<Vec<(usize, Hook)>>,
-    /// The output tensor when it called `retain_grad()`.
-    pub(crate) retain_grad: RefCell<Weak<TensorImpl>>,
+    /// Shape and dtype of each forward output (what incoming gradients must match).
+    pub(crate) out_meta: Vec<(Vec<usize>, DType)>,
+    /// Hooks registered on output tensors (non-leaf `register_hook`): (id, output_nr, hook).
+    pub(crate) pre_hooks: RefCell<Vec<(usize, usize, Hook)>>,
+    /// Output tensors that called `retain_grad()`: (output_nr, tensor).
+    pub(crate) retain_grad: RefCell<Vec<(usize, Weak<TensorImpl>)>>,
 }
 
 impl Node {
@@ -64,28 +63,38 @@ impl Node {
         out_shape: Vec<usize>,
         out_dtype: DType,
     ) -> Rc<Node> {
+        Node::new_multi(op, next_edges, vec![(out_shape, out_dtype)])
+    }
+
+    pub(crate) fn new_multi(
+        op: BackwardFn,
+        next_edges: Vec<Option<Edge>>,
+        out_meta: Vec<(Vec<usize>, DType)>,
+    ) -> Rc<Node> {
         Rc::new(Node {
             seq_nr: next_seq(),
             op,
             next_edges,
-            out_shape,
-            out_dtype,
+            out_meta,
             pre_hooks: RefCell::new(Vec::new()),
-            retain_grad: RefCell::new(Weak::new()),
+            retain_grad: RefCell::new(Vec::new()),
         })
     }
 
+    /// Number of forward outputs (gradients it receives).
+    pub fn num_outputs(&self) -> usize {
+        self.out_meta.len().max(1)
+    }
+
     pub(crate) fn accumulate_grad(variable: Tensor) -> Rc<Node> {
-        let out_shape = variable.size();
-        let out_dtype = variable.dtype();
+        let out_meta = vec![(variable.size(), variable.dtype())];
         Rc::new(Node {
             seq_nr: u64::MAX,
             op: BackwardFn::AccumulateGrad { variable },
             next_edges: Vec::new(),
-            out_shape,
-            out_dtype,
+            out_meta,
             pre_hooks: RefCell::new(Vec::new()),
-            retain_grad: RefCell::new(Weak::new()),
+            retain_grad: RefCell::new(Vec::new()),
         })
     }
 
@@ -142,7 +151,7 @@ impl Node {
 
     /// Shape of the forward output this node produced.
     pub fn output_shape(&self) -> &[usize] {
-        &self.out_shape
+        self.out_meta.first().map(|m| m.0.as_slice()).unwrap_or(&[])
     }
 
     /// Registers a hook on this node's output gradient (used for non-leaf tensor hooks).
@@ -645,6 +654,14 @@ pub enum BackwardFn {
         sizes: Vec<usize>,
         repeats: Vec<usize>,
     },
+    Unbind {
+        dim: usize,
+    },
+    /// `split` / `chunk` (`SplitBackward0`) and `split` with a list (`SplitWithSizesBackward0`).
+    Split {
+        dim: usize,
+        with_sizes: bool,
+    },
     Zero,
     Fill,
     /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
@@ -730,6 +747,13 @@ impl BackwardFn {
             SelectBackward { .. } => "SelectBackwardBackward0",
             SliceBackward { .. } => "SliceBackwardBackward0",
             Zero => "ZeroBackward0",
+            Unbind { .. } => "UnbindBackward0",
+            Split {
+                with_sizes: false, ..
+            } => "SplitBackward0",
+            Split {
+                with_sizes: true, ..
+            } => "SplitWithSizesBackward0",
             Tril { upper: false, .. } => "TrilBackward0",
             Tril { upper: true, .. } => "TriuBackward0",
             Trace { .. } => "TraceBackward0",
@@ -898,14 +922,40 @@ impl BackwardFn {
 
     /// Computes the gradient for each input edge from the gradient of the output.
     /// Returned gradients may have the broadcast shape; the engine reduces them.
-    pub(crate) fn apply(&self, node: &Rc<Node>, g: &Tensor) -> Result<Vec<Option<Tensor>>> {
+    pub(crate) fn apply(
+        &self,
+        node: &Rc<Node>,
+        grads: &[Option<Tensor>],
+    ) -> Result<Vec<Option<Tensor>>> {
         use BackwardFn::*;
         let n = node.next_edges.len();
+        if let Unbind { dim } | Split { dim, .. } = self {
+            // multi-output: missing gradients are zeros of that output's shape
+            let mut parts = Vec::with_capacity(node.out_meta.len());
+            for (i, (shape, dt)) in node.out_meta.iter().enumerate() {
+                match grads.get(i) {
+                    Some(Some(g)) => parts.push(g.clone()),
+                    _ => parts.push(Tensor::zeros(shape, *dt)?),
+                }
+            }
+            let r = if matches!(self, Unbind { .. }) {
+                Tensor::stack(&parts, *dim as isize)?
+            } else {
+                Tensor::cat(&parts, *dim as isize)?
+            };
+            let mut out = vec![Some(r)];
+            out.resize_with(n, || None);
+            return Ok(out);
+        }
+        let Some(Some(g)) = grads.first() else {
+            return Ok(vec![None; n]);
+        };
         let need = |i: usize| node.needs(i);
         let one = |t: Result<Tensor>| -> Result<Vec<Option<Tensor>>> { Ok(vec![Some(t?)]) };
         let u = |s: &SavedTensor| s.unpack(node);
         let out: Vec<Option<Tensor>> = match self {
-            AccumulateGrad { .. } => Vec::new(),
+            // handled above (multi-output)
+            AccumulateGrad { .. } | Unbind { .. } | Split { .. } => Vec::new(),
             Add { alpha } => vec![
                 Some(g.clone()),
                 if need(1) {
@@ -1427,7 +1477,7 @@ impl BackwardFn {
                         if need(1) { Some(region(g)?) } else { None },
                     ],
                     Some(inner) => {
-                        let ig = inner.op.apply(inner, &region(g)?)?;
+                        let ig = inner.op.apply(inner, &[Some(region(g)?)])?;
                         let mut base = g.mul(mask)?;
                         if let Some(Some(g0)) = ig.first() {
                             let n = g.numel();

@@ -24,6 +24,23 @@ impl Tensor {
                 "a leaf Variable that requires grad is being used in an in-place operation.",
             ));
         }
+        if let Some(node) = self.grad_fn() {
+            if self.is_view()
+                && matches!(
+                    node.op,
+                    crate::autograd::node::BackwardFn::Unbind { .. }
+                        | crate::autograd::node::BackwardFn::Split { .. }
+                )
+            {
+                let name = node.name();
+                let short = name.trim_end_matches(|c: char| c.is_ascii_digit());
+                let short = short.strip_suffix("Backward").unwrap_or(short);
+                return Err(TorchError::runtime(format!(
+                    "Output {} of {short} is a view and is being modified inplace. This view is the output of a function that returns multiple views. Such functions do not allow the output views to be modified inplace. You should replace the inplace operation by an out-of-place one.",
+                    self.output_nr()
+                )));
+            }
+        }
         if let Some(base) = &self.0.view_base {
             if base.is_leaf() && base.requires_grad() && !self.requires_grad() {
                 return Ok(());
@@ -142,7 +159,9 @@ impl Tensor {
                 let retains = self.retains_grad();
                 self.set_history(node.clone(), 0);
                 if retains {
-                    *node.retain_grad.borrow_mut() = Rc::downgrade(&self.0);
+                    node.retain_grad
+                        .borrow_mut()
+                        .push((0, Rc::downgrade(&self.0)));
                 }
             }
         }

@@ -96,3 +96,107 @@ impl Tensor {
         Ok(Tensor::record(r, &refs, |_| BackwardFn::Stack { dim: d }))
     }
 }
+
+impl Tensor {
+    /// `x.unbind(dim)`: views of each slice along `dim` (one `UnbindBackward0` node).
+    pub fn unbind(&self, dim: isize) -> Result<Vec<Tensor>> {
+        if self.dim() == 0 {
+            return Err(TorchError::index(
+                "Dimension specified as 0 but tensor has no dimensions",
+            ));
+        }
+        let d = wrap_dim(dim, self.dim())?;
+        let views = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            (0..self.shape()[d])
+                .map(|i| self.select(d as isize, i as i64))
+                .collect::<Result<Vec<_>>>()?
+        };
+        Ok(Tensor::record_multi(views, &[self], || {
+            BackwardFn::Unbind { dim: d }
+        }))
+    }
+
+    fn split_at(&self, sizes: &[usize], d: usize, with_sizes: bool) -> Result<Vec<Tensor>> {
+        let views = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            let mut start = 0i64;
+            let mut v = Vec::with_capacity(sizes.len());
+            for &s in sizes {
+                v.push(self.slice(d as isize, start, start + s as i64, 1)?);
+                start += s as i64;
+            }
+            v
+        };
+        Ok(Tensor::record_multi(views, &[self], || BackwardFn::Split {
+            dim: d,
+            with_sizes,
+        }))
+    }
+
+    /// `x.split(split_size, dim)` (`SplitBackward0`).
+    pub fn split(&self, split_size: i64, dim: isize) -> Result<Vec<Tensor>> {
+        if self.dim() == 0 {
+            return Err(TorchError::runtime(
+                "split expects at least a 1-dimensional tensor",
+            ));
+        }
+        let d = wrap_dim(dim, self.dim())?;
+        if split_size < 0 {
+            return Err(TorchError::runtime(format!(
+                "split expects split_size be non-negative, but got split_size={split_size}"
+            )));
+        }
+        let size = self.shape()[d];
+        let ss = split_size as usize;
+        if ss == 0 && size != 0 {
+            return Err(TorchError::runtime(format!(
+                "split_size can only be 0 if dimension size is 0, but got dimension size of {size}"
+            )));
+        }
+        let mut sizes = Vec::new();
+        let mut left = size;
+        while left > 0 {
+            let s = ss.min(left);
+            sizes.push(s);
+            left -= s;
+        }
+        if sizes.is_empty() {
+            sizes.push(0);
+        }
+        self.split_at(&sizes, d, false)
+    }
+
+    /// `x.split([s0, s1, ...], dim)` (`SplitWithSizesBackward0`).
+    pub fn split_with_sizes(&self, sizes: &[i64], dim: isize) -> Result<Vec<Tensor>> {
+        let d = wrap_dim(dim, self.dim())?;
+        let size = self.shape().get(d).copied().unwrap_or(0);
+        let total: i64 = sizes.iter().sum();
+        if sizes.iter().any(|&s| s < 0) || total != size as i64 {
+            let parts: Vec<String> = sizes.iter().map(|s| s.to_string()).collect();
+            return Err(TorchError::runtime(format!(
+                "split_with_sizes expects split_sizes to sum exactly to {size} (input tensor's size at dimension {d}), but got split_sizes=[{}]",
+                parts.join(", ")
+            )));
+        }
+        let us: Vec<usize> = sizes.iter().map(|&s| s as usize).collect();
+        self.split_at(&us, d, true)
+    }
+
+    /// `x.chunk(chunks, dim)` (`SplitBackward0`, as PyTorch implements chunk with split).
+    pub fn chunk(&self, chunks: i64, dim: isize) -> Result<Vec<Tensor>> {
+        if chunks <= 0 {
+            return Err(TorchError::runtime(
+                "chunk expects `chunks` to be greater than 0, got: ".to_string()
+                    + &chunks.to_string(),
+            ));
+        }
+        let d = wrap_dim(dim, self.dim())?;
+        let size = self.shape().get(d).copied().unwrap_or(0) as i64;
+        let split_size = (size + chunks - 1) / chunks;
+        if split_size == 0 && size == 0 {
+            return self.split_at(&vec![0; chunks as usize], d, false);
+        }
+        self.split(split_size.max(1), dim)
+    }
+}

@@ -477,6 +477,39 @@ def more_errors():
     err(lambda: torch.ones(2, 3).log_softmax(-3))
 
 
+@section
+def multi_output():
+    x = leaf([[1.0, 2.0], [3.0, 4.0], [5.0, 6.0]])
+    a, b, c = x.unbind(0)
+    print(a, b, c, [type(f).__name__ for f, _ in a.grad_fn.next_functions])
+    print(x.split(2), x.chunk(2, 1), x.split([1, 2]))
+    y = x * 1
+    p, q = y.split(2)
+    err(lambda: p.mul_(2))
+    u, v = x.unbind(1)
+    (u * 2 + v).sum().backward()
+    print(x.grad)
+    x.grad = None
+    s1, s2 = x.split([1, 2])
+    (s2 * 3).sum().backward()
+    print(x.grad)
+    x.grad = None
+    c1, c2 = x.chunk(2)
+    (c1.sum() * c2.sum()).backward()
+    print(x.grad)
+    x.grad = None
+    r0, r1, r2 = x.unbind()
+    r1.retain_grad()
+    r1.register_hook(lambda g: g * 10)
+    (r0 + r1 * r2).sum().backward()
+    print(x.grad, r1.grad)
+    (gx,) = torch.autograd.grad(x.unbind(1)[1].pow(2).sum(), x, create_graph=True)
+    print(gx)
+    print(torch.autograd.grad(gx.sum(), x))
+    err(lambda: x.split([1, 1]))
+    err(lambda: x.chunk(0))
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()
