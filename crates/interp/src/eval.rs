@@ -169,6 +169,10 @@ pub struct Interp {
     handling: Vec<PyErr>,
     /// Objects currently being repr'd (cycle detection).
     pub(crate) repr_stack: Vec<usize>,
+    /// Nesting depth of container comparisons.
+    pub(crate) cmp_depth: usize,
+    /// Nesting depth of iterators advancing iterators (`map(f, map(f, ...))`).
+    pub(crate) iter_depth: usize,
     /// Line of the statement being executed.
     pub current_line: u32,
     /// Set while library Python code (the torch prelude) is being defined.
@@ -209,6 +213,8 @@ impl Interp {
             frames: Vec::new(),
             handling: Vec::new(),
             repr_stack: Vec::new(),
+            cmp_depth: 0,
+            iter_depth: 0,
             current_line: 0,
             hidden_defs: false,
             trace_backward: false,

@@ -38,6 +38,35 @@ pub enum IterState {
 }
 
 impl IterState {
+    /// Moves out the values this iterator owns (for iterative dropping).
+    pub(crate) fn take_values(&mut self) -> Vec<Value> {
+        let none = || Value::None;
+        match self {
+            IterState::List { list, .. } => {
+                vec![Value::List(std::mem::replace(
+                    list,
+                    ListObj::new(Vec::new()),
+                ))]
+            }
+            IterState::Items { items, .. } => std::mem::take(items).into(),
+            IterState::Range { .. } => Vec::new(),
+            IterState::Enumerate { inner, count } => vec![
+                std::mem::replace(inner, none()),
+                std::mem::replace(count, none()),
+            ],
+            IterState::Zip { inners } => std::mem::take(inners),
+            IterState::Map { func, inners } => {
+                let mut v = std::mem::take(inners);
+                v.push(std::mem::replace(func, none()));
+                v
+            }
+            IterState::Filter { func, inner } => vec![
+                std::mem::replace(func, none()),
+                std::mem::replace(inner, none()),
+            ],
+        }
+    }
+
     pub fn type_name(&self) -> &'static str {
         match self {
             IterState::List { .. } => "list_iterator",
@@ -62,9 +91,30 @@ pub fn from_items(items: Vec<Value>, name: &'static str) -> Value {
     })
 }
 
+impl Drop for IterState {
+    fn drop(&mut self) {
+        let vals = self.take_values();
+        if !vals.is_empty() {
+            crate::value::drain_values(vals);
+        }
+    }
+}
+
 /// Advances an iterator value. `Ok(None)` when exhausted.
 pub fn next(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Option<Value>> {
     interp.tick()?;
+    if interp.iter_depth >= interp.limits.recursion_limit.max(1) {
+        return Err(crate::error::PyErr::recursion_error(
+            "maximum recursion depth exceeded",
+        ));
+    }
+    interp.iter_depth += 1;
+    let r = next_inner(interp, it);
+    interp.iter_depth -= 1;
+    r
+}
+
+fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Option<Value>> {
     // Simple states are advanced under the borrow; states that call back into Python
     // release it first.
     enum Action {

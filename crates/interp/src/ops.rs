@@ -588,6 +588,13 @@ impl Interp {
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             return Ok(num_cmp(&x, &y));
         }
+        self.enter_cmp()?;
+        let r = self.order_inner(a, b, op);
+        self.cmp_depth -= 1;
+        r
+    }
+
+    fn order_inner(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Option<Ordering>> {
         match (a, b) {
             (Value::Str(x), Value::Str(y)) => Ok(Some(x.cmp(y))),
             (Value::List(x), Value::List(y)) => {
@@ -621,6 +628,24 @@ impl Interp {
         if let (Some(x), Some(y)) = (as_num(a), as_num(b)) {
             return Ok(num_cmp(&x, &y) == Some(Ordering::Equal));
         }
+        self.enter_cmp()?;
+        let r = self.eq_inner(a, b);
+        self.cmp_depth -= 1;
+        r
+    }
+
+    /// Guards recursion through nested containers in comparisons.
+    fn enter_cmp(&mut self) -> PyResult<()> {
+        if self.cmp_depth >= self.limits.recursion_limit.max(1) {
+            return Err(PyErr::recursion_error(
+                "maximum recursion depth exceeded in comparison",
+            ));
+        }
+        self.cmp_depth += 1;
+        Ok(())
+    }
+
+    fn eq_inner(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         match (a, b) {
             (Value::None, Value::None) => Ok(true),
             (Value::Str(x), Value::Str(y)) => Ok(x == y),
@@ -719,9 +744,13 @@ impl Interp {
             Value::Range(r) => match as_num(item) {
                 Some(Num::Int(i)) => {
                     if r.step > 0 {
-                        Ok(i >= r.start && i < r.stop && (i as i128 - r.start as i128) % r.step as i128 == 0)
+                        Ok(i >= r.start
+                            && i < r.stop
+                            && (i as i128 - r.start as i128) % r.step as i128 == 0)
                     } else {
-                        Ok(i <= r.start && i > r.stop && (r.start as i128 - i as i128) % (-(r.step as i128)) == 0)
+                        Ok(i <= r.start
+                            && i > r.stop
+                            && (r.start as i128 - i as i128) % (-(r.step as i128)) == 0)
                     }
                 }
                 _ => Ok(false),

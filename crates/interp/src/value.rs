@@ -598,6 +598,15 @@ impl Value {
 
     /// A hashable key, or TypeError "unhashable type".
     pub fn hash_key(&self) -> PyResult<HashKey> {
+        self.hash_key_at(0)
+    }
+
+    fn hash_key_at(&self, depth: usize) -> PyResult<HashKey> {
+        if depth > 1000 {
+            return Err(PyErr::recursion_error(
+                "maximum recursion depth exceeded while calling a Python object",
+            ));
+        }
         Ok(match self {
             Value::None => HashKey::None,
             Value::Bool(b) => HashKey::Int(*b as i64),
@@ -616,7 +625,7 @@ impl Value {
             Value::Tuple(t) => HashKey::Tuple(
                 t.items
                     .iter()
-                    .map(|v| v.hash_key())
+                    .map(|v| v.hash_key_at(depth + 1))
                     .collect::<PyResult<Vec<_>>>()?,
             ),
             Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Slice(_) => {
@@ -644,7 +653,37 @@ impl fmt::Debug for Value {
     }
 }
 
-// Iterative drops, so that deeply nested containers cannot overflow the stack.
+// Iterative drops, so that deeply nested objects (lists of lists, linked lists of
+// instances, chains of iterators) cannot overflow the stack when they are freed.
+
+/// True for values that may own other values (worth draining iteratively).
+fn is_container(v: &Value) -> bool {
+    matches!(
+        v,
+        Value::List(_)
+            | Value::Tuple(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Instance(_)
+            | Value::Iterator(_)
+            | Value::BoundMethod(_)
+    )
+}
+
+fn drain_data(data: DictData, stack: &mut Vec<Value>) {
+    for (k, v) in data.entries {
+        stack.push(k);
+        stack.push(v);
+    }
+}
+
+/// Frees values without recursion (used by iterator states).
+pub(crate) fn drain_values(stack: Vec<Value>) {
+    if stack.iter().any(is_container) {
+        drain_nested(stack);
+    }
+}
+
 fn drain_nested(mut stack: Vec<Value>) {
     while let Some(v) = stack.pop() {
         match v {
@@ -660,11 +699,30 @@ fn drain_nested(mut stack: Vec<Value>) {
             }
             Value::Dict(rc) => {
                 if let Ok(obj) = Rc::try_unwrap(rc) {
-                    let data = obj.data.take();
-                    for (k, v) in data.entries {
-                        stack.push(k);
-                        stack.push(v);
-                    }
+                    drain_data(obj.data.take(), &mut stack);
+                }
+            }
+            Value::Set(rc) => {
+                if let Ok(obj) = Rc::try_unwrap(rc) {
+                    drain_data(obj.data.take(), &mut stack);
+                }
+            }
+            Value::Instance(rc) => {
+                if let Ok(obj) = Rc::try_unwrap(rc) {
+                    drain_data(obj.dict.take(), &mut stack);
+                    stack.extend(obj.native.take());
+                }
+            }
+            Value::Iterator(rc) => {
+                if let Ok(cell) = Rc::try_unwrap(rc) {
+                    let mut st = cell.into_inner();
+                    stack.extend(st.take_values());
+                }
+            }
+            Value::BoundMethod(rc) => {
+                if let Ok(mut m) = Rc::try_unwrap(rc) {
+                    stack.push(std::mem::replace(&mut m.func, Value::None));
+                    stack.push(std::mem::replace(&mut m.this, Value::None));
                 }
             }
             _ => {}
@@ -675,10 +733,7 @@ fn drain_nested(mut stack: Vec<Value>) {
 impl Drop for ListObj {
     fn drop(&mut self) {
         let items = std::mem::take(self.items.get_mut());
-        if items
-            .iter()
-            .any(|v| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_)))
-        {
+        if items.iter().any(is_container) {
             drain_nested(items);
         }
     }
@@ -687,28 +742,51 @@ impl Drop for ListObj {
 impl Drop for TupleObj {
     fn drop(&mut self) {
         let items = std::mem::take(&mut self.items);
-        if items
-            .iter()
-            .any(|v| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_)))
-        {
+        if items.iter().any(is_container) {
             drain_nested(items);
         }
     }
 }
 
+fn drop_data(data: DictData) {
+    if data
+        .entries
+        .iter()
+        .any(|(k, v)| is_container(k) || is_container(v))
+    {
+        let mut stack = Vec::new();
+        drain_data(data, &mut stack);
+        drain_nested(stack);
+    }
+}
+
 impl Drop for DictObj {
     fn drop(&mut self) {
-        let data = std::mem::take(self.data.get_mut());
-        let mut stack = Vec::new();
-        for (k, v) in data.entries {
-            stack.push(k);
-            stack.push(v);
+        drop_data(std::mem::take(self.data.get_mut()));
+    }
+}
+
+impl Drop for SetObj {
+    fn drop(&mut self) {
+        drop_data(std::mem::take(self.data.get_mut()));
+    }
+}
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        drop_data(std::mem::take(self.dict.get_mut()));
+        if let Some(n) = self.native.get_mut().take() {
+            drain_nested(vec![n]);
         }
-        if stack
-            .iter()
-            .any(|v| matches!(v, Value::List(_) | Value::Tuple(_) | Value::Dict(_)))
-        {
-            drain_nested(stack);
+    }
+}
+
+impl Drop for BoundMethod {
+    fn drop(&mut self) {
+        let f = std::mem::replace(&mut self.func, Value::None);
+        let t = std::mem::replace(&mut self.this, Value::None);
+        if is_container(&f) || is_container(&t) {
+            drain_nested(vec![f, t]);
         }
     }
 }

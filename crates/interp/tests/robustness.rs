@@ -1,8 +1,18 @@
 //! No input may panic, overflow the stack or hang: garbage, deep nesting, runaway loops,
 //! memory bombs, deep recursion, huge graphs.
 
-use interp::session::with_big_stack;
 use interp::{Config, Limits, RunResult, Session};
+
+/// Runs on a 16 MB stack: enough for the default recursion limit in debug builds, small
+/// enough that unbounded native recursion would be caught here.
+fn with_big_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
+    std::thread::Builder::new()
+        .stack_size(16 << 20)
+        .spawn(f)
+        .expect("spawn")
+        .join()
+        .unwrap_or_else(|p| std::panic::resume_unwind(p))
+}
 use std::time::{Duration, Instant};
 
 fn run_with(src: &str, limits: Limits) -> RunResult {
@@ -174,6 +184,13 @@ fn deep_structures_drop_and_print_safely() {
     assert_eq!(r.stdout, "1\nok\n");
     let r = run("a = []\nfor i in range(5000):\n    a = [a]\nprint(a)\n");
     assert_eq!(r.error.map(|e| e.kind).as_deref(), Some("RecursionError"));
+    let r =
+        run("a = []\nb = []\nfor i in range(100000):\n    a = [a]\n    b = [b]\nprint(a == b)\n");
+    assert_eq!(r.error.map(|e| e.kind).as_deref(), Some("RecursionError"));
+    let r = run("t = ()\nfor i in range(100000):\n    t = (t,)\nd = {t: 1}\n");
+    assert_eq!(r.error.map(|e| e.kind).as_deref(), Some("RecursionError"));
+    let r = run("class Node:\n    def __init__(self, nxt):\n        self.nxt = nxt\nn = None\nfor i in range(200000):\n    n = Node(n)\ndel n\nit = iter([1])\nfor i in range(100000):\n    it = map(abs, it)\ntry:\n    next(it)\nexcept RecursionError:\n    print('deep map')\ndel it\ns = {1}\nfor i in range(100000):\n    s = {(s and 1, i)}\nprint('ok')\n");
+    assert_eq!(r.stdout, "deep map\nok\n", "{:?}", r.error);
     let r = run("a = [1]\na.append(a)\nprint(a)\nd = {}\nd['d'] = d\nprint(d)\n");
     assert_eq!(r.stdout, "[1, [...]]\n{'d': {...}}\n");
 }

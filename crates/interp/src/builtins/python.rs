@@ -255,7 +255,8 @@ fn round(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
                 return Ok(Value::from_bigint(to_big(&n)));
             }
             let b = to_big(&n);
-            let p = num_traits::pow::Pow::pow(BigInt::from(10), d.saturating_neg().min(10_000) as u32);
+            let p =
+                num_traits::pow::Pow::pow(BigInt::from(10), d.saturating_neg().min(10_000) as u32);
             let (q, r): (BigInt, BigInt) = num_integer::Integer::div_mod_floor(&b, &p);
             let twice: BigInt = &r * BigInt::from(2);
             let q = match twice.cmp(&p) {
