@@ -225,27 +225,38 @@ impl<'a> Sub<'a> {
     }
 }
 
+/// Which sub-arrays along dim 0 are printed (`None` marks the `...`).
+fn shown(n: usize, summarize: bool, edge: usize) -> Vec<Option<usize>> {
+    if summarize && n > 2 * edge {
+        (0..edge)
+            .map(Some)
+            .chain(std::iter::once(None))
+            .chain((n - edge..n).map(Some))
+            .collect()
+    } else {
+        (0..n).map(Some).collect()
+    }
+}
+
+/// `get_summarized_data`: the values the formatter looks at (iterative, any number of dims).
 fn summarized(s: Sub<'_>, edge: usize, out: &mut Vec<f64>) {
-    match s.shape.len() {
-        0 => out.extend_from_slice(s.values),
-        1 => {
-            let n = s.shape[0];
-            if n > 2 * edge {
-                out.extend_from_slice(&s.values[..edge]);
-                out.extend_from_slice(&s.values[n - edge..]);
-            } else {
-                out.extend_from_slice(s.values);
-            }
-        }
-        _ => {
-            let n = s.shape[0];
-            if n > 2 * edge {
-                for i in (0..edge).chain(n - edge..n) {
-                    summarized(s.at(i), edge, out);
+    let mut stack = vec![s];
+    while let Some(s) = stack.pop() {
+        match s.shape.len() {
+            0 => out.extend_from_slice(s.values),
+            1 => {
+                let n = s.shape[0];
+                if n > 2 * edge {
+                    out.extend_from_slice(&s.values[..edge]);
+                    out.extend_from_slice(&s.values[n - edge..]);
+                } else {
+                    out.extend_from_slice(s.values);
                 }
-            } else {
-                for i in 0..n {
-                    summarized(s.at(i), edge, out);
+            }
+            _ => {
+                // push in reverse so they pop in order
+                for i in shown(s.shape[0], true, edge).into_iter().rev().flatten() {
+                    stack.push(s.at(i));
                 }
             }
         }
@@ -281,35 +292,75 @@ fn vector_str(
     )
 }
 
+/// `_tensor_str_with_formatter`, with an explicit stack instead of recursion.
+struct Frame<'a> {
+    sub: Sub<'a>,
+    indent: usize,
+    items: Vec<Option<usize>>,
+    pos: usize,
+    parts: Vec<String>,
+}
+
+fn new_frame(sub: Sub<'_>, indent: usize, summarize: bool, edge: usize) -> Frame<'_> {
+    let n = sub.shape.first().copied().unwrap_or(0);
+    Frame {
+        sub,
+        indent,
+        items: shown(n, summarize, edge),
+        pos: 0,
+        parts: Vec::new(),
+    }
+}
+
 fn tensor_str(
-    s: Sub<'_>,
+    root: Sub<'_>,
     indent: usize,
     summarize: bool,
     f: &Formatter,
     o: &PrintOptions,
 ) -> String {
-    let dim = s.shape.len();
-    if dim == 0 {
-        return f.format(s.values.first().copied().unwrap_or(0.0));
-    }
-    if dim == 1 {
-        return vector_str(s, indent, summarize, f, o);
-    }
-    let n = s.shape[0];
-    let slices: Vec<String> = if summarize && n > 2 * o.edgeitems {
-        let mut v: Vec<String> = (0..o.edgeitems)
-            .map(|i| tensor_str(s.at(i), indent + 1, summarize, f, o))
-            .collect();
-        v.push("...".into());
-        v.extend((n - o.edgeitems..n).map(|i| tensor_str(s.at(i), indent + 1, summarize, f, o)));
-        v
-    } else {
-        (0..n)
-            .map(|i| tensor_str(s.at(i), indent + 1, summarize, f, o))
-            .collect()
+    let leaf = |s: Sub<'_>, indent: usize| -> Option<String> {
+        match s.shape.len() {
+            0 => Some(f.format(s.values.first().copied().unwrap_or(0.0))),
+            1 => Some(vector_str(s, indent, summarize, f, o)),
+            _ => None,
+        }
     };
-    let sep = format!(",{}{}", "\n".repeat(dim - 1), " ".repeat(indent + 1));
-    format!("[{}]", slices.join(&sep))
+    if let Some(done) = leaf(root, indent) {
+        return done;
+    }
+    let mut stack = vec![new_frame(root, indent, summarize, o.edgeitems)];
+    loop {
+        let Some(top) = stack.last_mut() else {
+            return String::new();
+        };
+        if top.pos < top.items.len() {
+            let item = top.items[top.pos];
+            top.pos += 1;
+            match item {
+                None => top.parts.push("...".into()),
+                Some(i) => {
+                    let child = top.sub.at(i);
+                    let ind = top.indent + 1;
+                    match leaf(child, ind) {
+                        Some(text) => top.parts.push(text),
+                        None => stack.push(new_frame(child, ind, summarize, o.edgeitems)),
+                    }
+                }
+            }
+            continue;
+        }
+        let Some(done) = stack.pop() else {
+            return String::new();
+        };
+        let dim = done.sub.shape.len();
+        let sep = format!(",{}{}", "\n".repeat(dim - 1), " ".repeat(done.indent + 1));
+        let text = format!("[{}]", done.parts.join(&sep));
+        match stack.last_mut() {
+            Some(parent) => parent.parts.push(text),
+            None => return text,
+        }
+    }
 }
 
 fn add_suffixes(

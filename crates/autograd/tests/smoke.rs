@@ -165,3 +165,14 @@ fn large_matmul_fast_path_is_accurate() {
     let bat = a.reshape(&[2, 65, 140]).unwrap().matmul(&b).unwrap();
     assert_eq!(bat.shape(), &[2, 65, 125]);
 }
+
+#[test]
+fn thousands_of_dims_print_and_reduce() {
+    let mut x = t(&[1.0, 2.0], &[2]);
+    for _ in 0..5000 {
+        x = x.unsqueeze(0).unwrap();
+    }
+    let text = format!("{x}");
+    assert!(text.starts_with("tensor([[[[") && text.ends_with("]]]])"));
+    assert_eq!(x.sum().unwrap().to_vec(), vec![3.0]);
+}

@@ -72,6 +72,10 @@ add(torch.randn(5, 300))
 add(torch.randn(10, 10, 20))
 add(torch.randn(2, 600), rg=True)
 add(torch.arange(1500.0).reshape(3, 500) / 7)
+# many dims
+add(torch.ones([1] * 70))
+add(torch.arange(2048.0).reshape([2] * 11))
+add(torch.randn(1, 3, 1, 2), rg=True)
 # empty
 add(torch.zeros(0))
 add(torch.zeros(0, 3))
