@@ -24,6 +24,8 @@ pub struct TensorImpl {
     pub(crate) wrapped_number: bool,
     /// For views: the tensor whose storage this views (None when not a view).
     pub(crate) view_base: Option<Tensor>,
+    /// A view made in no_grad mode of a tensor that requires grad (in-place on it is refused).
+    pub(crate) no_grad_view: bool,
 }
 
 /// Autograd state of one tensor.
@@ -71,6 +73,7 @@ impl Tensor {
             meta: RefCell::new(AutogradMeta::default()),
             wrapped_number: false,
             view_base: None,
+            no_grad_view: false,
         }))
     }
 
@@ -116,6 +119,7 @@ impl Tensor {
             meta: RefCell::new(AutogradMeta::default()),
             wrapped_number: true,
             view_base: None,
+            no_grad_view: false,
         }))
     }
 
@@ -125,6 +129,7 @@ impl Tensor {
             Some(b) => b.clone(),
             None => self.clone(),
         };
+        let no_grad_view = self.0.no_grad_view || (!is_grad_enabled() && self.requires_grad());
         Tensor(Rc::new(TensorImpl {
             storage: self.0.storage.clone(),
             layout,
@@ -133,6 +138,7 @@ impl Tensor {
             meta: RefCell::new(AutogradMeta::default()),
             wrapped_number: false,
             view_base: Some(base),
+            no_grad_view,
         }))
     }
 
@@ -146,6 +152,7 @@ impl Tensor {
             meta: RefCell::new(AutogradMeta::default()),
             wrapped_number: self.0.wrapped_number,
             view_base: None,
+            no_grad_view: false,
         }))
     }
 
@@ -437,6 +444,7 @@ impl Tensor {
             meta: RefCell::new(AutogradMeta::default()),
             wrapped_number: false,
             view_base: None,
+            no_grad_view: false,
         }))
     }
 

@@ -917,6 +917,30 @@ fn multi_output(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn no_grad_views(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    let v = {
+        let _g = no_grad();
+        x.index(&[IndexItem::Int(0)])?
+    };
+    o.unit(v.mul_scalar_(2i64));
+    let y = x.mul_scalar(1i64)?;
+    let w = {
+        let _g = no_grad();
+        y.index(&[IndexItem::Int(0)])?
+    };
+    o.unit(w.mul_scalar_(2i64));
+    {
+        let _g = no_grad();
+        w.mul_scalar_(2i64)?;
+    }
+    o.p(&[s(&y)]);
+    let d = x.detach();
+    d.add_scalar_(1i64)?;
+    o.p(&[s(&x)]);
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -942,6 +966,7 @@ const SECTIONS: &[Section] = &[
     ("engine_details", engine_details),
     ("more_errors", more_errors),
     ("multi_output", multi_output),
+    ("no_grad_views", no_grad_views),
 ];
 
 #[test]

@@ -41,6 +41,11 @@ impl Tensor {
                 )));
             }
         }
+        if self.0.view_base.is_some() && self.0.no_grad_view {
+            return Err(TorchError::runtime(
+                "A view was created in no_grad mode and is being modified inplace with grad mode enabled. Given that this use case is ambiguous and error-prone, it is forbidden. You can clarify your code by moving both the view and the inplace either both inside the no_grad block (if you don't want the inplace to be tracked) or both outside (if you want the inplace to be tracked).",
+            ));
+        }
         if let Some(base) = &self.0.view_base {
             if base.is_leaf() && base.requires_grad() && !self.requires_grad() {
                 return Ok(());
@@ -98,6 +103,7 @@ impl Tensor {
             meta: RefCell::new(meta),
             wrapped_number: false,
             view_base: None,
+            no_grad_view: false,
         }))
     }
 

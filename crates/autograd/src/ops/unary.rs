@@ -203,6 +203,7 @@ impl Tensor {
             meta: std::cell::RefCell::new(Default::default()),
             wrapped_number: false,
             view_base: None,
+            no_grad_view: false,
         }))
     }
 

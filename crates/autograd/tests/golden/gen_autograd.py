@@ -510,6 +510,24 @@ def multi_output():
     err(lambda: x.chunk(0))
 
 
+@section
+def no_grad_views():
+    x = leaf([1.0, 2.0])
+    with torch.no_grad():
+        v = x[0]
+    err(lambda: v.mul_(2))
+    y = x * 1
+    with torch.no_grad():
+        w = y[0]
+    err(lambda: w.mul_(2))
+    with torch.no_grad():
+        w.mul_(2)
+    print(y)
+    d = x.detach()
+    d.add_(1)
+    print(x)
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()
