@@ -26,6 +26,22 @@ pub fn float_repr(x: f64) -> String {
         return if x > 0.0 { "inf".into() } else { "-inf".into() };
     }
     let (neg, digits, exp) = sci_parts(&format!("{x:e}"));
+    // Rust gives the shortest length; among strings of that length Python picks the one
+    // closest to the exact value, ties to even: that is the correctly rounded one.
+    let (neg, digits, exp) = {
+        let k = digits.len().max(1);
+        let exact = format!("{x:.*e}", k - 1);
+        match exact.parse::<f64>() {
+            Ok(y) if y == x => sci_parts(&exact),
+            _ => (neg, digits, exp),
+        }
+    };
+    let digits = digits.trim_end_matches('0').to_string();
+    let digits = if digits.is_empty() {
+        "0".to_string()
+    } else {
+        digits
+    };
     let sign = if neg { "-" } else { "" };
     if (-4..16).contains(&exp) {
         format!("{sign}{}", place_point(&digits, exp, true))
@@ -448,6 +464,10 @@ mod tests {
             (f64::INFINITY, "inf"),
             (f64::NAN, "nan"),
             (2.5e-5, "2.5e-05"),
+            (-118059162071741.125, "-118059162071741.12"),
+            (5e-324, "5e-324"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (100.0, "100.0"),
         ];
         for (x, want) in cases {
             assert_eq!(float_repr(x), want);
