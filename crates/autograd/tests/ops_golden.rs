@@ -391,6 +391,21 @@ fn cases() -> Vec<Case> {
             ]),
             [t3()]
         ),
+        case!(
+            "ce_probs",
+            |x| x[0].cross_entropy(&x[1], Reduction::Mean, -100),
+            [a(), q()]
+        ),
+        case!(
+            "ce_probs_sum",
+            |x| x[0].cross_entropy(&x[1], Reduction::Sum, -100),
+            [a(), q()]
+        ),
+        case!(
+            "ce_probs_none",
+            |x| x[0].cross_entropy(&x[1], Reduction::None, -100),
+            [a(), q()]
+        ),
         case!("tril", |x| x[0].tril(0), [x33()]),
         case!("triu1", |x| x[0].triu(1), [x33()]),
         case!("tril_neg", |x| x[0].tril(-1), [a()]),

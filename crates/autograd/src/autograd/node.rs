@@ -662,6 +662,10 @@ pub enum BackwardFn {
         dim: usize,
         with_sizes: bool,
     },
+    /// `div(Tensor, Scalar)` called from C++ (`DivBackward1`).
+    DivScalar {
+        other: f64,
+    },
     Zero,
     Fill,
     /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
@@ -747,6 +751,7 @@ impl BackwardFn {
             SelectBackward { .. } => "SelectBackwardBackward0",
             SliceBackward { .. } => "SliceBackwardBackward0",
             Zero => "ZeroBackward0",
+            DivScalar { .. } => "DivBackward1",
             Unbind { .. } => "UnbindBackward0",
             Split {
                 with_sizes: false, ..
@@ -1269,6 +1274,7 @@ impl BackwardFn {
             } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
             Zero | Fill | Sign => one(g.zeros_like())?,
             Copy => vec![None, Some(g.clone())],
+            DivScalar { other } => one(g.div_scalar(*other))?,
             Tril { diagonal, upper } => one(if *upper {
                 g.triu(*diagonal)
             } else {

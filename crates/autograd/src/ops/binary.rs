@@ -180,6 +180,18 @@ impl Tensor {
         self.div(&Tensor::wrapped(s.into()))
     }
 
+    /// `div(self, scalar)` as ATen calls it internally (`DivBackward1`).
+    pub fn div_scalar_op(&self, s: f64) -> Result<Tensor> {
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            self.div_scalar(s)?
+        };
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::DivScalar {
+            other: s,
+        }))
+    }
+
     /// `s / self`, computed as PyTorch does: `self.reciprocal() * s` (`MulBackward0`).
     pub fn rdiv_scalar(&self, s: impl Into<Scalar>) -> Result<Tensor> {
         self.reciprocal()?.mul_scalar(s)

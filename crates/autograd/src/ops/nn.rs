@@ -174,6 +174,24 @@ impl Tensor {
         ignore_index: i64,
     ) -> Result<Tensor> {
         let dim = if self.dim() == 1 { 0 } else { 1 };
+        if target.dtype().is_floating_point() && target.shape() == self.shape() {
+            // class probabilities
+            let prod = self.log_softmax(dim)?.mul(target)?;
+            return match reduction {
+                Reduction::None => prod.sum_dim(&[dim], false)?.neg(),
+                Reduction::Sum => prod.sum()?.neg(),
+                Reduction::Mean => {
+                    let n = if self.dim() == 1 { 1 } else { self.shape()[0] };
+                    prod.sum()?.neg()?.div_scalar_op(n as f64)
+                }
+            };
+        }
+        if target.dtype().is_floating_point() {
+            return Err(TorchError::runtime(format!(
+                "expected target dtype to be Long or Byte, but got {}",
+                target.dtype().scalar_name()
+            )));
+        }
         self.log_softmax(dim)?
             .nll_loss(target, reduction, ignore_index)
     }
