@@ -152,6 +152,23 @@ pub(crate) fn exc_args(v: &Value) -> Vec<Value> {
     Vec::new()
 }
 
+/// `BaseException.__init__(self, *args)`: stores `args`.
+fn exc_init(_: &mut Interp, args: crate::eval::Args) -> PyResult<Value> {
+    let mut p = args.positional;
+    if p.is_empty() {
+        return Ok(Value::None);
+    }
+    let this = p.remove(0);
+    if let Value::Instance(i) = &this {
+        i.dict.borrow_mut().insert(
+            HashKey::Str(Rc::from("args")),
+            Value::str("args"),
+            Value::tuple(p),
+        );
+    }
+    Ok(Value::None)
+}
+
 pub(crate) fn builtin_fn(name: &'static str, func: BuiltinImpl) -> Value {
     Value::Builtin(Rc::new(BuiltinFn {
         name,
@@ -170,6 +187,11 @@ pub(crate) fn install(interp: &mut Interp) {
             interp.exc_classes.get(*base).cloned()
         };
         let c = new_exc_class(name, base);
+        if *name == "BaseException" {
+            c.dict
+                .borrow_mut()
+                .insert(Rc::from("__init__"), builtin_fn("__init__", exc_init));
+        }
         interp.exc_classes.insert(name.to_string(), c.clone());
         interp.builtins.insert(Rc::from(*name), Value::Class(c));
     }

@@ -722,7 +722,9 @@ pub(crate) fn percent_format(interp: &mut Interp, fmt: &str, values: &Value) -> 
         let mut spec = String::new();
         if flags.contains('-') {
             spec.push('<');
-        } else if flags.contains('0') && conv != 's' && conv != 'r' {
+        } else if matches!(conv, 's' | 'r' | 'a' | 'c') {
+            spec.push('>');
+        } else if flags.contains('0') {
             spec.push('0');
             spec.push('=');
         }
