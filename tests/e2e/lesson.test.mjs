@@ -166,3 +166,30 @@ test('no serious accessibility violations (axe-core)', async () => {
   assert.deepEqual(violations, []);
   await context.close();
 });
+
+test('Step runs one statement at a time and marks the next line', async () => {
+  const { page, context } = await open('#step=1');
+  const { results } = await finishedRun(page);
+  await page.getByTestId('editor').fill('print(1)\nprint(2)\n');
+  await page.getByTestId('step').click();
+  assert.equal(await consoleText(page, results), '1\n');
+  assert.equal(await page.locator('.line-no.current').textContent(), '2');
+  await page.getByTestId('step').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=console]').textContent === '1\n2\n');
+  assert.equal(await page.locator('.line-no.current').count(), 0);
+  await context.close();
+});
+
+test('hovering a graph node marks its line, and hovering a line marks its nodes', async () => {
+  const { page, context } = await open('#step=3');
+  await finishedRun(page);
+  await page.locator('[data-testid=graph-node][data-label=z]').hover();
+  assert.equal(await page.locator('.line-mark.linked').count(), 1);
+  const zLine = await page.locator('[data-testid=graph-node][data-label=z]').getAttribute('data-line');
+  assert.equal(zLine, '1');
+  // Line 2 (`out = z.mean()`): 0.5rem padding + 1.5 lines of 21px.
+  await page.getByTestId('editor').hover({ position: { x: 40, y: 8 + 21 * 1.5 } });
+  const linked = await page.locator('[data-testid=graph-node].linked').evaluateAll((ns) => ns.map((n) => n.dataset.label).sort());
+  assert.deepEqual(linked, ['MeanBackward0', 'out']);
+  await context.close();
+});

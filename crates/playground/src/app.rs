@@ -79,6 +79,12 @@ pub fn app() -> Html {
     let worker = use_mut_ref(WorkerSlot::default);
     let theme = use_state(|| browser::stored("autograd-playground.theme"));
     let share_url = use_state(|| None::<String>);
+    // The editor line linked to the graph (hovered in either).
+    let hover_line = use_state(|| None::<u32>);
+    let on_hover_line = {
+        let hover_line = hover_line.clone();
+        Callback::from(move |line: Option<u32>| hover_line.set(line))
+    };
     let dispatch = state.dispatcher();
     let lang = state.lang;
 
@@ -221,10 +227,10 @@ pub fn app() -> Html {
     let replaying = backward
         .as_ref()
         .filter(|(_, b)| state.playback.pos < b.trace.steps.len());
-    let graph = match (&replaying, &result) {
-        (Some((_, b)), _) => Rc::new(b.graph.clone()),
-        (None, Some(r)) => Rc::new(r.graph.clone()),
-        (None, None) => Rc::default(),
+    let (graph, node_lines) = match (&replaying, &result) {
+        (Some((_, b)), _) => (Rc::new(b.graph.clone()), Rc::new(b.node_lines.clone())),
+        (None, Some(r)) => (Rc::new(r.graph.clone()), Rc::new(r.node_lines.clone())),
+        (None, None) => (Rc::default(), Rc::default()),
     };
     let trace = replaying.map(|(_, b)| (Rc::new(b.trace.clone()), state.playback.pos));
     let grad_shown = state
@@ -285,11 +291,13 @@ pub fn app() -> Html {
                         <button type="button" data-testid="stop" onclick={stop} disabled={state.activity == Activity::Idle}>{ "■ " }{ t(lang, Text::Stop) }</button>
                         if busy { <span class="running" role="status">{ t(lang, Text::Running) }</span> }
                     </div>
-                    <Editor code={AttrValue::from(state.code().to_string())} {on_edit} on_run={run} {error_line} {current_line} label={t(lang, Text::Code)} />
+                    <Editor code={AttrValue::from(state.code().to_string())} {on_edit} on_run={run} {error_line} {current_line} label={t(lang, Text::Code)}
+                        hover_line={*hover_line} on_hover_line={on_hover_line.clone()} />
                     <Console result={result.as_deref().cloned()} {lang} label={t(lang, Text::Console)} {notice} results={state.results} />
                 </section>
                 <section class="right">
-                    <Graph graph={graph.clone()} trace={trace.clone()} selected={state.selected} {on_select} {lang} />
+                    <Graph graph={graph.clone()} trace={trace.clone()} selected={state.selected} {on_select} {lang}
+                        {node_lines} hover_line={*hover_line} {on_hover_line} />
                     if let Some((r, b)) = &backward {
                         <Debugger trace={Rc::new(b.trace.clone())} playback={state.playback.clone()} runs={r.backwards.len()} {lang}
                             on_play_pause={action_unit(&dispatch, || Action::PlayPause)}

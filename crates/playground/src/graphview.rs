@@ -3,6 +3,7 @@
 
 use crate::playback::grad_at;
 use autograd::{BackwardTrace, GraphSnapshot, SnapEdgeKind, SnapNode, SnapNodeKind};
+use std::collections::HashMap;
 
 /// Height of every node box, in SVG units.
 pub const BOX_HEIGHT: f64 = 54.0;
@@ -14,6 +15,60 @@ const MAX_VALUE_CHARS: usize = 34;
 /// shows data flowing forward, so each edge is reversed: inputs above the ops that use them.
 pub fn data_flow_edges(g: &GraphSnapshot) -> Vec<(usize, usize)> {
     g.edges.iter().map(|e| (e.to, e.from)).collect()
+}
+
+/// The cell line that created each node, from the line that bound each variable name: a tensor
+/// takes its variable's line; the functions behind it (up to the next named tensor's `grad_fn`)
+/// and a leaf's AccumulateGrad take the same line. Earlier lines win where paths meet.
+pub fn node_lines_of(g: &GraphSnapshot, bound_at: &HashMap<&str, u32>) -> Vec<u32> {
+    let mut lines = vec![0u32; g.nodes.len()];
+    let mut owner: Vec<(u32, usize)> = g
+        .nodes
+        .iter()
+        .filter(|n| n.kind == SnapNodeKind::Tensor)
+        .filter_map(|n| bound_at.get(n.label.as_str()).map(|&l| (l, n.id)))
+        .collect();
+    owner.sort();
+    // grad_fns of named tensors belong to those tensors: a walk stops there.
+    let named_fns: Vec<usize> = owner
+        .iter()
+        .filter_map(|&(_, t)| grad_fn_of(g, t).map(|f| f.id))
+        .collect();
+    let mut seen = vec![false; g.nodes.len()];
+    for (line, tensor) in owner {
+        if tensor >= lines.len() {
+            continue;
+        }
+        lines[tensor] = line;
+        let mut stack: Vec<usize> = g
+            .edges
+            .iter()
+            .filter(|e| e.from == tensor && e.kind == SnapEdgeKind::GradFn)
+            .map(|e| e.to)
+            .collect();
+        let mut first = true;
+        while let Some(id) = stack.pop() {
+            if id >= lines.len() || seen[id] || (!first && named_fns.contains(&id)) {
+                continue;
+            }
+            first = false;
+            seen[id] = true;
+            lines[id] = line;
+            stack.extend(
+                g.edges
+                    .iter()
+                    .filter(|e| e.from == id && e.kind == SnapEdgeKind::Next)
+                    .map(|e| e.to),
+            );
+        }
+    }
+    // An AccumulateGrad belongs to its leaf.
+    for e in g.edges.iter().filter(|e| e.kind == SnapEdgeKind::Variable) {
+        if let (Some(&leaf_line), true) = (lines.get(e.to), e.from < lines.len()) {
+            lines[e.from] = leaf_line;
+        }
+    }
+    lines
 }
 
 /// The style class of a node: how it takes part in autograd.

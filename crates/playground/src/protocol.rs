@@ -30,6 +30,8 @@ pub struct Response {
     pub error: Option<Diagnostic>,
     /// The computation graph of the variables alive after the last statement.
     pub graph: GraphSnapshot,
+    /// For each node of `graph`, the cell line that created it (0: an earlier cell).
+    pub node_lines: Vec<u32>,
     /// One entry per `backward()` (or `torch.autograd.grad`) the cell ran, in order.
     pub backwards: Vec<BackwardRun>,
     /// In stepping mode: the 1-based line of the statement that runs next.
@@ -45,6 +47,8 @@ pub struct BackwardRun {
     /// 1-based line of the statement that called backward.
     pub line: u32,
     pub graph: GraphSnapshot,
+    /// As `Response::node_lines`, for `graph`.
+    pub node_lines: Vec<u32>,
     pub trace: BackwardTrace,
 }
 

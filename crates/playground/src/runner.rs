@@ -1,14 +1,19 @@
 //! The worker's side: one interpreter session driven by `Request`s. Native code (no web APIs), so
 //! it is unit-tested natively; `bin/worker.rs` only moves JSON strings in and out.
 
+use crate::graphview;
 use crate::protocol::{BackwardRun, Diagnostic, Request, Response};
-use autograd::GraphSnapshot;
+use autograd::{GraphSnapshot, Tensor};
 use interp::{Config, RunResult, Session};
+use std::collections::HashMap;
 
 pub struct Runner {
     session: Session,
     /// The current cell's backward passes so far (a stepped cell collects them step by step).
     backwards: Vec<BackwardRun>,
+    /// For each global name bound to a tensor: the tensor and the cell line that bound it
+    /// (0 when an earlier cell did).
+    bound_at: Vec<(String, Tensor, u32)>,
 }
 
 impl Default for Runner {
@@ -30,6 +35,7 @@ impl Runner {
         Runner {
             session: Session::new(config),
             backwards: Vec::new(),
+            bound_at: Vec::new(),
         }
     }
 
@@ -58,51 +64,82 @@ impl Runner {
                 for cell in &prelude {
                     self.session.run(cell);
                 }
-                // Only this cell's backward passes are replayed.
+                // Only this cell's backward passes are replayed, and only its lines are known.
                 self.session.interp().trace_graphs.clear();
                 self.backwards.clear();
-                if stepping {
-                    let loaded = self.session.load(&code);
-                    if loaded.error.is_some() || loaded.done {
-                        return self.response(loaded);
-                    }
-                    let r = self.session.step();
-                    self.response(r)
-                } else {
-                    let r = self.session.run(&code);
-                    self.response(r)
+                self.bound_at.clear();
+                let loaded = self.session.load(&code);
+                if loaded.error.is_some() || loaded.done {
+                    return self.response(loaded);
                 }
+                // A whole run is the same steps without stopping in between, so both modes know
+                // which line bound each tensor and which line ran each backward().
+                let mut r = self.step();
+                while !stepping && !r.done {
+                    r = self.step();
+                }
+                self.response(r)
             }
             Request::Step => {
-                let r = self.session.step();
+                let r = self.step();
                 self.response(r)
             }
         }
     }
 
+    /// Runs one top-level statement and records what it did: the tensors it bound to names and
+    /// the backward passes it ran, each with its line.
+    fn step(&mut self) -> RunResult {
+        let mut r = self.session.step();
+        let line = r.line.unwrap_or(0);
+        let interp = self.session.interp();
+        for (name, tensor) in interp.named_tensors() {
+            match self.bound_at.iter_mut().find(|(n, _, _)| *n == name) {
+                Some((_, t, l)) if !t.same(&tensor) => (*t, *l) = (tensor, line),
+                Some(_) => {}
+                None => self.bound_at.push((name, tensor, line)),
+            }
+        }
+        // The session hands over this call's traces; the graphs they refer to were recorded
+        // beside them, in the same order.
+        let graphs = std::mem::take(&mut interp.trace_graphs);
+        let traces = std::mem::take(&mut r.traces);
+        self.backwards.extend(
+            traces
+                .into_iter()
+                .zip(graphs)
+                .map(|(trace, graph)| BackwardRun {
+                    line,
+                    node_lines: Vec::new(),
+                    graph,
+                    trace,
+                }),
+        );
+        r
+    }
+
     fn response(&mut self, r: RunResult) -> Response {
         let error = r.error.as_ref().map(|e| diagnostic(&r, e));
-        let interp = self.session.interp();
-        let (graph, _) = GraphSnapshot::build(&interp.named_tensors());
-        // The session hands over this call's traces; the graphs they refer to were recorded
-        // beside them, in the same order. A stepped cell collects them step by step.
-        let graphs = std::mem::take(&mut interp.trace_graphs);
-        let line = r.line.unwrap_or(0);
-        let new_runs = r
-            .traces
+        let (graph, _) = GraphSnapshot::build(&self.session.interp().named_tensors());
+        let lines: HashMap<&str, u32> = self
+            .bound_at
             .iter()
-            .zip(graphs)
-            .map(|(trace, graph)| BackwardRun {
-                line,
-                graph,
-                trace: trace.clone(),
-            });
-        self.backwards.extend(new_runs);
-        let backwards = self.backwards.clone();
+            .map(|(n, _, l)| (n.as_str(), *l))
+            .collect();
+        let node_lines = graphview::node_lines_of(&graph, &lines);
+        let backwards = self
+            .backwards
+            .iter()
+            .map(|b| BackwardRun {
+                node_lines: graphview::node_lines_of(&b.graph, &lines),
+                ..b.clone()
+            })
+            .collect();
         Response {
             stdout: r.stdout.clone(),
             error,
             graph,
+            node_lines,
             backwards,
             next_line: if r.done { None } else { r.next_line },
             done: r.done,
@@ -232,6 +269,29 @@ mod tests {
         assert_eq!(
             leaf.grad_after.as_ref().map(|g| g.values.clone()),
             Some(vec![4.5; 4])
+        );
+    }
+
+    #[test]
+    fn each_node_knows_the_line_that_created_it() {
+        let code =
+            "import torch\nx = torch.ones(2, requires_grad=True)\n\ny = x * 2\nz = (y + 1).sum()\n";
+        let r = run(&[], code);
+        let line_of = |label: &str| {
+            let i = r.graph.nodes.iter().position(|n| n.label == label).unwrap();
+            r.node_lines[i]
+        };
+        assert_eq!(line_of("x"), 2);
+        assert_eq!(line_of("AccumulateGrad"), 2);
+        assert_eq!(line_of("y"), 4);
+        assert_eq!(line_of("MulBackward0"), 4);
+        assert_eq!(
+            (
+                line_of("z"),
+                line_of("AddBackward0"),
+                line_of("SumBackward0")
+            ),
+            (5, 5, 5)
         );
     }
 

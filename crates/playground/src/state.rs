@@ -249,6 +249,7 @@ mod tests {
                 .map(|_| BackwardRun {
                     line: 1,
                     graph: Default::default(),
+                    node_lines: Vec::new(),
                     trace: BackwardTrace {
                         steps: vec![step.clone(); steps],
                     },

@@ -22,7 +22,17 @@ pub struct EditorProps {
     #[prop_or_default]
     pub readonly: bool,
     pub label: AttrValue,
+    /// Line linked to the graph: hovered here, or the line of the node hovered in the graph.
+    #[prop_or_default]
+    pub hover_line: Option<u32>,
+    #[prop_or_default]
+    pub on_hover_line: Callback<Option<u32>>,
 }
+
+/// Pixel metrics of the editor text (see `.editor` in styles.css): 14px font, line-height 1.5,
+/// 0.5rem top padding.
+const LINE_HEIGHT_PX: f64 = 21.0;
+const TOP_PADDING_PX: f64 = 8.0;
 
 #[function_component(Editor)]
 pub fn editor(props: &EditorProps) -> Html {
@@ -77,6 +87,22 @@ pub fn editor(props: &EditorProps) -> Html {
     };
 
     let lines = props.code.split('\n').count();
+    let on_mouse_move = {
+        let on_hover = props.on_hover_line.clone();
+        let last = props.hover_line;
+        Callback::from(move |e: MouseEvent| {
+            let line =
+                ((f64::from(e.offset_y()) - TOP_PADDING_PX) / LINE_HEIGHT_PX).floor() as i64 + 1;
+            let line = (1..=lines as i64).contains(&line).then_some(line as u32);
+            if line != last {
+                on_hover.emit(line);
+            }
+        })
+    };
+    let on_mouse_leave = {
+        let on_hover = props.on_hover_line.clone();
+        Callback::from(move |_: MouseEvent| on_hover.emit(None))
+    };
     let gutter = (1..=lines).map(|n| {
         let class = classes!(
             "line-no",
@@ -98,6 +124,7 @@ pub fn editor(props: &EditorProps) -> Html {
             "line-mark",
             (props.error_line == Some(n as u32)).then_some("error"),
             (props.current_line == Some(n as u32)).then_some("current"),
+            (props.hover_line == Some(n as u32)).then_some("linked"),
         );
         html! { <div {class}>{ "\u{200b}" }</div> }
     });
@@ -121,6 +148,8 @@ pub fn editor(props: &EditorProps) -> Html {
                         value={props.code.clone()}
                         oninput={on_input}
                         onkeydown={on_keydown}
+                        onmousemove={on_mouse_move}
+                        onmouseleave={on_mouse_leave}
                     />
                 </div>
             </div>

@@ -22,6 +22,14 @@ pub struct GraphProps {
     pub selected: Option<usize>,
     pub on_select: Callback<Option<usize>>,
     pub lang: Lang,
+    /// The cell line that created each node (0: unknown or an earlier cell).
+    #[prop_or_default]
+    pub node_lines: Rc<Vec<u32>>,
+    /// Nodes of this line are highlighted; hovering a node reports its line.
+    #[prop_or_default]
+    pub hover_line: Option<u32>,
+    #[prop_or_default]
+    pub on_hover_line: Callback<Option<u32>>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -113,12 +121,18 @@ pub fn graph(props: &GraphProps) -> Html {
             }
         });
         let grad = (n.kind == SnapNodeKind::Tensor).then(|| graphview::grad_text(n, trace));
+        let line = props.node_lines.get(id).copied().filter(|&l| l > 0);
         let class = classes!(
             "node",
             graphview::node_class(n),
             selected.then_some("selected"),
             active.contains(&id).then_some("active"),
+            (line.is_some() && line == props.hover_line).then_some("linked"),
         );
+        let on_hover = props.on_hover_line.clone();
+        let onmouseenter = Callback::from(move |_: MouseEvent| on_hover.emit(line));
+        let on_hover = props.on_hover_line.clone();
+        let onmouseleave = Callback::from(move |_: MouseEvent| on_hover.emit(None));
         let rx = if n.kind == SnapNodeKind::Tensor { 6.0 } else { BOX_HEIGHT / 2.0 };
         let text_y = if lines.len() > 1 { p.y - 6.0 } else { p.y + 4.0 };
         // The accessible name is the node's visible text; the role description says what it is.
@@ -126,7 +140,8 @@ pub fn graph(props: &GraphProps) -> Html {
         Some(html! {
             <g {class} data-testid="graph-node" data-kind={graphview::kind_attr(n)} data-label={n.label.clone()}
                data-grad={grad.clone()} data-id={id.to_string()}
-               tabindex="0" role="button" aria-roledescription={aria} aria-pressed={selected.to_string()} {onclick} {onkeydown}>
+               tabindex="0" role="button" aria-roledescription={aria} aria-pressed={selected.to_string()} data-line={line.map(|l| l.to_string())}
+               {onclick} {onkeydown} {onmouseenter} {onmouseleave}>
                 <rect x={format!("{:.1}", p.x - width / 2.0)} y={format!("{:.1}", p.y - BOX_HEIGHT / 2.0)}
                       width={format!("{width:.1}")} height={BOX_HEIGHT.to_string()} rx={rx.to_string()} />
                 <text x={format!("{:.1}", p.x)} y={format!("{text_y:.1}")} class="title">{ lines[0].clone() }</text>
