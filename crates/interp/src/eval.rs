@@ -368,7 +368,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_assign(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::Assign { targets, value } => {
@@ -382,7 +385,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_ann_assign(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::AnnAssign { target, value, .. } => {
@@ -396,7 +402,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_return(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::Return(v) => {
@@ -411,7 +420,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_if(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::If { test, body, orelse } => {
@@ -427,7 +439,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_while(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::While { test, body, orelse } => loop {
@@ -447,7 +462,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_for(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::For {
@@ -479,7 +497,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_function_def(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::FunctionDef(def) => {
@@ -496,7 +517,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_class_def(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::ClassDef(def) => {
@@ -513,7 +537,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_delete(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::Delete(targets) => {
@@ -526,7 +553,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_raise(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::Raise { exc, cause } => {
@@ -549,7 +579,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_assert(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::Assert { test, msg } => {
@@ -570,7 +603,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_try(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::Try {
@@ -584,7 +620,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_import(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::Import(names) => {
@@ -605,7 +644,10 @@ impl Interp {
         Ok(())
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn stmt_import_from(&mut self, s: &Stmt, env: &EnvRef) -> Exec {
         match &s.kind {
             StmtKind::ImportFrom { module, names, .. } => {
@@ -1192,7 +1234,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_bin_op(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::BinOp { left, op, right } => {
@@ -1204,7 +1249,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_unary_op(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::UnaryOp { op, operand } => {
@@ -1215,7 +1263,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_bool_op(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::BoolOp { op, values } => {
@@ -1238,7 +1289,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_compare(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Compare {
@@ -1262,7 +1316,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_named_expr(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::NamedExpr { target, value } => {
@@ -1283,7 +1340,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_if_exp(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::IfExp { test, body, orelse } => {
@@ -1298,7 +1358,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_call(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Call {
@@ -1314,7 +1377,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_attribute(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Attribute { value, attr } => {
@@ -1325,7 +1391,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_subscript(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Subscript { value, slice } => {
@@ -1337,7 +1406,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_slice(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Slice { lower, upper, step } => {
@@ -1356,7 +1428,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_list(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::List(items) => {
@@ -1367,7 +1442,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_tuple(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Tuple(items) => {
@@ -1378,7 +1456,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_set(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Set(items) => {
@@ -1389,7 +1470,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_dict(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::Dict { keys, values } => {
@@ -1425,7 +1509,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_list_comp(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::ListComp {
@@ -1444,7 +1531,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_generator_exp(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::GeneratorExp {
@@ -1463,7 +1553,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_set_comp(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::SetComp {
@@ -1482,7 +1575,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_dict_comp(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::DictComp {
@@ -1506,7 +1602,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_joined_str(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::JoinedStr(parts) => {
@@ -1524,7 +1623,10 @@ impl Interp {
         }
     }
 
+    // One arm of `eval_inner`/`exec_stmt_inner`, kept out of line so that the recursive
+    // evaluator's stack frames stay small (deep Python recursion needs less native stack).
     #[inline(never)]
+    #[allow(clippy::single_match, clippy::collapsible_match)]
     fn expr_formatted_value(&mut self, e: &Expr, env: &EnvRef) -> PyResult<Value> {
         match &e.kind {
             ExprKind::FormattedValue {
