@@ -941,6 +941,36 @@ fn no_grad_views(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn backward_inputs(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    let w = leaf(&[3.0, 4.0]);
+    ::autograd::backward_with_inputs(
+        &[x.mul(&w)?.sum()?],
+        &[None],
+        None,
+        false,
+        std::slice::from_ref(&x),
+    )?;
+    o.p(&[og(&x.grad()), og(&w.grad())]);
+    let y2 = x.mul(&w)?;
+    ::autograd::backward_with_inputs(
+        &[y2.mul(&y2)?.sum()?],
+        &[None],
+        None,
+        false,
+        std::slice::from_ref(&y2),
+    )?;
+    o.p(&[og(&y2.grad()), og(&x.grad())]);
+    o.unit(::autograd::backward_with_inputs(
+        &[x.mul(&w)?.sum()?],
+        &[None],
+        None,
+        false,
+        &[],
+    ));
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -967,6 +997,7 @@ const SECTIONS: &[Section] = &[
     ("more_errors", more_errors),
     ("multi_output", multi_output),
     ("no_grad_views", no_grad_views),
+    ("backward_inputs", backward_inputs),
 ];
 
 #[test]

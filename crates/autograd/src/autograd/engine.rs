@@ -99,6 +99,44 @@ pub fn backward_traced(
     Ok(trace)
 }
 
+/// `torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph, inputs=...)`:
+/// gradients are accumulated only into the `.grad` of `inputs` (leaves or not).
+pub fn backward_with_inputs(
+    tensors: &[Tensor],
+    grad_tensors: &[Option<Tensor>],
+    retain_graph: Option<bool>,
+    create_graph: bool,
+    inputs: &[Tensor],
+) -> Result<()> {
+    if inputs.is_empty() {
+        return Err(TorchError::runtime(
+            "`inputs` argument to `backward()` cannot be empty.",
+        ));
+    }
+    let roots = make_roots(tensors, grad_tensors)?;
+    let mut captures = Vec::with_capacity(inputs.len());
+    for t in inputs {
+        let e = t.gradient_edge().ok_or_else(|| {
+            TorchError::runtime("One of the differentiated Tensors does not require grad")
+        })?;
+        captures.push(e);
+    }
+    let res = run(
+        roots,
+        retain_graph.unwrap_or(create_graph),
+        create_graph,
+        Some(captures),
+        None,
+    )?;
+    let _mode = GradModeGuard::new(create_graph);
+    for (t, g) in inputs.iter().zip(res) {
+        if let Some(g) = g {
+            accumulate(t, &g)?;
+        }
+    }
+    Ok(())
+}
+
 /// `torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused)`.
 pub fn grad(
     outputs: &[Tensor],

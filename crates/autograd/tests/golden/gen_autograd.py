@@ -528,6 +528,18 @@ def no_grad_views():
     print(x)
 
 
+@section
+def backward_inputs():
+    x = leaf([1.0, 2.0])
+    w = leaf([3.0, 4.0])
+    (x * w).sum().backward(inputs=[x])
+    print(x.grad, w.grad)
+    y2 = x * w
+    (y2 * y2).sum().backward(inputs=[y2])
+    print(y2.grad, x.grad)
+    err(lambda: (x * w).sum().backward(inputs=[]))
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()
