@@ -716,6 +716,12 @@ fn float_accuracy(o: &mut Out) -> Result<()> {
     ]);
     let d = Tensor::randn(&[30], DType::Float64)?;
     o.p(&[it(&d.sum()?), it(&d.mean()?)]);
+    let tt = Tensor::randn(&[33, 9], DType::Float32)?;
+    o.p(&[
+        it(&tt.t()?.sum()?),
+        it(&tt.t()?.mean()?),
+        it(&tt.t()?.contiguous()?.sum()?),
+    ]);
     Ok(())
 }
 

@@ -86,10 +86,42 @@ fn mean_check(t: &Tensor) -> Result<()> {
 }
 
 impl Tensor {
+    /// Elements in storage order when the tensor covers its storage densely in some dimension
+    /// order (e.g. a transpose), which is the order PyTorch's full reductions visit them;
+    /// row-major order otherwise.
+    pub(crate) fn memory_order_values(&self) -> Vec<f64> {
+        let l = self.layout();
+        let mut dims: Vec<(usize, usize)> = l
+            .shape
+            .iter()
+            .copied()
+            .zip(l.strides.iter().copied())
+            .filter(|(d, _)| *d != 1)
+            .collect();
+        dims.sort_by(|a, b| b.1.cmp(&a.1));
+        let mut expected = 1usize;
+        let mut dense = true;
+        for &(d, st) in dims.iter().rev() {
+            if st != expected {
+                dense = false;
+                break;
+            }
+            expected *= d;
+        }
+        if dense {
+            let n = self.numel();
+            let st = self.0.storage.borrow();
+            if let Some(slice) = st.get(l.offset..l.offset + n) {
+                return slice.to_vec();
+            }
+        }
+        self.to_vec()
+    }
+
     /// `x.sum()` (`SumBackward0`); integer and bool inputs sum to int64.
     pub fn sum(&self) -> Result<Tensor> {
         let dt = sum_dtype(self.dtype());
-        let s = super::kernels::inner_sum(&self.to_vec(), dt);
+        let s = super::kernels::inner_sum(&self.memory_order_values(), dt);
         let r = Tensor::new_raw(vec![dt.cast(s)], vec![], dt);
         let sizes = self.size();
         Ok(Tensor::record(r, &[self], |_| BackwardFn::Sum { sizes }))
@@ -145,7 +177,7 @@ impl Tensor {
         mean_check(self)?;
         let n = self.numel();
         let dt = self.dtype();
-        let s = super::kernels::inner_sum(&self.to_vec(), dt);
+        let s = super::kernels::inner_sum(&self.memory_order_values(), dt);
         let r = Tensor::new_raw(vec![dt.cast(s / dt.cast(n as f64))], vec![], dt);
         let sizes = self.size();
         Ok(Tensor::record(r, &[self], |_| BackwardFn::Mean {

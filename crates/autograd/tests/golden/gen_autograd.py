@@ -398,6 +398,8 @@ def float_accuracy():
     print(F.mse_loss(a, b).item(), F.mse_loss(a, b, reduction="sum").item())
     d = torch.randn(30, dtype=torch.float64)
     print(d.sum().item(), d.mean().item())
+    tt = torch.randn(33, 9)
+    print(tt.t().sum().item(), tt.t().mean().item(), tt.t().contiguous().sum().item())
 
 
 @section
