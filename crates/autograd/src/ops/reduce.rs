@@ -98,7 +98,7 @@ impl Tensor {
             .zip(l.strides.iter().copied())
             .filter(|(d, _)| *d != 1)
             .collect();
-        dims.sort_by(|a, b| b.1.cmp(&a.1));
+        dims.sort_by_key(|d| std::cmp::Reverse(d.1));
         let mut expected = 1usize;
         let mut dense = true;
         for &(d, st) in dims.iter().rev() {
