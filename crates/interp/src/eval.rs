@@ -39,12 +39,20 @@ pub struct Limits {
     pub max_output: usize,
 }
 
+/// Python's default recursion limit natively. A wasm module gets 1 MB of stack unless linked
+/// with more, and one Python call level takes about 1.3 KB of it in release builds, so the
+/// browser default is lower (raise it together with `-C link-arg=-zstack-size=...`).
+#[cfg(not(target_arch = "wasm32"))]
+pub const DEFAULT_RECURSION_LIMIT: usize = 1000;
+#[cfg(target_arch = "wasm32")]
+pub const DEFAULT_RECURSION_LIMIT: usize = 500;
+
 impl Default for Limits {
     fn default() -> Limits {
         Limits {
             max_steps: 10_000_000,
             max_memory: 256 << 20,
-            recursion_limit: 1000,
+            recursion_limit: DEFAULT_RECURSION_LIMIT,
             max_output: 16 << 20,
         }
     }
