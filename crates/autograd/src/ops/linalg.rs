@@ -29,10 +29,10 @@ fn same_dtype(a: &Tensor, b: &Tensor) -> Result<()> {
 
 /// `(n x k) @ (k x m)` on row-major values. Float sums run over `k` in order in the dtype, as
 /// PyTorch's CPU BLAS does for these sizes: plain multiply-then-add for narrow products (fewer
-/// than 16 result columns or a single row), fused multiply-add otherwise (matched against
+/// than 16 result columns or fewer than 4 rows), fused multiply-add otherwise (matched against
 /// torch in tests).
 fn gemm(a: &[f64], b: &[f64], n: usize, k: usize, m: usize, dt: DType) -> Vec<f64> {
-    let fused = m >= 16 && n > 1;
+    let fused = m >= 16 && n >= 4;
     if dt == DType::Float32 && n.saturating_mul(m).saturating_mul(k) > (1 << 21) {
         return gemm_f32_fast(a, b, n, k, m);
     }
