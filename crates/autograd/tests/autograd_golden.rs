@@ -722,6 +722,24 @@ fn float_accuracy(o: &mut Out) -> Result<()> {
         it(&tt.t()?.mean()?),
         it(&tt.t()?.contiguous()?.sum()?),
     ]);
+    for (n, k, m) in [
+        (5usize, 7usize, 3usize),
+        (16, 16, 16),
+        (2, 100, 20),
+        (8, 20, 16),
+        (40, 40, 40),
+    ] {
+        let a = Tensor::randn(&[n, k], DType::Float32)?;
+        let b = Tensor::randn(&[k, m], DType::Float32)?;
+        let c = a.mm(&b)?.to_vec();
+        o.p(&[pylist(&c[(n - 1) * m..(n - 1) * m + m.min(5)])]);
+    }
+    let w = Tensor::randn(&[16, 20], DType::Float32)?;
+    let bias = Tensor::randn(&[16], DType::Float32)?;
+    let xx = Tensor::randn(&[8, 20], DType::Float32)?;
+    o.p(&[pylist(
+        &xx.linear(&w, Some(&bias))?.to_vec()[3 * 16..3 * 16 + 6],
+    )]);
     Ok(())
 }
 

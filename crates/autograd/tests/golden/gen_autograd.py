@@ -400,6 +400,14 @@ def float_accuracy():
     print(d.sum().item(), d.mean().item())
     tt = torch.randn(33, 9)
     print(tt.t().sum().item(), tt.t().mean().item(), tt.t().contiguous().sum().item())
+    for (n, k, m) in [(5, 7, 3), (16, 16, 16), (2, 100, 20), (8, 20, 16), (40, 40, 40)]:
+        a = torch.randn(n, k)
+        b = torch.randn(k, m)
+        print((a @ b)[-1].tolist()[:5])
+    w = torch.randn(16, 20)
+    bias = torch.randn(16)
+    xx = torch.randn(8, 20)
+    print(F.linear(xx, w, bias)[3].tolist()[:6])
 
 
 @section
