@@ -208,6 +208,11 @@ impl Tensor {
         self.0.wrapped_number
     }
 
+    /// A stable identity for the tensor object while it lives (Python's `id(x)`).
+    pub fn id(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
+
     /// Whether two handles are the same tensor object (Python's `is`).
     pub fn same(&self, other: &Tensor) -> bool {
         Rc::ptr_eq(&self.0, &other.0)

@@ -103,6 +103,11 @@ impl Node {
         self.op.name()
     }
 
+    /// A stable identity for the node while it lives (for `<MulBackward0 object at 0x...>`).
+    pub fn id(self: &Rc<Self>) -> usize {
+        Rc::as_ptr(self) as usize
+    }
+
     /// `grad_fn.next_functions`: one `(node, input_nr)` per input, `None` where the input
     /// needs no gradient.
     pub fn next_functions(&self) -> Vec<Option<(Rc<Node>, usize)>> {
