@@ -9,6 +9,8 @@ use std::fmt;
 pub enum DType {
     /// `torch.bool`
     Bool,
+    /// `torch.int32` (`torch.int`)
+    Int32,
     /// `torch.int64` (`torch.long`)
     Int64,
     /// `torch.float32`, the default floating dtype.
@@ -27,6 +29,7 @@ impl DType {
     pub fn name(self) -> &'static str {
         match self {
             DType::Bool => "torch.bool",
+            DType::Int32 => "torch.int32",
             DType::Int64 => "torch.int64",
             DType::Float32 => "torch.float32",
             DType::Float64 => "torch.float64",
@@ -37,6 +40,7 @@ impl DType {
     pub fn tensor_type_name(self) -> &'static str {
         match self {
             DType::Bool => "torch.BoolTensor",
+            DType::Int32 => "torch.IntTensor",
             DType::Int64 => "torch.LongTensor",
             DType::Float32 => "torch.FloatTensor",
             DType::Float64 => "torch.DoubleTensor",
@@ -47,6 +51,7 @@ impl DType {
     pub fn scalar_name(self) -> &'static str {
         match self {
             DType::Bool => "Bool",
+            DType::Int32 => "Int",
             DType::Int64 => "Long",
             DType::Float32 => "Float",
             DType::Float64 => "Double",
@@ -57,6 +62,7 @@ impl DType {
     pub fn cpp_name(self) -> &'static str {
         match self {
             DType::Bool => "bool",
+            DType::Int32 => "int",
             DType::Int64 => "long int",
             DType::Float32 => "float",
             DType::Float64 => "double",
@@ -69,10 +75,19 @@ impl DType {
             DType::Float64 => v,
             DType::Float32 => v as f32 as f64,
             DType::Int64 => {
-                if v.is_nan() {
+                // x86's conversion gives INT64_MIN for NaN and out-of-range values
+                if !(v > -9.223_372_036_854_778e18 && v < 9.223_372_036_854_776e18) {
                     i64::MIN as f64
                 } else {
                     (v.trunc() as i64) as f64
+                }
+            }
+            DType::Int32 => {
+                if v.is_nan() {
+                    f64::from(i32::MIN)
+                } else {
+                    // wraps like a C++ int cast of an in-range int64
+                    f64::from((v.trunc() as i64) as i32)
                 }
             }
             DType::Bool => {
@@ -85,7 +100,8 @@ impl DType {
         }
     }
 
-    /// The larger of two dtypes in PyTorch's promotion lattice (bool < int64 < float32 < float64).
+    /// The larger of two dtypes in PyTorch's promotion lattice
+    /// (bool < int32 < int64 < float32 < float64).
     pub fn promote(self, other: DType) -> DType {
         self.max(other)
     }

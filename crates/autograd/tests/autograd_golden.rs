@@ -463,7 +463,7 @@ fn tolist(t: &Tensor) -> String {
             return match dt {
                 DType::Float32 | DType::Float64 => ::autograd::fmt_python_float(v[0]),
                 DType::Bool => py_bool(v[0] != 0.0),
-                DType::Int64 => format!("{}", v[0] as i64),
+                DType::Int64 | DType::Int32 => format!("{}", v[0] as i64),
             };
         }
         let inner: usize = shape[1..].iter().product();
@@ -995,6 +995,35 @@ fn backward_inputs(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn int32(o: &mut Out) -> Result<()> {
+    let i = Tensor::from_data(vec![1.0, -2.0, 300.0], &[3], DType::Int32)?;
+    o.p(&[
+        s(&i),
+        s(&i.add_scalar(2i64)?),
+        s(&i.mul_scalar(2.5)?),
+        s(&i.div_scalar(2i64)?),
+        s(&i.add(&ints(&[1, 1, 1]))?),
+        s(&i.sum()?),
+        s(&i.cumsum(0)?),
+    ]);
+    o.p(&[
+        s(&f32s(&[1.7, -2.7, 3e9]).to_dtype(DType::Int32)?),
+        s(&i.to_dtype(DType::Float32)?),
+        s(&i.to_dtype(DType::Int64)?),
+        s(&Tensor::zeros(&[0], DType::Int32)?),
+    ]);
+    let x = f32s(&[10.0, 20.0, 30.0]);
+    let idx = Tensor::from_data(vec![2.0, 0.0], &[2], DType::Int32)?;
+    o.p(&[
+        s(&x.index(&[IndexItem::Tensor(idx)])?),
+        s(&i.max()?),
+        tolist(&i),
+        item(&i.index(&[IndexItem::Int(0)])?),
+    ]);
+    o.unit(i.requires_grad_(true));
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -1022,6 +1051,7 @@ const SECTIONS: &[Section] = &[
     ("multi_output", multi_output),
     ("no_grad_views", no_grad_views),
     ("backward_inputs", backward_inputs),
+    ("int32", int32),
 ];
 
 #[test]

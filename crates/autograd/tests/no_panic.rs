@@ -4,7 +4,13 @@ use ::autograd::{DType, IndexItem, Reduction, Scalar, Tensor};
 use proptest::prelude::*;
 
 fn make(shape: &[usize], dt: u8, rg: bool) -> Option<Tensor> {
-    let dtype = [DType::Float32, DType::Float64, DType::Int64, DType::Bool][dt as usize % 4];
+    let dtype = [
+        DType::Float32,
+        DType::Float64,
+        DType::Int64,
+        DType::Bool,
+        DType::Int32,
+    ][dt as usize % 5];
     let n: usize = shape.iter().product();
     let v = (0..n).map(|i| (i as f64 * 0.37).sin() * 3.0).collect();
     let t = Tensor::from_data(v, shape, dtype).ok()?;
@@ -71,7 +77,7 @@ proptest! {
     fn no_panics(
         sa in proptest::collection::vec(0usize..4, 0..4),
         sb in proptest::collection::vec(0usize..4, 0..4),
-        dta in 0u8..4, dtb in 0u8..4, rg in any::<bool>(),
+        dta in 0u8..5, dtb in 0u8..5, rg in any::<bool>(),
         ops in proptest::collection::vec((0u8..40, -5i64..6, -5i64..6), 1..6),
     ) {
         let (Some(a), Some(b)) = (make(&sa, dta, rg), make(&sb, dtb, false)) else { return Ok(()) };

@@ -22,6 +22,10 @@ pub enum IndexItem {
     Tensor(Tensor),
 }
 
+fn is_int(t: &Tensor) -> bool {
+    matches!(t.dtype(), DType::Int64 | DType::Int32)
+}
+
 impl Tensor {
     /// `x[items]` with Python semantics (views for ints/slices/None; a copy with
     /// `IndexBackward0` for a tensor index).
@@ -77,12 +81,12 @@ impl Tensor {
                 IndexItem::Ellipsis => {
                     dim += self.dim() - consumed;
                 }
-                IndexItem::Tensor(ix) if ix.dtype() == DType::Int64 && ix.dim() == 0 => {
+                IndexItem::Tensor(ix) if is_int(ix) && ix.dim() == 0 => {
                     // a 0-dim integer tensor indexes like an int
                     let i = ix.to_vec().first().copied().unwrap_or(0.0) as i64;
                     t = t.select(dim as isize, i)?;
                 }
-                IndexItem::Tensor(ix) if ix.dtype() == DType::Int64 && mask_view.is_none() => {
+                IndexItem::Tensor(ix) if is_int(ix) && mask_view.is_none() => {
                     if let Some((d0, first)) = adv.take() {
                         multi.push((d0, first));
                     }
@@ -132,7 +136,7 @@ impl Tensor {
                             .collect();
                         let n = idx.len();
                         adv = Some((dim, Tensor::new_raw(idx, vec![n], DType::Int64)));
-                    } else if ix.dtype() == DType::Int64 {
+                    } else if is_int(ix) {
                         adv = Some((dim, ix.clone()));
                     } else {
                         return Err(TorchError::index(

@@ -7,21 +7,12 @@ use crate::error::{Result, TorchError};
 use crate::storage::checked_numel;
 use crate::tensor::Tensor;
 
-fn cpp_name(d: DType) -> &'static str {
-    match d {
-        DType::Bool => "bool",
-        DType::Int64 => "long int",
-        DType::Float32 => "float",
-        DType::Float64 => "double",
-    }
-}
-
 fn same_dtype(a: &Tensor, b: &Tensor) -> Result<()> {
     if a.dtype() != b.dtype() {
         return Err(TorchError::runtime(format!(
             "expected m1 and m2 to have the same dtype, but got: {} != {}",
-            cpp_name(a.dtype()),
-            cpp_name(b.dtype())
+            a.dtype().cpp_name(),
+            b.dtype().cpp_name()
         )));
     }
     Ok(())

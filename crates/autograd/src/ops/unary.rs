@@ -272,7 +272,19 @@ impl Tensor {
             return Ok(self.clone());
         }
         let src = self.dtype();
-        let v = self.to_vec().into_iter().map(|x| dtype.cast(x)).collect();
+        let float_to_int32 = src.is_floating_point() && dtype == DType::Int32;
+        let v = self
+            .to_vec()
+            .into_iter()
+            .map(|x| {
+                // x86's float -> int32 conversion gives INT_MIN when out of range
+                if float_to_int32 && !(x > -2_147_483_649.0 && x < 2_147_483_648.0) {
+                    f64::from(i32::MIN)
+                } else {
+                    dtype.cast(x)
+                }
+            })
+            .collect();
         let r = Tensor::new_raw(v, self.size(), dtype);
         if !dtype.is_floating_point() {
             return Ok(r);

@@ -550,6 +550,16 @@ def backward_inputs():
     err(lambda: (x * w).sum().backward(inputs=[]))
 
 
+@section
+def int32():
+    i = torch.tensor([1, -2, 300], dtype=torch.int32)
+    print(i, i + 2, i * 2.5, i / 2, i + torch.tensor([1, 1, 1]), i.sum(), i.cumsum(0))
+    print(torch.tensor([1.7, -2.7, 3e9]).int(), i.float(), i.long(), torch.zeros(0, dtype=torch.int32))
+    x = torch.tensor([10.0, 20.0, 30.0])
+    print(x[torch.tensor([2, 0], dtype=torch.int32)], i.max(), i.tolist(), i[0].item())
+    err(lambda: i.requires_grad_())
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()
