@@ -25,6 +25,15 @@ impl DType {
         matches!(self, DType::Float32 | DType::Float64)
     }
 
+    /// Bytes per element as PyTorch reports it (`element_size()` / `itemsize`).
+    pub fn itemsize(self) -> usize {
+        match self {
+            DType::Bool => 1,
+            DType::Int32 | DType::Float32 => 4,
+            DType::Int64 | DType::Float64 => 8,
+        }
+    }
+
     /// The printed name, e.g. `torch.float32`.
     pub fn name(self) -> &'static str {
         match self {
