@@ -1024,6 +1024,20 @@ fn int32(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn retain_then_inplace(o: &mut Out) -> Result<()> {
+    let x = leaf(&[1.0, 2.0]);
+    let y = x.mul_scalar(2i64)?;
+    y.retain_grad()?;
+    y.add_scalar_(1i64)?;
+    y.mul_scalar(3i64)?.sum()?.backward(None, None, false)?;
+    o.p(&[
+        og(&y.grad()),
+        og(&x.grad()),
+        y.grad_fn().unwrap().name().to_string(),
+    ]);
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -1052,6 +1066,7 @@ const SECTIONS: &[Section] = &[
     ("no_grad_views", no_grad_views),
     ("backward_inputs", backward_inputs),
     ("int32", int32),
+    ("retain_then_inplace", retain_then_inplace),
 ];
 
 #[test]

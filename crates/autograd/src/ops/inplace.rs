@@ -163,6 +163,15 @@ impl Tensor {
                     return Ok(());
                 }
                 let retains = self.retains_grad();
+                if retains {
+                    // the retained gradient now comes from the new node only
+                    if let Some(old) = self.grad_fn() {
+                        let me = Rc::as_ptr(&self.0);
+                        old.retain_grad
+                            .borrow_mut()
+                            .retain(|(_, w)| w.as_ptr() != me);
+                    }
+                }
                 self.set_history(node.clone(), 0);
                 if retains {
                     node.retain_grad

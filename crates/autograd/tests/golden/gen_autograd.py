@@ -560,6 +560,16 @@ def int32():
     err(lambda: i.requires_grad_())
 
 
+@section
+def retain_then_inplace():
+    x = leaf([1.0, 2.0])
+    y = x * 2
+    y.retain_grad()
+    y.add_(1)
+    (y * 3).sum().backward()
+    print(y.grad, x.grad, type(y.grad_fn).__name__)
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()
