@@ -1035,6 +1035,10 @@ fn retain_then_inplace(o: &mut Out) -> Result<()> {
         og(&x.grad()),
         y.grad_fn().unwrap().name().to_string(),
     ]);
+    let e = f32s(&[1.0, 2.0]).expand(&[3, 2])?;
+    o.unit(e.add_scalar_(1i64));
+    e.index_put_(&[IndexItem::Int(0)], &Tensor::wrapped(Scalar::Float(5.0)))?;
+    o.p(&[s(&e)]);
     Ok(())
 }
 

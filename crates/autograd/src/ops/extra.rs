@@ -184,6 +184,7 @@ impl Tensor {
     /// `x.uniform_(from, to)` from the seeded generator.
     pub fn uniform_(&self, from: f64, to: f64) -> Result<()> {
         self.check_inplace()?;
+        self.check_no_overlap()?;
         if !self.dtype().is_floating_point() {
             return Err(TorchError::runtime(format!(
                 "\"check_uniform_bounds\" not implemented for '{}'",
@@ -203,6 +204,7 @@ impl Tensor {
     /// `x.normal_(mean, std)` from the seeded generator.
     pub fn normal_(&self, mean: f64, std: f64) -> Result<()> {
         self.check_inplace()?;
+        self.check_no_overlap()?;
         let v = Tensor::normal(mean, std, self.shape(), self.dtype())?.to_vec();
         self.write_values(&v);
         Ok(())

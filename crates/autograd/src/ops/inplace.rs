@@ -85,6 +85,21 @@ impl Tensor {
             .collect()
     }
 
+    /// PyTorch's `assert_no_internal_overlap` for tensors written in place.
+    pub(crate) fn check_no_overlap(&self) -> Result<()> {
+        let l = self.layout();
+        if l.shape
+            .iter()
+            .zip(&l.strides)
+            .any(|(&d, &s)| d > 1 && s == 0)
+        {
+            return Err(TorchError::runtime(
+                "unsupported operation: more than one element of the written-to tensor refers to a single memory location. Please clone() the tensor before performing the operation.",
+            ));
+        }
+        Ok(())
+    }
+
     /// A copy of the data carrying the same history (so saved inputs keep the old values).
     fn history_copy(&self) -> Tensor {
         let m = self.meta();
@@ -115,6 +130,7 @@ impl Tensor {
         op: impl FnOnce(&Tensor) -> Result<Tensor>,
     ) -> Result<()> {
         self.check_inplace()?;
+        self.check_no_overlap()?;
         let records =
             is_grad_enabled() && (self.requires_grad() || others.iter().any(|o| o.requires_grad()));
         let r = if records {
@@ -257,6 +273,7 @@ impl Tensor {
     /// `x.copy_(src)` (broadcasting `src` into `x`).
     pub fn copy_(&self, src: &Tensor) -> Result<()> {
         self.check_inplace()?;
+        self.check_no_overlap()?;
         let shape = crate::ops::broadcast_shapes(self.shape(), src.shape())?;
         if shape != self.shape() {
             return Err(TorchError::runtime(format!(

@@ -568,6 +568,10 @@ def retain_then_inplace():
     y.add_(1)
     (y * 3).sum().backward()
     print(y.grad, x.grad, type(y.grad_fn).__name__)
+    e = torch.tensor([1.0, 2.0]).expand(3, 2)
+    err(lambda: e.add_(1))
+    e[0] = 5.0
+    print(e)
 
 
 for f in SECTIONS:
