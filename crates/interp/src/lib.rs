@@ -17,6 +17,7 @@ pub mod parser;
 pub mod session;
 pub mod span;
 pub mod suggest;
+mod teardown;
 pub mod value;
 
 pub use error::{Diagnostic, PyErr};
