@@ -193,3 +193,19 @@ test('hovering a graph node marks its line, and hovering a line marks its nodes'
   assert.deepEqual(linked, ['MeanBackward0', 'out']);
   await context.close();
 });
+
+test("editing a leaf's value in the inspector rewrites its line and re-runs", async () => {
+  const { page, context } = await open('#step=5');
+  const { results } = await finishedRun(page);
+  // Expected text from PyTorch 2.15 for x2 = 2 everywhere: d out/dx = 3(x+2)/2 = 6.
+  const six = 'tensor([[6., 6.],\n        [6., 6.]])';
+  await page.locator('[data-testid=graph-node][data-label=x2]').click();
+  await page.getByTestId('leaf-value').fill('[[2.0, 2.0], [2.0, 2.0]]');
+  await page.getByTestId('leaf-apply').click();
+  assert.equal(await consoleText(page, results), six + '\n');
+  await page.getByTestId('lesson-prev').click();
+  await page.getByTestId('lesson-prev').click();
+  await page.getByTestId('lesson-prev').click();
+  assert.match(await page.getByTestId('editor').inputValue(), /x2 = torch\.tensor\(\[\[2\.0, 2\.0\], \[2\.0, 2\.0\]\], requires_grad=True\)/);
+  await context.close();
+});

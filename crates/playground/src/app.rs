@@ -12,7 +12,7 @@ use crate::i18n::{t, Text};
 use crate::lesson::{self, Lang};
 use crate::protocol::Request;
 use crate::state::{Action, Activity, State};
-use crate::{browser, graphview, urlstate};
+use crate::{browser, graphview, leafedit, urlstate};
 use std::cell::Cell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -237,6 +237,49 @@ pub fn app() -> Html {
         .selected
         .and_then(|id| graph.nodes.get(id))
         .map(|n| graphview::grad_text(n, trace.as_ref().map(|(t, p)| (t.as_ref(), *p))));
+    // Where the selected tensor was assigned. Looked up by name in the final graph, since the
+    // graph shown during a replay numbers its nodes differently.
+    let selected_def = state.selected.and_then(|id| {
+        let node = graph.nodes.get(id)?;
+        let dtype = node.tensor.as_ref()?.dtype.clone();
+        let r = result.as_ref()?;
+        let final_id = r
+            .graph
+            .nodes
+            .iter()
+            .position(|m| m.tensor.is_some() && m.label == node.label)?;
+        let def = r.definitions.get(final_id).copied().flatten()?;
+        Some((def, node.label.clone(), dtype))
+    });
+    let on_edit_leaf = {
+        let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
+        let selected_def = selected_def.clone();
+        Callback::from(move |literal: String| {
+            let Some((def, name, dtype)) = &selected_def else {
+                return;
+            };
+            let Some(code) = state.codes.get(def.cell) else {
+                return;
+            };
+            let Some(new_code) = leafedit::reassign_leaf(code, def.line, name, &literal, dtype)
+            else {
+                return;
+            };
+            let mut codes = state.codes.clone();
+            codes[def.cell] = new_code.clone();
+            dispatch.dispatch(Action::EditCell {
+                cell: def.cell,
+                code: new_code,
+            });
+            let request = Request::Run {
+                prelude: codes[..state.step].to_vec(),
+                code: codes[state.step].clone(),
+                stepping: false,
+            };
+            dispatch.dispatch(Action::Started { stepping: false });
+            worker.borrow_mut().send(&request, &dispatch);
+        })
+    };
     let error_line = result
         .as_ref()
         .and_then(|r| r.error.as_ref())
@@ -307,7 +350,8 @@ pub fn app() -> Html {
                             on_interval={{ let d = dispatch.clone(); Callback::from(move |ms| d.dispatch(Action::SetInterval(ms))) }}
                             on_show_run={{ let d = dispatch.clone(); Callback::from(move |i| d.dispatch(Action::ShowBackward(i))) }} />
                     }
-                    <Inspector graph={graph} selected={state.selected} {grad_shown} {lang} />
+                    <Inspector graph={graph} selected={state.selected} {grad_shown} {lang}
+                        definition={selected_def.as_ref().map(|d| d.0)} {on_edit_leaf} />
                 </section>
             </main>
         </div>

@@ -38,6 +38,7 @@ pub enum Text {
     GradBefore,
     GradAfter,
     Contribution,
+    EditValue,
 }
 
 pub fn t(lang: Lang, text: Text) -> &'static str {
@@ -115,5 +116,7 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Lang::Zh, GradAfter) => "累加后 .grad",
         (Lang::En, Contribution) => "contribution",
         (Lang::Zh, Contribution) => "本次贡献",
+        (Lang::En, EditValue) => "Change the value and re-run",
+        (Lang::Zh, EditValue) => "修改取值并重新运行",
     }
 }

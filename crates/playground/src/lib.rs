@@ -11,6 +11,7 @@ pub mod highlight;
 pub mod hints;
 pub mod i18n;
 pub mod layout;
+pub mod leafedit;
 pub mod lesson;
 pub mod playback;
 pub mod protocol;

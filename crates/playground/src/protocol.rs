@@ -32,6 +32,9 @@ pub struct Response {
     pub graph: GraphSnapshot,
     /// For each node of `graph`, the cell line that created it (0: an earlier cell).
     pub node_lines: Vec<u32>,
+    /// For each node of `graph`: where a named tensor was last assigned (the inspector edits
+    /// a leaf's value there).
+    pub definitions: Vec<Option<Definition>>,
     /// One entry per `backward()` (or `torch.autograd.grad`) the cell ran, in order.
     pub backwards: Vec<BackwardRun>,
     /// In stepping mode: the 1-based line of the statement that runs next.
@@ -50,6 +53,13 @@ pub struct BackwardRun {
     /// As `Response::node_lines`, for `graph`.
     pub node_lines: Vec<u32>,
     pub trace: BackwardTrace,
+}
+
+/// Where a variable was assigned: lesson cell index (earlier cells first) and 1-based line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Definition {
+    pub cell: usize,
+    pub line: u32,
 }
 
 /// An uncaught Python exception, located in the cell.

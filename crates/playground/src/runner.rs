@@ -2,7 +2,7 @@
 //! it is unit-tested natively; `bin/worker.rs` only moves JSON strings in and out.
 
 use crate::graphview;
-use crate::protocol::{BackwardRun, Diagnostic, Request, Response};
+use crate::protocol::{BackwardRun, Definition, Diagnostic, Request, Response};
 use autograd::{GraphSnapshot, Tensor};
 use interp::{Config, RunResult, Session};
 use std::collections::HashMap;
@@ -11,9 +11,18 @@ pub struct Runner {
     session: Session,
     /// The current cell's backward passes so far (a stepped cell collects them step by step).
     backwards: Vec<BackwardRun>,
-    /// For each global name bound to a tensor: the tensor and the cell line that bound it
-    /// (0 when an earlier cell did).
-    bound_at: Vec<(String, Tensor, u32)>,
+    /// For each global name bound to a tensor: where it was bound last.
+    bound_at: Vec<Binding>,
+    /// Index of the cell being run (the prelude's cells come first).
+    cell: usize,
+}
+
+/// A global name bound to a tensor, and the cell and line whose statement bound it.
+struct Binding {
+    name: String,
+    tensor: Tensor,
+    cell: usize,
+    line: u32,
 }
 
 impl Default for Runner {
@@ -36,6 +45,7 @@ impl Runner {
             session: Session::new(config),
             backwards: Vec::new(),
             bound_at: Vec::new(),
+            cell: 0,
         }
     }
 
@@ -59,15 +69,20 @@ impl Runner {
                 stepping,
             } => {
                 self.session.reset();
+                self.bound_at.clear();
                 // Like a notebook: an earlier cell that raised still leaves what it defined, and
                 // the next cells run anyway. Their output is not shown.
-                for cell in &prelude {
-                    self.session.run(cell);
+                for (i, cell) in prelude.iter().enumerate() {
+                    self.cell = i;
+                    let mut r = self.session.load(cell);
+                    while r.error.is_none() && !r.done {
+                        r = self.step();
+                    }
                 }
-                // Only this cell's backward passes are replayed, and only its lines are known.
+                // Only this cell's backward passes are replayed.
                 self.session.interp().trace_graphs.clear();
                 self.backwards.clear();
-                self.bound_at.clear();
+                self.cell = prelude.len();
                 let loaded = self.session.load(&code);
                 if loaded.error.is_some() || loaded.done {
                     return self.response(loaded);
@@ -93,11 +108,17 @@ impl Runner {
         let mut r = self.session.step();
         let line = r.line.unwrap_or(0);
         let interp = self.session.interp();
+        let cell = self.cell;
         for (name, tensor) in interp.named_tensors() {
-            match self.bound_at.iter_mut().find(|(n, _, _)| *n == name) {
-                Some((_, t, l)) if !t.same(&tensor) => (*t, *l) = (tensor, line),
-                Some(_) => {}
-                None => self.bound_at.push((name, tensor, line)),
+            match self.bound_at.iter_mut().find(|b| b.name == name) {
+                Some(b) if b.tensor.same(&tensor) => {}
+                Some(b) => (b.tensor, b.cell, b.line) = (tensor, cell, line),
+                None => self.bound_at.push(Binding {
+                    name,
+                    tensor,
+                    cell,
+                    line,
+                }),
             }
         }
         // The session hands over this call's traces; the graphs they refer to were recorded
@@ -121,12 +142,28 @@ impl Runner {
     fn response(&mut self, r: RunResult) -> Response {
         let error = r.error.as_ref().map(|e| diagnostic(&r, e));
         let (graph, _) = GraphSnapshot::build(&self.session.interp().named_tensors());
+        // Lines link nodes to the editor, which shows this cell only.
         let lines: HashMap<&str, u32> = self
             .bound_at
             .iter()
-            .map(|(n, _, l)| (n.as_str(), *l))
+            .filter(|b| b.cell == self.cell)
+            .map(|b| (b.name.as_str(), b.line))
             .collect();
         let node_lines = graphview::node_lines_of(&graph, &lines);
+        let definitions = graph
+            .nodes
+            .iter()
+            .map(|n| {
+                let b = self
+                    .bound_at
+                    .iter()
+                    .find(|b| b.name == n.label && n.tensor.is_some());
+                b.map(|b| Definition {
+                    cell: b.cell,
+                    line: b.line,
+                })
+            })
+            .collect();
         let backwards = self
             .backwards
             .iter()
@@ -140,6 +177,7 @@ impl Runner {
             error,
             graph,
             node_lines,
+            definitions,
             backwards,
             next_line: if r.done { None } else { r.next_line },
             done: r.done,
@@ -293,6 +331,24 @@ mod tests {
             ),
             (5, 5, 5)
         );
+    }
+
+    #[test]
+    fn tensors_from_earlier_cells_are_not_linked_to_this_cells_lines() {
+        let prelude = ["import torch\n\nx2 = torch.ones(2, requires_grad=True)"];
+        let r = run(&prelude, "y = x2 * 2\n");
+        let node = |label: &str| r.graph.nodes.iter().position(|n| n.label == label).unwrap();
+        assert_eq!(r.node_lines[node("x2")], 0);
+        assert_eq!(r.node_lines[node("y")], 1);
+        assert_eq!(
+            r.definitions[node("x2")],
+            Some(Definition { cell: 0, line: 3 })
+        );
+        assert_eq!(
+            r.definitions[node("y")],
+            Some(Definition { cell: 1, line: 1 })
+        );
+        assert_eq!(r.definitions[node("MulBackward0")], None);
     }
 
     #[test]

@@ -44,6 +44,11 @@ pub enum Action {
     SetLang(Lang),
     GoTo(usize),
     Edit(String),
+    /// Replace the code of any cell (the inspector edits a leaf where an earlier step made it).
+    EditCell {
+        cell: usize,
+        code: String,
+    },
     /// The worker was asked to run the current cell.
     Started {
         stepping: bool,
@@ -136,6 +141,11 @@ impl Reducible for State {
                 }
                 if s.activity == Activity::Stepping {
                     s.activity = Activity::Idle;
+                }
+            }
+            Action::EditCell { cell, code } => {
+                if let Some(slot) = s.codes.get_mut(cell) {
+                    *slot = code;
                 }
             }
             Action::Started { stepping } => {

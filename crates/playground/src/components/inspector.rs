@@ -3,8 +3,11 @@
 
 use crate::graphview;
 use crate::i18n::{t, Text};
+use crate::leafedit::value_literal;
 use crate::lesson::Lang;
+use crate::protocol::Definition;
 use autograd::GraphSnapshot;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,12 +17,26 @@ pub struct InspectorProps {
     /// `.grad` as the replay currently shows it.
     pub grad_shown: Option<String>,
     pub lang: Lang,
+    /// Where the selected tensor was assigned, if it was a plain variable.
+    #[prop_or_default]
+    pub definition: Option<Definition>,
+    /// A new value for the selected leaf, as a Python literal.
+    #[prop_or_default]
+    pub on_edit_leaf: Callback<String>,
 }
 
 #[function_component(Inspector)]
 pub fn inspector(props: &InspectorProps) -> Html {
     let lang = props.lang;
     let node = props.selected.and_then(|id| props.graph.nodes.get(id));
+    // What the learner typed for the leaf's value. The page re-renders during a backward replay,
+    // and a controlled input would be reset to the tensor's value each time; the draft survives
+    // until another node is selected.
+    let draft = use_state(|| None::<String>);
+    {
+        let draft = draft.clone();
+        use_effect_with(props.selected, move |_| draft.set(None));
+    }
     let body = match node {
         None => html! { <p class="muted">{ t(lang, Text::NothingSelected) }</p> },
         Some(n) => {
@@ -78,10 +95,43 @@ pub fn inspector(props: &InspectorProps) -> Html {
                     ]
                 }
             };
+            let editable = n
+                .tensor
+                .as_ref()
+                .filter(|t| t.is_leaf && t.requires_grad && props.definition.is_some());
+            let editor = editable.and_then(|t| value_literal(&t.shape, &t.value.values)).map(|literal| {
+                let text = (*draft).clone().unwrap_or(literal);
+                let on_edit = props.on_edit_leaf.clone();
+                let submitted = text.clone();
+                let onsubmit = Callback::from(move |e: SubmitEvent| {
+                    e.prevent_default();
+                    on_edit.emit(submitted.clone());
+                });
+                let oninput = {
+                    let draft = draft.clone();
+                    Callback::from(move |e: InputEvent| {
+                        if let Some(i) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                            draft.set(Some(i.value()));
+                        }
+                    })
+                };
+                let where_ = props.definition.map(|d| format!("step {}, line {}", d.cell + 1, d.line)).unwrap_or_default();
+                html! {
+                    <form class="leaf-edit" {onsubmit}>
+                        <label>{ t(lang, Text::EditValue) }{ format!(" ({where_})") }
+                            <input type="text" name="value" data-testid="leaf-value" value={text} {oninput} spellcheck="false" />
+                        </label>
+                        <button type="submit" data-testid="leaf-apply">{ t(lang, Text::Run) }</button>
+                    </form>
+                }
+            });
             html! {
-                <dl>
-                    { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd><pre>{ v }</pre></dd></> }) }
-                </dl>
+                <>
+                    <dl>
+                        { for rows.into_iter().map(|(k, v)| html! { <><dt>{ k }</dt><dd><pre>{ v }</pre></dd></> }) }
+                    </dl>
+                    { for editor }
+                </>
             }
         }
     };
