@@ -584,6 +584,19 @@ fn random(o: &mut Out) -> Result<()> {
     o.p(&[s(&w)]);
     w.normal_(0.0, 0.5)?;
     o.p(&[s(&w)]);
+    let u = Tensor::empty(&[40], DType::Float32)?;
+    u.uniform_(-0.37, 1.9)?;
+    o.p(&[pylist(&u.to_vec()[..12])]);
+    // nn.Linear(3, 2) init: kaiming_uniform_(a=sqrt(5)) == uniform(-1/sqrt(3), 1/sqrt(3)), bias likewise
+    let bound = 1.0 / 3f64.sqrt();
+    let lw = Tensor::empty(&[2, 3], DType::Float32)?;
+    lw.uniform_(-bound, bound)?;
+    let lb = Tensor::empty(&[2], DType::Float32)?;
+    lb.uniform_(-bound, bound)?;
+    let rows: Vec<String> = (0..2)
+        .map(|r| pylist(&lw.to_vec()[r * 3..r * 3 + 3]))
+        .collect();
+    o.p(&[format!("[{}]", rows.join(", ")), pylist(&lb.to_vec())]);
     o.unit(leaf(&[1.0]).uniform_(0.0, 1.0));
     let i = ints(&[5, -5]);
     let three = Tensor::wrapped(Scalar::Int(3));

@@ -193,9 +193,13 @@ impl Tensor {
         }
         let u = Tensor::rand(self.shape(), self.dtype())?.to_vec();
         let dt = self.dtype();
+        // bounds are cast to the dtype first; x * (to - from) + from is then one fused
+        // multiply-add (exact product in f64), as PyTorch's kernel computes it
+        let (from, to) = (dt.cast(from), dt.cast(to));
+        let span = dt.cast(to - from);
         let v: Vec<f64> = u
             .into_iter()
-            .map(|x| dt.cast(x * (to - from) + from))
+            .map(|x| dt.cast(x.mul_add(span, from)))
             .collect();
         self.write_values(&v);
         Ok(())
