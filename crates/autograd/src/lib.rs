@@ -27,6 +27,7 @@ pub mod storage;
 pub mod tensor;
 
 pub use autograd::engine::{backward, backward_traced, backward_with_inputs, grad};
+pub use autograd::functional::{hessian, jacobian, TensorFn};
 pub use autograd::grad_mode::{
     enable_grad, is_grad_enabled, no_grad, set_grad_enabled, GradModeGuard,
 };

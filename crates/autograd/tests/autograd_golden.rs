@@ -1055,6 +1055,38 @@ fn retain_then_inplace(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn functional(o: &mut Out) -> Result<()> {
+    use ::autograd::{hessian, jacobian};
+    let x = f32s(&[1.0, 2.0]);
+    let c = f32s(&[1.0, 2.0]);
+    let cube = |v: &Tensor| v.pow_scalar(3i64)?.mul(&c);
+    o.p(&[s(&jacobian(&cube, &x, false)?)]);
+    let h = |v: &Tensor| {
+        v.pow_scalar(3i64)?.sum()?.add(
+            &v.index(&[IndexItem::Int(0)])?
+                .mul(&v.index(&[IndexItem::Int(1)])?)?,
+        )
+    };
+    o.p(&[s(&hessian(&h, &x, false)?)]);
+    let sum = |v: &Tensor| v.sum();
+    let constant = |_v: &Tensor| Ok(Tensor::scalar(Scalar::Float(1.0)));
+    o.p(&[
+        s(&jacobian(&sum, &x, false)?),
+        s(&jacobian(&constant, &x, false)?),
+    ]);
+    o.p(&[s(&jacobian(&cube, &x, true)?)]);
+    let m = Tensor::from_data(vec![1.0, 2.0, 3.0, 4.0], &[2, 2], DType::Float32)?;
+    let mm = |v: &Tensor| v.matmul(v);
+    let ex = |v: &Tensor| v.exp()?.mul(v)?.sum();
+    o.p(&[
+        ::autograd::format_size(jacobian(&mm, &m, false)?.shape()),
+        s(&hessian(&ex, &x, false)?),
+    ]);
+    let twice = |v: &Tensor| v.mul_scalar(2i64);
+    o.unit(hessian(&twice, &x, false).map(|_| ()));
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -1084,6 +1116,7 @@ const SECTIONS: &[Section] = &[
     ("backward_inputs", backward_inputs),
     ("int32", int32),
     ("retain_then_inplace", retain_then_inplace),
+    ("functional", functional),
 ];
 
 #[test]

@@ -579,6 +579,19 @@ def retain_then_inplace():
     print(e)
 
 
+@section
+def functional():
+    from torch.autograd.functional import jacobian, hessian
+    x = torch.tensor([1.0, 2.0])
+    print(jacobian(lambda v: v ** 3 * torch.tensor([1.0, 2.0]), x))
+    print(hessian(lambda v: (v ** 3).sum() + v[0] * v[1], x))
+    print(jacobian(lambda v: v.sum(), x), jacobian(lambda v: torch.tensor(1.0), x))
+    print(jacobian(lambda v: v ** 3 * torch.tensor([1.0, 2.0]), x, create_graph=True))
+    m = torch.tensor([[1.0, 2.0], [3.0, 4.0]])
+    print(jacobian(lambda v: v @ v, m).shape, hessian(lambda v: (v.exp() * v).sum(), x))
+    err(lambda: hessian(lambda v: v * 2, x))
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()
