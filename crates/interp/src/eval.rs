@@ -196,6 +196,8 @@ pub struct Interp {
 
 impl Interp {
     pub fn new(limits: Limits) -> Interp {
+        // Tensor allocations obey the same memory budget (storage is 8 bytes per element).
+        autograd::set_max_elements((limits.max_memory / 8).max(1));
         let mut interp = Interp::bare(limits);
         crate::builtins::install(&mut interp);
         interp.set_global("__name__", Value::str("__main__"));

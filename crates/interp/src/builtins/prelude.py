@@ -205,6 +205,88 @@ def __build_torch(torch, F, Parameter):
         def forward(self, input, target):
             return F.nll_loss(input, target, reduction=self.reduction, ignore_index=self.ignore_index)
 
+    class _Act(Module):
+        def forward(self, input):
+            return self._fn(input)
+
+    class GELU(_Act):
+        def _fn(self, x):
+            return F.gelu(x)
+
+        def extra_repr(self):
+            return "approximate='none'"
+
+    class SiLU(_Act):
+        def _fn(self, x):
+            return F.silu(x)
+
+    class ELU(Module):
+        def __init__(self, alpha=1.0):
+            super().__init__()
+            self.alpha = alpha
+
+        def forward(self, input):
+            return F.elu(input, self.alpha)
+
+        def extra_repr(self):
+            return f'alpha={self.alpha}'
+
+    class Softplus(Module):
+        def __init__(self, beta=1.0, threshold=20.0):
+            super().__init__()
+            self.beta = beta
+            self.threshold = threshold
+
+        def forward(self, input):
+            return F.softplus(input, self.beta, self.threshold)
+
+        def extra_repr(self):
+            return f'beta={self.beta}, threshold={self.threshold}'
+
+    class LeakyReLU(Module):
+        def __init__(self, negative_slope=0.01):
+            super().__init__()
+            self.negative_slope = negative_slope
+
+        def forward(self, input):
+            return F.leaky_relu(input, self.negative_slope)
+
+        def extra_repr(self):
+            return f'negative_slope={self.negative_slope}'
+
+    class _Loss(Module):
+        def __init__(self, reduction='mean'):
+            super().__init__()
+            self.reduction = reduction
+
+    class L1Loss(_Loss):
+        def forward(self, input, target):
+            return F.l1_loss(input, target, reduction=self.reduction)
+
+    class BCELoss(_Loss):
+        def forward(self, input, target):
+            return F.binary_cross_entropy(input, target, reduction=self.reduction)
+
+    class BCEWithLogitsLoss(_Loss):
+        def forward(self, input, target):
+            return F.binary_cross_entropy_with_logits(input, target, reduction=self.reduction)
+
+    class SmoothL1Loss(_Loss):
+        def __init__(self, reduction='mean', beta=1.0):
+            super().__init__(reduction)
+            self.beta = beta
+
+        def forward(self, input, target):
+            return F.smooth_l1_loss(input, target, reduction=self.reduction, beta=self.beta)
+
+    class HuberLoss(_Loss):
+        def __init__(self, reduction='mean', delta=1.0):
+            super().__init__(reduction)
+            self.delta = delta
+
+        def forward(self, input, target):
+            return F.huber_loss(input, target, reduction=self.reduction, delta=self.delta)
+
     class Optimizer:
         def __init__(self, params, defaults):
             self.defaults = defaults
@@ -311,5 +393,9 @@ def __build_torch(torch, F, Parameter):
         'nn.Sigmoid': Sigmoid, 'nn.Tanh': Tanh, 'nn.Identity': Identity, 'nn.Flatten': Flatten,
         'nn.Softmax': Softmax, 'nn.LogSoftmax': LogSoftmax, 'nn.MSELoss': MSELoss,
         'nn.CrossEntropyLoss': CrossEntropyLoss, 'nn.NLLLoss': NLLLoss,
+        'nn.GELU': GELU, 'nn.SiLU': SiLU, 'nn.ELU': ELU, 'nn.Softplus': Softplus,
+        'nn.LeakyReLU': LeakyReLU, 'nn.L1Loss': L1Loss, 'nn.BCELoss': BCELoss,
+        'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
+        'nn.HuberLoss': HuberLoss,
         'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam,
     }

@@ -284,7 +284,13 @@ fn floor_mod(t: &Tensor, op: BinOp, other: Operand, reflected: bool) -> PyResult
         (Operand::T(o), false) => (t.clone(), o),
         (Operand::T(o), true) => (o, t.clone()),
         (Operand::S(s), false) => (t.clone(), Tensor::wrapped(s)),
-        (Operand::S(s), true) => (Tensor::wrapped(s), t.clone()),
+        (Operand::S(s), true) => {
+            return if op == BinOp::FloorDiv {
+                t.rfloor_divide_scalar(s).py()
+            } else {
+                t.rremainder_scalar(s).py()
+            };
+        }
     };
     if op == BinOp::FloorDiv {
         a.floor_divide(&b).py()
@@ -331,7 +337,7 @@ impl NativeObject for PyTensor {
     }
 
     fn id(&self) -> usize {
-        self.t.layout() as *const autograd::Layout as usize
+        self.t.id()
     }
 
     fn same_as(&self, other: &Value) -> bool {
@@ -345,7 +351,7 @@ impl NativeObject for PyTensor {
             "grad_fn" => t.grad_fn().map(node_value).unwrap_or(Value::None),
             "requires_grad" => Value::Bool(t.requires_grad()),
             "is_leaf" => Value::Bool(t.is_leaf()),
-            "data" => wrap(t.detach()),
+            "data" => wrap(t.data()),
             "shape" => size_value(t.shape().to_vec()),
             "dtype" => dtype_value(t.dtype()),
             "ndim" => Value::Int(t.dim() as i64),
@@ -648,7 +654,6 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "__len__",
     "cpu",
     "cuda",
-    "requires_grad_",
     "data_ptr",
     "nelement",
     "logical_not",
@@ -664,6 +669,23 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "true_divide",
     "floor_divide",
     "remainder",
+    "erf",
+    "gelu",
+    "silu",
+    "elu",
+    "softplus",
+    "tril",
+    "triu",
+    "trace",
+    "diagonal",
+    "diag",
+    "repeat",
+    "unbind",
+    "split",
+    "chunk",
+    "split_with_sizes",
+    "itemsize",
+    "leaky_relu",
 ];
 
 /// A bound tensor method: `x.all` prints `<built-in method all of Tensor object at 0x...>`.
@@ -721,7 +743,7 @@ impl NativeObject for PyNode {
         self.0.name().to_string()
     }
     fn id(&self) -> usize {
-        Rc::as_ptr(&self.0) as *const u8 as usize
+        self.0.id()
     }
     fn same_as(&self, other: &Value) -> bool {
         match other {
@@ -926,11 +948,7 @@ impl NativeObject for PyDType {
         Ok(match name {
             "is_floating_point" => Some(Value::Bool(self.0.is_floating_point())),
             "is_complex" => Some(Value::Bool(false)),
-            "itemsize" => Some(Value::Int(match self.0 {
-                DType::Bool => 1,
-                DType::Float32 => 4,
-                _ => 8,
-            })),
+            "itemsize" => Some(Value::Int(self.0.itemsize() as i64)),
             _ => None,
         })
     }

@@ -46,6 +46,8 @@ fn build(interp: &mut Interp) -> PyResult<()> {
         ("double", DType::Float64),
         ("int64", DType::Int64),
         ("long", DType::Int64),
+        ("int32", DType::Int32),
+        ("int", DType::Int32),
         ("bool", DType::Bool),
     ] {
         set(&torch, name, dtype_value(d));
@@ -373,6 +375,7 @@ const TORCH_FNS: &[(&str, F)] = &[
     ("set_printoptions", t_set_printoptions),
     ("Size", t_size),
     ("is_floating_point", t_is_floating_point),
+    ("addmm", t_addmm),
 ];
 
 /// Torch functions that are tensor methods with the tensor first: `torch.exp(x)`.
@@ -455,6 +458,15 @@ const TORCH_METHOD_FNS: &[&str] = &[
     "clamp_min",
     "clamp_max",
     "leaky_relu",
+    "erf",
+    "tril",
+    "triu",
+    "trace",
+    "diagonal",
+    "diag",
+    "unbind",
+    "split",
+    "chunk",
 ];
 
 pub(crate) fn torch_attr_fallback(name: &str) -> Option<Value> {
@@ -1057,6 +1069,17 @@ const FUNCTIONAL_FNS: &[(&str, F)] = &[
     ("cross_entropy", f_cross_entropy),
     ("nll_loss", f_nll_loss),
     ("linear", f_linear),
+    ("l1_loss", f_l1_loss),
+    ("smooth_l1_loss", f_smooth_l1_loss),
+    ("huber_loss", f_huber_loss),
+    ("binary_cross_entropy", f_bce),
+    ("binary_cross_entropy_with_logits", f_bce_logits),
+    ("gelu", f_gelu),
+    ("silu", f_silu),
+    ("elu", f_elu),
+    ("softplus", f_softplus),
+    ("leaky_relu", f_leaky_relu),
+    ("one_hot", f_one_hot),
 ];
 
 fn first_tensor(args: &mut Args, fname: &str) -> PyResult<Tensor> {
@@ -1150,11 +1173,133 @@ fn f_linear(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     let w = args.arg(1, "weight").unwrap_or(Value::None);
     let w = tensor_arg(&w, "linear", "weight", 2)?;
     let b = args.arg(2, "bias").and_then(|v| tensor_of(&v));
-    let out = input.matmul(&w.t().py()?).py()?;
-    Ok(wrap(match b {
-        Some(b) => out.add(&b).py()?,
-        None => out,
-    }))
+    Ok(wrap(input.linear(&w, b.as_ref()).py()?))
+}
+
+fn loss_args(args: &mut Args, fname: &str) -> PyResult<(Tensor, Tensor, Reduction)> {
+    let input = first_tensor(args, fname)?;
+    let target = args.arg(1, "target").unwrap_or(Value::None);
+    let target = tensor_arg(&target, fname, "target", 2)?;
+    let red = reduction_arg(args.take_kw("reduction"))?;
+    Ok((input, target, red))
+}
+
+fn f_l1_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (i, t, r) = loss_args(&mut args, "l1_loss")?;
+    Ok(wrap(i.l1_loss(&t, r).py()?))
+}
+
+fn f_smooth_l1_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let beta = match args.take_kw("beta") {
+        Some(b) => f64_arg(&b, "beta")?,
+        None => 1.0,
+    };
+    let (i, t, r) = loss_args(&mut args, "smooth_l1_loss")?;
+    Ok(wrap(i.smooth_l1_loss(&t, r, beta).py()?))
+}
+
+fn f_huber_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let delta = match args.take_kw("delta") {
+        Some(b) => f64_arg(&b, "delta")?,
+        None => 1.0,
+    };
+    let (i, t, r) = loss_args(&mut args, "huber_loss")?;
+    Ok(wrap(i.huber_loss(&t, r, delta).py()?))
+}
+
+fn f_bce(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (i, t, r) = loss_args(&mut args, "binary_cross_entropy")?;
+    Ok(wrap(i.binary_cross_entropy(&t, r).py()?))
+}
+
+fn f_bce_logits(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (i, t, r) = loss_args(&mut args, "binary_cross_entropy_with_logits")?;
+    Ok(wrap(i.binary_cross_entropy_with_logits(&t, r).py()?))
+}
+
+fn f_unary(args: &mut Args, name: &str) -> PyResult<Value> {
+    let t = first_tensor(args, name)?;
+    let r = match name {
+        "gelu" => t.gelu(),
+        "silu" => t.silu(),
+        "elu" => {
+            let a = match args.arg(1, "alpha") {
+                Some(v) => f64_arg(&v, "alpha")?,
+                None => 1.0,
+            };
+            t.elu(a)
+        }
+        "softplus" => {
+            let beta = match args.arg(1, "beta") {
+                Some(v) => f64_arg(&v, "beta")?,
+                None => 1.0,
+            };
+            let th = match args.arg(2, "threshold") {
+                Some(v) => f64_arg(&v, "threshold")?,
+                None => 20.0,
+            };
+            t.softplus(beta, th)
+        }
+        _ => {
+            let s = match args.arg(1, "negative_slope") {
+                Some(v) => f64_arg(&v, "negative_slope")?,
+                None => 0.01,
+            };
+            t.leaky_relu(s)
+        }
+    };
+    Ok(wrap(r.py()?))
+}
+
+fn f_gelu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    f_unary(&mut args, "gelu")
+}
+
+fn f_silu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    f_unary(&mut args, "silu")
+}
+
+fn f_elu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    f_unary(&mut args, "elu")
+}
+
+fn f_softplus(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    f_unary(&mut args, "softplus")
+}
+
+fn f_leaky_relu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    f_unary(&mut args, "leaky_relu")
+}
+
+fn f_one_hot(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let t = first_tensor(&mut args, "one_hot")?;
+    let n = match args.arg(1, "num_classes") {
+        Some(Value::Int(n)) => Some(n),
+        _ => None,
+    };
+    Ok(wrap(t.one_hot(n).py()?))
+}
+
+fn t_addmm(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let b = tensor_arg(
+        &args.arg(0, "input").unwrap_or(Value::None),
+        "addmm",
+        "input",
+        1,
+    )?;
+    let m1 = tensor_arg(
+        &args.arg(1, "mat1").unwrap_or(Value::None),
+        "addmm",
+        "mat1",
+        2,
+    )?;
+    let m2 = tensor_arg(
+        &args.arg(2, "mat2").unwrap_or(Value::None),
+        "addmm",
+        "mat2",
+        3,
+    )?;
+    Ok(wrap(Tensor::addmm(&b, &m1, &m2).py()?))
 }
 
 // ---- tensor methods ----
@@ -1213,6 +1358,20 @@ pub(crate) fn tensor_method(
             let retain = opt_bool(interp, retain)?;
             let create = args.arg(2, "create_graph");
             let create = opt_bool(interp, create)?.unwrap_or(false);
+            if let Some(inputs) = args.arg(3, "inputs") {
+                let ins = tensors_arg(interp, &inputs, "backward")?;
+                lend_interp(interp, || {
+                    autograd::backward_with_inputs(
+                        std::slice::from_ref(t),
+                        &[gradient],
+                        retain,
+                        create,
+                        &ins,
+                    )
+                })
+                .py()?;
+                return Ok(Value::None);
+            }
             run_backward(interp, std::slice::from_ref(t), &[gradient], retain, create)?;
             Ok(Value::None)
         }
@@ -1624,7 +1783,8 @@ pub(crate) fn tensor_method(
         }
         "float" => v(t.to_dtype(DType::Float32)),
         "double" => v(t.to_dtype(DType::Float64)),
-        "long" | "int" => v(t.to_dtype(DType::Int64)),
+        "long" => v(t.to_dtype(DType::Int64)),
+        "int" => v(t.to_dtype(DType::Int32)),
         "bool" => v(t.to_dtype(DType::Bool)),
         "to" | "type" => {
             let target = args.arg(0, "dtype").or_else(|| args.take_kw("dtype"));
@@ -1682,11 +1842,70 @@ pub(crate) fn tensor_method(
             }
         }
         "storage_offset" => Ok(Value::Int(t.storage_offset() as i64)),
-        "element_size" => Ok(Value::Int(match t.dtype() {
-            DType::Bool => 1,
-            DType::Float32 => 4,
-            _ => 8,
-        })),
+        "element_size" | "itemsize" => Ok(Value::Int(t.dtype().itemsize() as i64)),
+        "erf" => v(t.erf()),
+        "gelu" => v(t.gelu()),
+        "silu" => v(t.silu()),
+        "elu" => v(t.elu(f64_arg(
+            &args.arg(0, "alpha").unwrap_or(Value::Float(1.0)),
+            "alpha",
+        )?)),
+        "softplus" => {
+            let beta = f64_arg(&args.arg(0, "beta").unwrap_or(Value::Int(1)), "beta")?;
+            let th = f64_arg(
+                &args.arg(1, "threshold").unwrap_or(Value::Int(20)),
+                "threshold",
+            )?;
+            v(t.softplus(beta, th))
+        }
+        "tril" | "triu" | "diagonal" | "diag" => {
+            let k = int_arg(
+                &args
+                    .arg(
+                        0,
+                        if name.starts_with("tri") {
+                            "diagonal"
+                        } else {
+                            "offset"
+                        },
+                    )
+                    .unwrap_or(Value::Int(0)),
+                "diagonal",
+            )?;
+            v(match name {
+                "tril" => t.tril(k),
+                "triu" => t.triu(k),
+                "diagonal" => t.diagonal(k),
+                _ => t.diag(k),
+            })
+        }
+        "trace" => v(t.trace()),
+        "repeat" => {
+            let reps = usize_shape(&shape_args(interp, &args.positional, "repeat")?)?;
+            v(t.repeat(&reps))
+        }
+        "unbind" | "split" | "chunk" | "split_with_sizes" => {
+            let parts = match name {
+                "unbind" => t.unbind(dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?),
+                "chunk" => {
+                    let n = int_arg(&args.arg(0, "chunks").unwrap_or(Value::Int(1)), "chunks")?;
+                    t.chunk(n, dim_arg(&args.arg(1, "dim").unwrap_or(Value::Int(0)))?)
+                }
+                _ => {
+                    let first = args.arg(0, "split_size").unwrap_or(Value::Int(1));
+                    let dim = dim_arg(&args.arg(1, "dim").unwrap_or(Value::Int(0)))?;
+                    match first {
+                        Value::Int(n) => t.split(n, dim),
+                        other => {
+                            let sizes = shape_args(interp, &[other], name)?;
+                            t.split_with_sizes(&sizes, dim)
+                        }
+                    }
+                }
+            }
+            .py()?;
+            Ok(Value::tuple(parts.into_iter().map(wrap).collect()))
+        }
         "data_ptr" => Ok(Value::Int(0)),
         "narrow" => {
             let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?;
