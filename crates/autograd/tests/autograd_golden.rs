@@ -1087,6 +1087,60 @@ fn functional(o: &mut Out) -> Result<()> {
     Ok(())
 }
 
+fn optimizer_ops(o: &mut Out) -> Result<()> {
+    manual_seed(0);
+    let p = Tensor::randn(&[40], DType::Float32)?;
+    let g = Tensor::randn(&[40], DType::Float32)?;
+    let v = Tensor::randn(&[40], DType::Float32)?
+        .abs()?
+        .add_scalar(0.1)?;
+    let c = |t: &Tensor| t.clone_tensor().unwrap();
+    let a = c(&p);
+    a.add_alpha_(&g, -0.1)?;
+    let b = c(&p);
+    b.addcmul_(&g, &g, 0.001)?;
+    let cc = c(&p);
+    cc.addcdiv_(&g, &v, -0.01)?;
+    let d = c(&p);
+    d.lerp_(&g, 0.1)?;
+    let e = c(&p);
+    e.mul_scalar_(0.9)?;
+    e.add_alpha_(&g, 0.1)?;
+    let f = c(&p);
+    f.sub_alpha_(&g, 0.3)?;
+    let h = c(&p);
+    h.lerp_(&g, 0.7)?;
+    for t in [&a, &b, &cc, &d, &e, &f, &h] {
+        o.p(&[pylist(&t.to_vec()[..8])]);
+    }
+    o.p(&[
+        pylist(&p.add_alpha(&g, 2.5)?.to_vec()[..4]),
+        pylist(&p.sub_alpha(&g, 2.0)?.to_vec()[..4]),
+    ]);
+    let w = leaf(&[1.0, 2.0]);
+    w.add_alpha(&w.mul(&w)?, 3.0)?
+        .sum()?
+        .backward(None, None, false)?;
+    o.p(&[og(&w.grad())]);
+    manual_seed(1);
+    let param = Tensor::randn(&[10], DType::Float32)?;
+    let grad_t = Tensor::randn(&[10], DType::Float32)?;
+    let m = Tensor::zeros(&[10], DType::Float32)?;
+    let s2 = Tensor::zeros(&[10], DType::Float32)?;
+    for step in 1..4 {
+        m.lerp_(&grad_t, 1.0 - 0.9)?;
+        s2.mul_scalar_(0.999)?;
+        s2.addcmul_(&grad_t, &grad_t, 1.0 - 0.999)?;
+        let bc1 = 1.0 - 0.9f64.powi(step);
+        let bc2 = 1.0 - 0.999f64.powi(step);
+        let denom = s2.sqrt()?.div_scalar(bc2.powf(0.5))?;
+        denom.add_scalar_(1e-8)?;
+        param.addcdiv_(&m, &denom, -0.001 / bc1)?;
+    }
+    o.p(&[pylist(&param.to_vec()[..6])]);
+    Ok(())
+}
+
 type Section = (&'static str, fn(&mut Out) -> Result<()>);
 
 const SECTIONS: &[Section] = &[
@@ -1117,6 +1171,7 @@ const SECTIONS: &[Section] = &[
     ("int32", int32),
     ("retain_then_inplace", retain_then_inplace),
     ("functional", functional),
+    ("optimizer_ops", optimizer_ops),
 ];
 
 #[test]

@@ -229,3 +229,112 @@ impl Tensor {
             .all(|(x, y)| x == y || (x - y).abs() <= atol + rtol * y.abs()))
     }
 }
+
+/// `a * b + c` rounded once in `dt` (PyTorch's vectorised kernels use fused multiply-add).
+fn fma_dt(dt: DType, a: f64, b: f64, c: f64) -> f64 {
+    match dt {
+        DType::Float32 => f64::from((a as f32).mul_add(b as f32, c as f32)),
+        DType::Float64 => a.mul_add(b, c),
+        _ => dt.cast(a * b + c),
+    }
+}
+
+impl Tensor {
+    /// `torch.add(self, other, alpha=alpha)` = `self + alpha * other` (`AddBackward0`).
+    pub fn add_alpha(&self, other: &Tensor, alpha: f64) -> Result<Tensor> {
+        let dt = promote(self, other);
+        let a = dt.cast(alpha);
+        let r = zip_map(self, other, dt, dt, move |x, y| fma_dt(dt, y, a, x))?;
+        Ok(Tensor::record(r, &[self, other], |_| BackwardFn::Add {
+            alpha,
+        }))
+    }
+
+    /// `torch.sub(self, other, alpha=alpha)` = `self - alpha * other` (`SubBackward0`).
+    pub fn sub_alpha(&self, other: &Tensor, alpha: f64) -> Result<Tensor> {
+        let dt = promote(self, other);
+        let a = dt.cast(alpha);
+        let r = zip_map(self, other, dt, dt, move |x, y| fma_dt(dt, y, -a, x))?;
+        Ok(Tensor::record(r, &[self, other], |_| BackwardFn::Sub {
+            alpha,
+        }))
+    }
+
+    /// `x.add_(other, alpha=alpha)` (what `torch.optim.SGD` does).
+    pub fn add_alpha_(&self, other: &Tensor, alpha: f64) -> Result<()> {
+        self.inplace_op(&[other], |t| t.add_alpha(other, alpha))
+    }
+
+    /// `x.sub_(other, alpha=alpha)`.
+    pub fn sub_alpha_(&self, other: &Tensor, alpha: f64) -> Result<()> {
+        self.inplace_op(&[other], |t| t.sub_alpha(other, alpha))
+    }
+
+    /// `x.addcmul_(t1, t2, value=v)` = `x + v * t1 * t2` (fused as PyTorch's kernel). Recorded
+    /// with ordinary ops when autograd is on.
+    pub fn addcmul_(&self, t1: &Tensor, t2: &Tensor, value: f64) -> Result<()> {
+        self.inplace_op(&[t1, t2], |t| {
+            if crate::autograd::grad_mode::is_grad_enabled()
+                && (t.requires_grad() || t1.requires_grad() || t2.requires_grad())
+            {
+                return t.add(&t1.mul_scalar(value)?.mul(t2)?);
+            }
+            let dt = t.dtype();
+            // (v * t1) rounded, then one fused multiply-add with t2 and self
+            let v1 = zip_map(t1, &Tensor::wrapped(value.into()), dt, dt, |a, b| b * a)?;
+            let shape = crate::ops::broadcast_shapes(
+                t.shape(),
+                &crate::ops::broadcast_shapes(v1.shape(), t2.shape())?,
+            )?;
+            let xv = crate::ops::broadcast_values(t, &shape);
+            let av = crate::ops::broadcast_values(&v1, &shape);
+            let bv = crate::ops::broadcast_values(t2, &shape);
+            let out = xv
+                .iter()
+                .zip(av.iter().zip(&bv))
+                .map(|(&x, (&a, &b))| fma_dt(dt, a, b, x))
+                .collect();
+            Ok(Tensor::new_raw(out, shape, dt))
+        })
+    }
+
+    /// `x.addcdiv_(t1, t2, value=v)` = `x + v * t1 / t2`.
+    pub fn addcdiv_(&self, t1: &Tensor, t2: &Tensor, value: f64) -> Result<()> {
+        self.inplace_op(&[t1, t2], |t| {
+            if crate::autograd::grad_mode::is_grad_enabled()
+                && (t.requires_grad() || t1.requires_grad() || t2.requires_grad())
+            {
+                return t.add(&t1.mul_scalar(value)?.div(t2)?);
+            }
+            let dt = if t.dtype().is_floating_point() {
+                t.dtype()
+            } else {
+                DType::Float32
+            };
+            let q = zip_map(&t1.mul_scalar(value)?, t2, dt, dt, |a, b| a / b)?;
+            t.add(&q)
+        })
+    }
+
+    /// `x.lerp_(end, weight)` with PyTorch's formula (`self + w * (end - self)` for `|w| < 0.5`,
+    /// else `end - (end - self) * (1 - w)`, each fused).
+    pub fn lerp_(&self, end: &Tensor, weight: f64) -> Result<()> {
+        self.inplace_op(&[end], |t| {
+            if crate::autograd::grad_mode::is_grad_enabled()
+                && (t.requires_grad() || end.requires_grad())
+            {
+                return t.add(&end.sub(t)?.mul_scalar(weight)?);
+            }
+            let dt = t.dtype();
+            let w = dt.cast(weight);
+            zip_map(t, end, dt, dt, move |s, e| {
+                let diff = dt.cast(e - s);
+                if w.abs() < 0.5 {
+                    fma_dt(dt, w, diff, s)
+                } else {
+                    fma_dt(dt, -diff, dt.cast(1.0 - w), e)
+                }
+            })
+        })
+    }
+}

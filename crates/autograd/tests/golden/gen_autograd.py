@@ -592,6 +592,41 @@ def functional():
     err(lambda: hessian(lambda v: v * 2, x))
 
 
+@section
+def optimizer_ops():
+    torch.manual_seed(0)
+    p = torch.randn(40)
+    g = torch.randn(40)
+    v = torch.randn(40).abs() + 0.1
+    a = p.clone(); a.add_(g, alpha=-0.1)
+    b = p.clone(); b.addcmul_(g, g, value=0.001)
+    c = p.clone(); c.addcdiv_(g, v, value=-0.01)
+    d = p.clone(); d.lerp_(g, 0.1)
+    e = p.clone(); e.mul_(0.9).add_(g, alpha=0.1)
+    f = p.clone(); f.sub_(g, alpha=0.3)
+    h = p.clone(); h.lerp_(g, 0.7)
+    for t in [a, b, c, d, e, f, h]:
+        print(t.tolist()[:8])
+    print(torch.add(p, g, alpha=2.5).tolist()[:4], torch.sub(p, g, alpha=2).tolist()[:4])
+    w = leaf([1.0, 2.0])
+    (torch.add(w, w * w, alpha=3.0)).sum().backward()
+    print(w.grad)
+    # Adam-style step
+    torch.manual_seed(1)
+    param = torch.randn(10)
+    grad = torch.randn(10)
+    m = torch.zeros(10)
+    s2 = torch.zeros(10)
+    for step in range(1, 4):
+        m.lerp_(grad, 1 - 0.9)
+        s2.mul_(0.999).addcmul_(grad, grad, value=1 - 0.999)
+        bc1 = 1 - 0.9 ** step
+        bc2 = 1 - 0.999 ** step
+        denom = (s2.sqrt() / (bc2 ** 0.5)).add_(1e-8)
+        param.addcdiv_(m, denom, value=-0.001 / bc1)
+    print(param.tolist()[:6])
+
+
 for f in SECTIONS:
     print(f"## {f.__name__}")
     f()
