@@ -747,6 +747,28 @@ fn float_accuracy(o: &mut Out) -> Result<()> {
         let c = a.mm(&b)?.to_vec();
         o.p(&[pylist(&c[(n - 1) * m..(n - 1) * m + m.min(5)])]);
     }
+    let px = Tensor::randn(&[60], DType::Float32)?;
+    for e in [2.0f64, 3.0, -1.0, -2.0, -0.5, 2.5] {
+        let base = if e != e.trunc() || e < 0.0 {
+            px.abs()?.add_scalar(0.01)?
+        } else {
+            px.clone()
+        };
+        let r = if e == e.trunc() {
+            base.pow_scalar(e as i64)?
+        } else {
+            base.pow_scalar(e)?
+        };
+        let v = r.to_vec();
+        let label = if e == e.trunc() {
+            format!("{}", e as i64)
+        } else {
+            format!("{e}")
+        };
+        // Python's sum() of the list: sequential double additions
+        let total: f64 = v.iter().sum();
+        o.p(&[label, pylist(&v[..6]), ::autograd::fmt_python_float(total)]);
+    }
     let w = Tensor::randn(&[16, 20], DType::Float32)?;
     let bias = Tensor::randn(&[16], DType::Float32)?;
     let xx = Tensor::randn(&[8, 20], DType::Float32)?;

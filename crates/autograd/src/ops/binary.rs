@@ -125,7 +125,29 @@ impl Tensor {
             }
         }
         let ev = e.to_f64();
-        let r = zip_map(self, &w, dt, dt, pow_f)?;
+        // PyTorch's pow_tensor_scalar kernel special-cases these exponents
+        let f = move |x: f64, y: f64| -> f64 {
+            if !dt.is_floating_point() {
+                return pow_f(x, y);
+            }
+            let c = |v: f64| dt.cast(v);
+            if y == 2.0 {
+                x * x
+            } else if y == 3.0 {
+                c(x * x) * x
+            } else if y == 0.5 {
+                x.sqrt()
+            } else if y == -0.5 {
+                1.0 / c(x.sqrt())
+            } else if y == -1.0 {
+                1.0 / x
+            } else if y == -2.0 {
+                1.0 / c(x * x)
+            } else {
+                x.powf(y)
+            }
+        };
+        let r = zip_map(self, &w, dt, dt, f)?;
         Ok(Tensor::record(r, &[self], |_| BackwardFn::PowScalar {
             this: SavedTensor::input(self),
             exponent: ev,

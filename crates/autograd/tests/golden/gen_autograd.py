@@ -409,6 +409,10 @@ def float_accuracy():
         a = torch.randn(n, k)
         b = torch.randn(k, m)
         print((a @ b)[-1].tolist()[:5])
+    px = torch.randn(60)
+    for e in [2, 3, -1, -2, -0.5, 2.5]:
+        base = px.abs() + 0.01 if e != int(e) or e < 0 else px
+        print(e, (base ** e).tolist()[:6], sum((base ** e).tolist()))
     w = torch.randn(16, 20)
     bias = torch.randn(16)
     xx = torch.randn(8, 20)
