@@ -308,10 +308,16 @@ impl<'a> Lexer<'a> {
                 self.push(Tok::Dedent, Span::point(l, c));
             }
             if *self.indents.last().unwrap_or(&0) != width {
+                // CPython reports the end of the offending line.
+                let mut e = self.pos;
+                while e < self.src.len() && self.src[e] != '\n' && self.src[e] != '\r' {
+                    e += 1;
+                }
+                let end = self.col_of(e);
                 return Err(PyErr::indentation_error(
                     "unindent does not match any outer indentation level",
                 )
-                .with_span(Span::new(l, c, l, c)));
+                .with_span(Span::new(l, end, l, end)));
             }
         }
         Ok(true)
@@ -340,6 +346,21 @@ impl<'a> Lexer<'a> {
                 .iter()
                 .filter(|c| **c != '_')
                 .collect();
+            if let Some(k) = self.src[d0..self.pos]
+                .iter()
+                .position(|c| *c != '_' && !c.is_digit(radix))
+            {
+                let bad = self.src[d0 + k];
+                let (l, c) = (self.line + self.base_line, self.col_of(d0 + k));
+                let msg = match radix {
+                    16 => "invalid hexadecimal literal".to_string(),
+                    8 if bad.is_ascii_digit() => format!("invalid digit '{bad}' in octal literal"),
+                    2 if bad.is_ascii_digit() => format!("invalid digit '{bad}' in binary literal"),
+                    8 => "invalid octal literal".to_string(),
+                    _ => "invalid binary literal".to_string(),
+                };
+                return Err(self.syntax_err(msg, Span::point(l, c)));
+            }
             let span = self.span_from(start);
             return match BigInt::parse_bytes(digits.as_bytes(), radix) {
                 Some(v) if !digits.is_empty() => {

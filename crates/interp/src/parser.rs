@@ -182,11 +182,31 @@ impl Parser {
 
     fn expect_colon(&mut self) -> PResult<()> {
         if self.eat_op(":") {
-            Ok(())
-        } else {
-            let s = self.prev_span();
-            Err(self.err_at("expected ':'", Span::point(s.end_line, s.end_col)))
+            return Ok(());
         }
+        if self.at_op("=") {
+            return Err(self.invalid());
+        }
+        let prev = self.prev_span();
+        let cur = self.span();
+        let at = if cur.line == prev.end_line {
+            Span::point(cur.line, cur.col)
+        } else {
+            Span::point(prev.end_line, prev.end_col)
+        };
+        Err(self.err_at("expected ':'", at))
+    }
+
+    /// `if x = 1:` and friends: CPython's hint for an assignment used as a condition.
+    fn condition(&mut self) -> PResult<Expr> {
+        let test = self.named_expr()?;
+        if self.at_op("=") {
+            return Err(self.err_at(
+                "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                test.span.to(self.span()),
+            ));
+        }
+        Ok(test)
     }
 
     fn name(&mut self) -> PResult<(Rc<str>, Span)> {
@@ -661,7 +681,7 @@ impl Parser {
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
         let start = self.advance().span;
-        let test = self.named_expr()?;
+        let test = self.condition()?;
         let body = self.block("'if' statement", start.line)?;
         let orelse = self.elif_else()?;
         Ok(Stmt {
@@ -673,7 +693,7 @@ impl Parser {
     fn elif_else(&mut self) -> PResult<Vec<Stmt>> {
         if self.at_kw("elif") {
             let start = self.advance().span;
-            let test = self.named_expr()?;
+            let test = self.condition()?;
             let body = self.block("'elif' statement", start.line)?;
             let orelse = self.elif_else()?;
             return Ok(vec![Stmt {
@@ -690,7 +710,7 @@ impl Parser {
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
         let start = self.advance().span;
-        let test = self.named_expr()?;
+        let test = self.condition()?;
         self.loop_depth += 1;
         let body = self.block("'while' statement", start.line);
         self.loop_depth -= 1;
@@ -809,7 +829,7 @@ impl Parser {
             let hs = self.advance().span;
             let mut typ = None;
             let mut name = None;
-            if !self.at_op(":") {
+            if !self.at_op(":") && !matches!(self.peek(), Tok::Newline) {
                 typ = Some(self.test()?);
                 if self.at_op(",") {
                     // `except A, B:` is not Python 3.
@@ -843,7 +863,17 @@ impl Parser {
             Vec::new()
         };
         if handlers.is_empty() && finalbody.is_empty() {
-            let s = self.span();
+            let mut s = self.span();
+            if matches!(self.peek(), Tok::EndMarker | Tok::Dedent) {
+                // At the end of the input CPython points after the body's last line.
+                if let Some(nl) = self.toks[..self.pos.min(self.toks.len())]
+                    .iter()
+                    .rev()
+                    .find(|t| t.tok == Tok::Newline)
+                {
+                    s = Span::point(nl.span.line, nl.span.col);
+                }
+            }
             return Err(self.err_at(
                 "expected 'except' or 'finally' block",
                 Span::point(s.line, s.col),
@@ -909,11 +939,17 @@ impl Parser {
                 break;
             }
             if self.at_op("*") {
-                self.advance();
+                let star = self.advance().span;
                 if seen_star {
                     return Err(self.invalid());
                 }
                 seen_star = true;
+                let bare_end = self.at_op(close)
+                    || (self.at_op(",")
+                        && (matches!(self.peek_n(1), Tok::Op(o) if *o == close || *o == "**")));
+                if bare_end {
+                    return Err(self.err_at("named arguments must follow bare *", star));
+                }
                 if !self.at_op(",") {
                     let (n, s) = self.name()?;
                     if close == ")" && self.eat_op(":") {
@@ -1698,6 +1734,7 @@ impl Parser {
                     span: start.to(end),
                 });
             }
+            self.check_missing_comma(value.span)?;
             return self.dict_rest(start, Some((first, value)));
         }
         if self.at_kw("for") {
@@ -1758,6 +1795,7 @@ impl Parser {
             }
             self.advance();
             let v = self.test()?;
+            self.check_missing_comma(v.span)?;
             keys.push(Some(k));
             values.push(v);
         }
@@ -1905,9 +1943,13 @@ fn check_assign_target(e: &Expr, single: bool) -> PResult<()> {
         | ExprKind::Tuple(_)
         | ExprKind::List(_)
         | ExprKind::Starred(_) => check_target(e, "assign to"),
-        ExprKind::Compare { .. } => {
-            Err(PyErr::syntax_error("cannot assign to comparison").with_span(e.span))
-        }
+        ExprKind::Compare { .. }
+        | ExprKind::Constant(Constant::None)
+        | ExprKind::Constant(Constant::Bool(_)) => Err(PyErr::syntax_error(format!(
+            "cannot assign to {}",
+            expr_kind_name(e)
+        ))
+        .with_span(e.span)),
         _ if single => Err(PyErr::syntax_error(format!(
             "cannot assign to {} here. Maybe you meant '==' instead of '='?",
             expr_kind_name(e)
@@ -2062,7 +2104,11 @@ fn parse_fstring(raw: &str, line: u32, col: u32, span: Span) -> PResult<Vec<Expr
     let mut parts = Vec::new();
     let mut lit = String::new();
     let mut i = 0;
-    let err = |m: &str| PyErr::syntax_error(format!("f-string: {m}")).with_span(span);
+    // CPython 3.11 reports f-string errors just after the string.
+    let err = |m: &str| {
+        PyErr::syntax_error(format!("f-string: {m}"))
+            .with_span(Span::point(span.end_line, span.end_col))
+    };
     let flush = |lit: &mut String, parts: &mut Vec<Expr>| -> PResult<()> {
         if !lit.is_empty() {
             let s =
@@ -2293,7 +2339,7 @@ mod tests {
         );
         assert_eq!(
             err("f'{}'\n"),
-            "SyntaxError: f-string: empty expression not allowed @1:1"
+            "SyntaxError: f-string: empty expression not allowed @1:6"
         );
         assert_eq!(err("x = (1 +\n"), "SyntaxError: '(' was never closed @1:5");
         assert_eq!(
