@@ -769,6 +769,16 @@ fn float_accuracy(o: &mut Out) -> Result<()> {
         let total: f64 = v.iter().sum();
         o.p(&[label, pylist(&v[..6]), ::autograd::fmt_python_float(total)]);
     }
+    for n in [3usize, 8, 17, 40] {
+        let lp = Tensor::randn(&[n, 5], DType::Float32)?;
+        let tg = Tensor::randint(0, 5, &[n], DType::Int64)?;
+        tg.index_put_(&[IndexItem::Int(1)], &Tensor::wrapped(Scalar::Int(-100)))?;
+        o.p(&[
+            n.to_string(),
+            it(&lp.nll_loss(&tg, ::autograd::Reduction::Mean, -100)?),
+            it(&lp.nll_loss(&tg, ::autograd::Reduction::Sum, -100)?),
+        ]);
+    }
     let w = Tensor::randn(&[16, 20], DType::Float32)?;
     let bias = Tensor::randn(&[16], DType::Float32)?;
     let xx = Tensor::randn(&[8, 20], DType::Float32)?;

@@ -150,9 +150,14 @@ impl Tensor {
                 let shape = if self.dim() == 1 { vec![] } else { vec![n] };
                 Tensor::new_raw(losses.iter().map(|&v| dt.cast(v)).collect(), shape, dt)
             }
-            Reduction::Sum => Tensor::new_raw(vec![dt.cast(losses.iter().sum())], vec![], dt),
+            Reduction::Sum => Tensor::new_raw(
+                vec![nll_cascade_sum(&tv, &losses, ignore_index, dt)],
+                vec![],
+                dt,
+            ),
             Reduction::Mean => Tensor::new_raw(
-                vec![dt.cast(losses.iter().sum::<f64>() / count as f64)],
+                vec![dt
+                    .cast(nll_cascade_sum(&tv, &losses, ignore_index, dt) / dt.cast(count as f64))],
                 vec![],
                 dt,
             ),
@@ -195,6 +200,35 @@ impl Tensor {
         self.log_softmax(dim)?
             .nll_loss(target, reduction, ignore_index)
     }
+}
+
+/// The batch sum of `nll_loss` in ATen's order: an 8-level cascade in the dtype.
+fn nll_cascade_sum(targets: &[f64], losses: &[f64], ignore_index: i64, dt: DType) -> f64 {
+    const LEVELS: usize = 8;
+    let n = losses.len();
+    let ceil_log2 = if n <= 2 {
+        1
+    } else {
+        (usize::BITS - (n - 1).leading_zeros()) as usize
+    };
+    let level_power = 4.max(ceil_log2 / LEVELS);
+    let level_mask = (1usize << level_power) - 1;
+    let mut partial = [0.0f64; LEVELS];
+    for (b, (&t, &loss)) in targets.iter().zip(losses).enumerate() {
+        if t as i64 == ignore_index {
+            continue;
+        }
+        partial[0] = dt.cast(partial[0] + loss);
+        for j in 0..LEVELS - 1 {
+            let mask = level_mask << (j * level_power);
+            if b & mask != 0 {
+                break;
+            }
+            partial[j + 1] = dt.cast(partial[j + 1] + partial[j]);
+            partial[j] = 0.0;
+        }
+    }
+    partial.iter().fold(0.0, |acc, &p| dt.cast(acc + p))
 }
 
 /// Gradient of `nll_loss` with respect to its input, written with differentiable ops of `g`.

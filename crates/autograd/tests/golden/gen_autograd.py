@@ -413,6 +413,11 @@ def float_accuracy():
     for e in [2, 3, -1, -2, -0.5, 2.5]:
         base = px.abs() + 0.01 if e != int(e) or e < 0 else px
         print(e, (base ** e).tolist()[:6], sum((base ** e).tolist()))
+    for n in [3, 8, 17, 40]:
+        lp = torch.randn(n, 5)
+        tg = torch.randint(0, 5, (n,))
+        tg[1] = -100
+        print(n, F.nll_loss(lp, tg).item(), F.nll_loss(lp, tg, reduction="sum").item())
     w = torch.randn(16, 20)
     bias = torch.randn(16)
     xx = torch.randn(8, 20)
