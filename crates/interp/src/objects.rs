@@ -139,6 +139,9 @@ impl Interp {
                 class_names(c, &mut names);
                 names.extend(OBJECT_DUNDERS.iter().map(|s| s.to_string()));
             }
+            // Real torch modules have far more names than bound here (and `dir(torch)` is
+            // past CPython's 750-candidate cutoff): no hints rather than wrong ones.
+            Value::Module(m) if m.name.starts_with("torch") => return None,
             Value::Module(m) => {
                 names.extend(m.attrs.borrow().keys().map(|s| s.to_string()));
                 names.extend(
@@ -580,6 +583,11 @@ impl Interp {
             }
             Value::Dict(d) => {
                 let hk = key.hash_key()?;
+                let len = d.data.borrow().len();
+                if len > 0 && len.is_multiple_of(65536) {
+                    // About 100 bytes per entry (key, value, index).
+                    self.check_alloc(len as u128 * 100)?;
+                }
                 d.data.borrow_mut().insert(hk, key.clone(), v);
                 Ok(())
             }

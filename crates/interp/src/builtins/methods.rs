@@ -496,10 +496,14 @@ fn set_of(v: &Value) -> Rc<SetObj> {
     }
 }
 
-fn set_add(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+fn set_add(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let s = set_of(&this(&mut args, "set", "add")?);
     n_args(&args, "set.add", 1, 1)?;
     let k = args.positional[0].clone();
+    let len = s.data.borrow().len();
+    if len > 0 && len.is_multiple_of(65536) {
+        interp.check_alloc(len as u128 * 100)?;
+    }
     s.data.borrow_mut().insert(k.hash_key()?, k, Value::None);
     Ok(Value::None)
 }
