@@ -193,7 +193,7 @@ pub enum ExprKind {
         scope: Rc<Scope>,
     },
     GeneratorExp {
-        elt: Box<Expr>,
+        elt: Rc<Expr>,
         generators: Rc<Vec<Comprehension>>,
         scope: Rc<Scope>,
     },

@@ -146,7 +146,7 @@ impl Env {
     }
 }
 
-type EnvRef = Option<Rc<Env>>;
+pub(crate) type EnvRef = Option<Rc<Env>>;
 
 struct FrameInfo {
     name: String,
@@ -1058,7 +1058,7 @@ impl Interp {
 
     // ---- assignment ----
 
-    fn assign(&mut self, target: &Expr, v: Value, env: &EnvRef) -> PyResult<()> {
+    pub(crate) fn assign(&mut self, target: &Expr, v: Value, env: &EnvRef) -> PyResult<()> {
         match &target.kind {
             ExprKind::Name(n) => self.store_name(n, v, env),
             ExprKind::Attribute { value, attr } => {
@@ -1552,12 +1552,23 @@ impl Interp {
                 generators,
                 scope,
             } => {
-                let mut out = Vec::new();
-                self.comprehension(generators, scope, env, &mut |it, cenv| {
-                    out.push(it.eval(elt, cenv)?);
-                    Ok(())
-                })?;
-                Ok(iter::from_items(out, "generator"))
+                // Lazy, as in Python: the first iterable is evaluated now, the rest on demand.
+                let Some(first) = generators.first() else {
+                    return Ok(iter::from_items(Vec::new(), "generator"));
+                };
+                let seq = self.eval(&first.iter, env)?;
+                let iterator = self.iter(&seq)?;
+                let cenv: EnvRef = Some(Rc::new(Env {
+                    vars: RefCell::new(HashMap::new()),
+                    parent: env.clone(),
+                    kind: EnvKind::Comprehension(scope.clone()),
+                }));
+                Ok(iter::make(iter::IterState::Gen(Box::new(iter::GenState {
+                    elt: elt.clone(),
+                    gens: generators.clone(),
+                    env: cenv,
+                    iters: vec![iterator],
+                }))))
             }
             _ => Ok(Value::None),
         }
@@ -1748,6 +1759,40 @@ impl Interp {
             }
         }
         Ok(())
+    }
+
+    /// One step of a lazy generator expression: the next element, or `None` when done.
+    pub(crate) fn gen_step(&mut self, st: &mut iter::GenState) -> PyResult<Option<Value>> {
+        loop {
+            let level = st.iters.len();
+            let Some(it) = st.iters.last().cloned() else {
+                return Ok(None);
+            };
+            let Some(item) = iter::next_value(self, &it)? else {
+                st.iters.pop();
+                continue;
+            };
+            let g = &st.gens[level - 1];
+            self.assign(&g.target, item, &st.env)?;
+            let mut keep = true;
+            for cond in &g.ifs {
+                let c = self.eval(cond, &st.env)?;
+                if !self.truthy(&c)? {
+                    keep = false;
+                    break;
+                }
+            }
+            if !keep {
+                continue;
+            }
+            if level < st.gens.len() {
+                let seq = self.eval(&st.gens[level].iter, &st.env)?;
+                let inner = self.iter(&seq)?;
+                st.iters.push(inner);
+                continue;
+            }
+            return self.eval(&st.elt, &st.env).map(Some);
+        }
     }
 
     // ---- functions and classes ----

@@ -7,7 +7,16 @@ use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
 
+/// A suspended generator expression: one iterator per active `for` clause.
+pub struct GenState {
+    pub elt: Rc<crate::ast::Expr>,
+    pub gens: Rc<Vec<crate::ast::Comprehension>>,
+    pub env: Option<Rc<crate::eval::Env>>,
+    pub iters: Vec<Value>,
+}
+
 pub enum IterState {
+    Gen(Box<GenState>),
     List {
         list: Rc<ListObj>,
         idx: usize,
@@ -50,6 +59,7 @@ impl IterState {
             }
             IterState::Items { items, .. } => std::mem::take(items).into(),
             IterState::Range { .. } => Vec::new(),
+            IterState::Gen(g) => std::mem::take(&mut g.iters),
             IterState::Enumerate { inner, count } => vec![
                 std::mem::replace(inner, none()),
                 std::mem::replace(count, none()),
@@ -70,6 +80,7 @@ impl IterState {
     pub fn type_name(&self) -> &'static str {
         match self {
             IterState::List { .. } => "list_iterator",
+            IterState::Gen(_) => "generator",
             IterState::Items { name, .. } => name,
             IterState::Range { .. } => "range_iterator",
             IterState::Enumerate { .. } => "enumerate",
@@ -119,6 +130,7 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
     // release it first.
     enum Action {
         Done(Option<Value>),
+        Gen(Box<GenState>),
         Enumerate(Value, Value),
         Zip(Vec<Value>),
         Map(Value, Vec<Value>),
@@ -136,6 +148,12 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
                 Action::Done(v)
             }
             IterState::Items { items, .. } => Action::Done(items.pop_front()),
+            IterState::Gen(g) => Action::Gen(Box::new(GenState {
+                elt: g.elt.clone(),
+                gens: g.gens.clone(),
+                env: g.env.clone(),
+                iters: std::mem::take(&mut g.iters),
+            })),
             IterState::Range { range, idx } => {
                 if *idx < range.len() {
                     let v = range.get(*idx);
@@ -155,6 +173,17 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
     };
     match action {
         Action::Done(v) => Ok(v),
+        Action::Gen(mut g) => {
+            let r = interp.gen_step(&mut g);
+            if let IterState::Gen(slot) = &mut *it.borrow_mut() {
+                slot.iters = if r.is_ok() {
+                    std::mem::take(&mut g.iters)
+                } else {
+                    Vec::new()
+                };
+            }
+            r
+        }
         Action::Enumerate(inner, count) => {
             let Some(v) = next_value(interp, &inner)? else {
                 return Ok(None);

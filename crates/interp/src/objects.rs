@@ -38,6 +38,10 @@ impl Interp {
     pub fn type_of(&self, v: &Value) -> Value {
         match v {
             Value::Instance(i) => Value::Class(i.class.clone()),
+            Value::Iterator(it) => {
+                let name = it.borrow().type_name();
+                crate::builtins::torch::native_class(name, name)
+            }
             Value::Native(n) => crate::builtins::torch::native_type(self, n.as_ref())
                 .unwrap_or_else(|| Value::str(&n.type_name())),
             other => Value::Type(match other {
@@ -972,9 +976,10 @@ impl Interp {
                 format!("<__main__.{} object at {:#x}>", inst.class.name, v.id())
             }
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
-            Value::Iterator(it) => {
-                format!("<{} object at {:#x}>", it.borrow().type_name(), v.id())
-            }
+            Value::Iterator(it) => match &*it.borrow() {
+                IterState::Gen(_) => format!("<generator object <genexpr> at {:#x}>", v.id()),
+                st => format!("<{} object at {:#x}>", st.type_name(), v.id()),
+            },
             Value::Super(s) => format!(
                 "<super: <class '{}'>, <{} object>>",
                 s.0.name,

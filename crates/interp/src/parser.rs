@@ -1841,7 +1841,7 @@ impl Parser {
                 scope,
             },
             CompKind::Gen => ExprKind::GeneratorExp {
-                elt,
+                elt: Rc::new(*elt),
                 generators,
                 scope,
             },
