@@ -209,3 +209,36 @@ test("editing a leaf's value in the inspector rewrites its line and re-runs", as
   assert.match(await page.getByTestId('editor').inputValue(), /x2 = torch\.tensor\(\[\[2\.0, 2\.0\], \[2\.0, 2\.0\]\], requires_grad=True\)/);
   await context.close();
 });
+
+test('usable at 375 px wide, and the theme toggle switches to dark', async () => {
+  const { page, errors, context } = await open('#step=2', { viewport: { width: 375, height: 800 } });
+  await finishedRun(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  for (const id of ['run', 'step', 'reset', 'lesson-next', 'lang', 'share']) {
+    assert.ok(await page.getByTestId(id).isVisible(), `${id} visible`);
+  }
+  await page.screenshot({ path: ARTIFACTS + 'mobile.png', fullPage: true });
+  await page.locator('button.theme').click();
+  const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.app')).backgroundColor);
+  assert.equal(bg, 'rgb(13, 17, 23)');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('everything can be reached with the keyboard', async () => {
+  const { page, context } = await open('#step=3');
+  await finishedRun(page);
+  const reached = new Set();
+  for (let i = 0; i < 60; i++) {
+    // In the editor Tab indents; Escape first lets Tab leave it.
+    if (await page.evaluate(() => document.activeElement?.dataset?.testid === 'editor')) await page.keyboard.press('Escape');
+    await page.keyboard.press('Tab');
+    const id = await page.evaluate(() => document.activeElement?.dataset?.testid ?? document.activeElement?.dataset?.label ?? '');
+    if (id) reached.add(id);
+  }
+  for (const id of ['lesson-prev', 'lesson-next', 'lang', 'share', 'run', 'step', 'reset', 'editor', 'graph-node']) {
+    assert.ok(reached.has(id) || (id === 'graph-node' && [...reached].some((r) => ['x2', 'y', 'z', 'out'].includes(r))), `${id} reachable: ${[...reached]}`);
+  }
+  await context.close();
+});

@@ -47,16 +47,20 @@ pub fn editor(props: &EditorProps) -> Html {
             }
         })
     };
+    // Tab indents, so it cannot also leave the editor: Escape first lets the next Tab move on
+    // (no keyboard trap), as in other code editors.
+    let tab_leaves = use_mut_ref(|| false);
     let on_keydown = {
         let on_edit = props.on_edit.clone();
         let on_run = props.on_run.clone();
         Callback::from(move |e: KeyboardEvent| {
+            let escaped = std::mem::replace(&mut *tab_leaves.borrow_mut(), e.key() == "Escape");
             if e.key() == "Enter" && (e.ctrl_key() || e.meta_key()) {
                 e.prevent_default();
                 on_run.emit(());
                 return;
             }
-            if e.key() != "Tab" || e.alt_key() || e.ctrl_key() || e.meta_key() {
+            if e.key() != "Tab" || escaped || e.alt_key() || e.ctrl_key() || e.meta_key() {
                 return;
             }
             let Some(ta) = e
@@ -131,6 +135,7 @@ pub fn editor(props: &EditorProps) -> Html {
 
     html! {
         <div class="editor">
+            <p id="editor-keys" class="visually-hidden">{ "Tab indents; press Escape, then Tab, to leave the editor. Ctrl+Enter runs." }</p>
             <div class="gutter" aria-hidden="true">{ for gutter }</div>
             <div class="code-scroll">
                 <div class="code-box">
@@ -140,6 +145,7 @@ pub fn editor(props: &EditorProps) -> Html {
                         data-testid="editor"
                         class="code-input"
                         aria-label={props.label.clone()}
+                        aria-describedby="editor-keys"
                         spellcheck="false"
                         autocapitalize="off"
                         autocomplete="off"
