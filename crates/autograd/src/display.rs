@@ -79,7 +79,8 @@ pub fn fmt_sci(v: f64, prec: usize) -> String {
     }
 }
 
-/// Python's `repr` of a Python float (shortest round-trip), as used by `str(float)`.
+/// Python's `repr` of a Python float (shortest round-trip digits, ties to even), as used by
+/// `str(float)`.
 pub fn fmt_python_float(v: f64) -> String {
     if v.is_nan() {
         return "nan".into();
@@ -87,25 +88,45 @@ pub fn fmt_python_float(v: f64) -> String {
     if v.is_infinite() {
         return if v > 0.0 { "inf".into() } else { "-inf".into() };
     }
-    let a = v.abs();
-    if a != 0.0 && !(1e-4..1e16).contains(&a) {
-        // scientific: shortest digits
-        let s = format!("{v:e}");
-        if let Some((mant, exp)) = s.split_once('e') {
-            let (sign, digits) = match exp.strip_prefix('-') {
-                Some(d) => ('-', d),
-                None => ('+', exp),
-            };
-            return format!("{mant}e{sign}{digits:0>2}");
-        }
-        return s;
+    if v == 0.0 {
+        return if v.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
-    let s = format!("{v}");
-    if s.contains('.') {
-        s
+    // number of significant digits of the shortest round-trip representation
+    let shortest = format!("{:e}", v.abs());
+    let (mant, _) = shortest.split_once('e').unwrap_or((&shortest, "0"));
+    let ndigits = mant.chars().filter(|c| c.is_ascii_digit()).count().max(1);
+    // the same number of digits, correctly rounded with ties to even (what Python prints)
+    let exact = format!("{:.*e}", ndigits - 1, v.abs());
+    let (m, e) = exact.split_once('e').unwrap_or((&exact, "0"));
+    let exp: i32 = e.parse().unwrap_or(0);
+    let digits: String = m.chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits = digits.trim_end_matches('0');
+    let digits = if digits.is_empty() { "0" } else { digits };
+    let sign = if v < 0.0 { "-" } else { "" };
+    if !(-4..16).contains(&exp) {
+        let (first, rest) = digits.split_at(1);
+        let mant = if rest.is_empty() {
+            first.to_string()
+        } else {
+            format!("{first}.{rest}")
+        };
+        let esign = if exp < 0 { '-' } else { '+' };
+        return format!("{sign}{mant}e{esign}{:02}", exp.abs());
+    }
+    let n = digits.len() as i32;
+    let body = if exp < 0 {
+        format!("0.{}{}", "0".repeat((-exp - 1) as usize), digits)
+    } else if exp + 1 >= n {
+        format!("{}{}.0", digits, "0".repeat((exp + 1 - n) as usize))
     } else {
-        format!("{s}.0")
-    }
+        let (a, b) = digits.split_at((exp + 1) as usize);
+        format!("{a}.{b}")
+    };
+    format!("{sign}{body}")
 }
 
 fn fmt_int(v: f64, dtype: DType) -> String {

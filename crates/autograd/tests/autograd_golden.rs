@@ -779,6 +779,32 @@ fn float_accuracy(o: &mut Out) -> Result<()> {
             it(&lp.nll_loss(&tg, ::autograd::Reduction::Sum, -100)?),
         ]);
     }
+    let sx = Tensor::randn(&[70], DType::Float32)?.mul_scalar(3i64)?;
+    let sg = sx.sigmoid()?.to_vec();
+    o.p(&[
+        pylist(&sg[28..36]),
+        ::autograd::fmt_python_float(sg.iter().sum()),
+    ]);
+    for c in [3usize, 10, 17, 40] {
+        let lg = Tensor::randn(&[4, c], DType::Float32)?;
+        let sm1 = lg.softmax(1)?.to_vec();
+        let lsm1 = lg.log_softmax(1)?.to_vec();
+        let k = c.min(4);
+        o.p(&[
+            c.to_string(),
+            pylist(&sm1[c..c + k]),
+            pylist(&lsm1[2 * c..2 * c + k]),
+        ]);
+        let sm0 = lg.softmax(0)?.to_vec();
+        let lsm0 = lg.log_softmax(0)?.to_vec();
+        o.p(&[pylist(&sm0[c..c + 3]), pylist(&lsm0[3 * c..3 * c + 3])]);
+        let tg = Tensor::randint(0, c as i64, &[4], DType::Int64)?;
+        o.p(&[it(&lg.cross_entropy(
+            &tg,
+            ::autograd::Reduction::Mean,
+            -100,
+        )?)]);
+    }
     let w = Tensor::randn(&[16, 20], DType::Float32)?;
     let bias = Tensor::randn(&[16], DType::Float32)?;
     let xx = Tensor::randn(&[8, 20], DType::Float32)?;

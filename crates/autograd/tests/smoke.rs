@@ -176,3 +176,30 @@ fn thousands_of_dims_print_and_reduce() {
     assert!(text.starts_with("tensor([[[[") && text.ends_with("]]]])"));
     assert_eq!(x.sum().unwrap().to_vec(), vec![3.0]);
 }
+
+#[test]
+#[allow(clippy::excessive_precision)]
+fn python_float_repr() {
+    // expected strings from Python's repr()
+    let cases: &[(f64, &str)] = &[
+        (-3.28510284423828125, "-3.2851028442382812"),
+        (0.1, "0.1"),
+        (1.0, "1.0"),
+        (-0.0, "-0.0"),
+        (1e16, "1e+16"),
+        (1.5e-5, "1.5e-05"),
+        (0.0001, "0.0001"),
+        (123456789012345.6, "123456789012345.6"),
+        (2.5, "2.5"),
+        (1e-300, "1e-300"),
+        (0.30000001192092896, "0.30000001192092896"),
+        (9999999999999998.0, "9999999999999998.0"),
+        (f64::NAN, "nan"),
+        (f64::NEG_INFINITY, "-inf"),
+        (5e-324, "5e-324"),
+        (1.7976931348623157e308, "1.7976931348623157e+308"),
+    ];
+    for &(v, want) in cases {
+        assert_eq!(fmt_python_float(v), want, "{v:e}");
+    }
+}

@@ -220,3 +220,105 @@ pub(crate) fn arange(start: f64, step: f64, n: usize, dt: DType) -> Vec<f64> {
     }
     out
 }
+
+/// SLEEF's single-precision `exp` (the u10 algorithm used by `Vectorized<float>::exp`), one
+/// lane, with its fused multiply-adds.
+#[allow(clippy::excessive_precision)]
+pub(crate) fn sleef_expf(d: f32) -> f32 {
+    if d.is_nan() {
+        return d;
+    }
+    if d > 1e10 {
+        return f32::INFINITY;
+    }
+    if d < -104.0 {
+        return 0.0;
+    }
+    let q = (d * std::f32::consts::LOG2_E).round_ties_even() as i32;
+    let qf = q as f32;
+    let mut s = qf.mul_add(-0.693_145_751_953_125, d);
+    s = qf.mul_add(-1.428_606_765_330_187_045e-6, s);
+    let mut u = 0.000_198_527_617_612_853_646_278_381_f32;
+    u = u.mul_add(s, 0.001_393_043_552_525_341_510_772_71);
+    u = u.mul_add(s, 0.008_333_360_776_305_198_669_433_59);
+    u = u.mul_add(s, 0.041_666_485_369_205_474_853_515_6);
+    u = u.mul_add(s, 0.166_666_671_633_720_397_949_219);
+    u = u.mul_add(s, 0.5);
+    u = 1.0 + (s * s).mul_add(u, s);
+    let q1 = q >> 1;
+    let q2 = q - q1;
+    let p1 = f32::from_bits(((q1 + 127).clamp(0, 255) as u32) << 23);
+    let p2 = f32::from_bits(((q2 + 127).clamp(0, 255) as u32) << 23);
+    u * p1 * p2
+}
+
+/// ATen's `reduce_all` of a row with 16-lane vectors (sequential below one vector, lane
+/// accumulators plus a halving tree otherwise), in float32.
+fn reduce_all_add_f32(v: &[f32]) -> f32 {
+    const L: usize = 16;
+    if v.len() < L {
+        return v.iter().fold(0.0f32, |a, &b| a + b);
+    }
+    let mut lanes = [0f32; L];
+    lanes.copy_from_slice(&v[..L]);
+    let full = v.len() / L * L;
+    for (i, &x) in v.iter().enumerate().take(full).skip(L) {
+        lanes[i % L] += x;
+    }
+    for (i, &x) in v[full..].iter().enumerate() {
+        lanes[i] += x;
+    }
+    let mut w: Vec<f32> = lanes.to_vec();
+    while w.len() > 1 {
+        let h = w.len() / 2;
+        w = (0..h).map(|i| w[i] + w[i + h]).collect();
+    }
+    w[0]
+}
+
+/// float32 softmax / log_softmax over the middle axis of `(outer, size, inner)` data, rounding
+/// as ATen's CPU kernels do (SLEEF exp, vector reductions, `x * (1/sum)` for the last dim).
+pub(crate) fn softmax_f32(
+    x: &[f64],
+    outer: usize,
+    size: usize,
+    inner: usize,
+    log: bool,
+) -> Vec<f64> {
+    let mut out = vec![0.0; x.len()];
+    for o in 0..outer {
+        for i in 0..inner {
+            let at = |k: usize| o * size * inner + k * inner + i;
+            let row: Vec<f32> = (0..size).map(|k| x[at(k)] as f32).collect();
+            let mx = row.iter().cloned().fold(f32::NEG_INFINITY, |a, b| {
+                if b > a || b.is_nan() {
+                    b
+                } else {
+                    a
+                }
+            });
+            let e: Vec<f32> = row.iter().map(|&v| sleef_expf(v - mx)).collect();
+            let sum = if inner == 1 {
+                reduce_all_add_f32(&e)
+            } else {
+                e.iter().fold(0.0f32, |a, &b| a + b)
+            };
+            if log {
+                let ls = (f64::from(sum)).ln() as f32;
+                for (k, &v) in row.iter().enumerate() {
+                    out[at(k)] = f64::from((v - mx) - ls);
+                }
+            } else if inner == 1 {
+                let inv = 1.0f32 / sum;
+                for (k, &ev) in e.iter().enumerate() {
+                    out[at(k)] = f64::from(ev * inv);
+                }
+            } else {
+                for (k, &ev) in e.iter().enumerate() {
+                    out[at(k)] = f64::from(ev / sum);
+                }
+            }
+        }
+    }
+    out
+}

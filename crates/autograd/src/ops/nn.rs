@@ -31,6 +31,23 @@ impl Tensor {
         let x = self.to_vec();
         let mut out = vec![0.0; x.len()];
         let dt = self.dtype();
+        if dt == DType::Float32 {
+            let out = super::kernels::softmax_f32(&x, outer, size, inner, log);
+            let r = Tensor::new_raw(out, self.size(), dt);
+            return Ok(Tensor::record(r, &[self], |r| {
+                if log {
+                    BackwardFn::LogSoftmax {
+                        result: SavedTensor::output(r),
+                        dim: d,
+                    }
+                } else {
+                    BackwardFn::Softmax {
+                        result: SavedTensor::output(r),
+                        dim: d,
+                    }
+                }
+            }));
+        }
         for o in 0..outer {
             for i in 0..inner {
                 let at = |k: usize| o * size * inner + k * inner + i;

@@ -105,10 +105,28 @@ impl Tensor {
             let d = dt.cast(1.0 + e);
             1.0 / d
         };
-        Ok(Tensor::record(self.map(true, f), &[self], |r| {
-            BackwardFn::Sigmoid {
-                result: SavedTensor::output(r),
-            }
+        let r = if dt == DType::Float32 {
+            // vectorised chunks (two 16-lane vectors) use SLEEF's exp, the tail libm's
+            let v = self.to_vec();
+            let vec_end = v.len() / 32 * 32;
+            let out = v
+                .iter()
+                .enumerate()
+                .map(|(i, &x)| {
+                    let e = if i < vec_end {
+                        super::kernels::sleef_expf(-(x as f32))
+                    } else {
+                        (-x).exp() as f32
+                    };
+                    f64::from(1.0f32 / (1.0f32 + e))
+                })
+                .collect();
+            Tensor::new_raw(out, self.size(), dt)
+        } else {
+            self.map(true, f)
+        };
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Sigmoid {
+            result: SavedTensor::output(r),
         }))
     }
 

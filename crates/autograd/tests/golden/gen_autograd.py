@@ -418,6 +418,14 @@ def float_accuracy():
         tg = torch.randint(0, 5, (n,))
         tg[1] = -100
         print(n, F.nll_loss(lp, tg).item(), F.nll_loss(lp, tg, reduction="sum").item())
+    sx = torch.randn(70) * 3
+    print(torch.sigmoid(sx).tolist()[28:36], sum(torch.sigmoid(sx).tolist()))
+    for c in [3, 10, 17, 40]:
+        lg = torch.randn(4, c)
+        print(c, torch.softmax(lg, 1)[1].tolist()[:4], torch.log_softmax(lg, 1)[2].tolist()[:4])
+        print(torch.softmax(lg, 0)[1].tolist()[:3], torch.log_softmax(lg, 0)[3].tolist()[:3])
+        tg = torch.randint(0, c, (4,))
+        print(F.cross_entropy(lg, tg).item())
     w = torch.randn(16, 20)
     bias = torch.randn(16)
     xx = torch.randn(8, 20)
