@@ -222,8 +222,14 @@ impl Interp {
                     return Ok(Some(v.clone()));
                 }
                 if let Some(f) = self.class_lookup(&inst.class, name) {
-                    if let Value::Property(getter) = &f {
-                        let g = (**getter).clone();
+                    if let Value::Property(p) = &f {
+                        let (g, _) = crate::builtins::python::property_parts(p);
+                        if matches!(g, Value::None) {
+                            return Err(PyErr::attribute_error(format!(
+                                "property '{name}' of '{}' object has no getter",
+                                inst.class.name
+                            )));
+                        }
                         return self.call(&g, Args::positional(vec![obj.clone()])).map(Some);
                     }
                     return Ok(Some(bind(f, obj)));
@@ -373,6 +379,7 @@ impl Interp {
                 "imag" => Some(Value::Float(0.0)),
                 _ => self.builtin_method(obj, name),
             }),
+            Value::Property(p) => Ok(crate::builtins::python::property_attr(p, obj, name)),
             Value::Slice(s) => Ok(match name {
                 "start" => Some(s.start.clone()),
                 "stop" => Some(s.stop.clone()),
@@ -403,11 +410,16 @@ impl Interp {
     pub fn set_attr(&mut self, obj: &Value, name: &str, v: Value) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
-                if let Some(Value::Property(_)) = self.class_lookup(&inst.class, name) {
-                    return Err(PyErr::attribute_error(format!(
-                        "property '{name}' of '{}' object has no setter",
-                        inst.class.name
-                    )));
+                if let Some(Value::Property(p)) = self.class_lookup(&inst.class, name) {
+                    let (_, setter) = crate::builtins::python::property_parts(&p);
+                    if matches!(setter, Value::None) {
+                        return Err(PyErr::attribute_error(format!(
+                            "property '{name}' of '{}' object has no setter",
+                            inst.class.name
+                        )));
+                    }
+                    self.call(&setter, Args::positional(vec![obj.clone(), v]))?;
+                    return Ok(());
                 }
                 let native = inst.native.borrow().clone();
                 if let Some(Value::Native(n)) = native {

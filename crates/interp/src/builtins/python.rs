@@ -906,6 +906,55 @@ fn dir(interp: &mut Interp, args: Args) -> PyResult<Value> {
 
 // ---- containers ----
 
+/// A property: `(fget, fset)` with `None` for a missing accessor.
+pub(crate) fn make_property(fget: Value, fset: Value) -> Value {
+    Value::Property(Rc::new(Value::tuple(vec![fget, fset])))
+}
+
+/// The `(fget, fset)` of a property value.
+pub(crate) fn property_parts(p: &Value) -> (Value, Value) {
+    match p {
+        Value::Tuple(t) if t.items.len() == 2 => (t.items[0].clone(), t.items[1].clone()),
+        other => (other.clone(), Value::None),
+    }
+}
+
+fn property_setter(_: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("setter", 2, 2)?;
+    let Value::Property(p) = &args.positional[0] else {
+        return Err(PyErr::type_error("setter() needs a property"));
+    };
+    let (fget, _) = property_parts(p);
+    Ok(make_property(fget, args.positional[1].clone()))
+}
+
+fn property_getter(_: &mut Interp, args: Args) -> PyResult<Value> {
+    args.count("getter", 2, 2)?;
+    let Value::Property(p) = &args.positional[0] else {
+        return Err(PyErr::type_error("getter() needs a property"));
+    };
+    let (_, fset) = property_parts(p);
+    Ok(make_property(args.positional[1].clone(), fset))
+}
+
+/// Attributes of a property object (`fget`, `fset`, `setter`, `getter`).
+pub(crate) fn property_attr(p: &Value, this: &Value, name: &str) -> Option<Value> {
+    let (fget, fset) = property_parts(p);
+    let method = |n: &'static str, f: BuiltinImpl| {
+        Value::BoundMethod(Rc::new(BoundMethod {
+            func: builtin_fn(n, f),
+            this: this.clone(),
+        }))
+    };
+    match name {
+        "fget" => Some(fget),
+        "fset" => Some(fset),
+        "setter" => Some(method("setter", property_setter)),
+        "getter" => Some(method("getter", property_getter)),
+        _ => None,
+    }
+}
+
 pub(crate) fn make_set(items: Vec<Value>) -> PyResult<Value> {
     let mut d = DictData::default();
     for v in items {
@@ -1297,8 +1346,9 @@ pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> 
             _ => Err(PyErr::type_error("super() takes 0 or 2 arguments")),
         },
         BuiltinType::Property => {
-            args.count("property", 1, 4)?;
-            Ok(Value::Property(Rc::new(args.positional[0].clone())))
+            let fget = args.arg(0, "fget").unwrap_or(Value::None);
+            let fset = args.arg(1, "fset").unwrap_or(Value::None);
+            Ok(make_property(fget, fset))
         }
         BuiltinType::StaticMethod => {
             let v = one_arg(&args, "staticmethod")?;
