@@ -586,6 +586,13 @@ fn finite_differences_every_backward() {
             true,
         ),
         (
+            "ce_probs",
+            |x| x[0].cross_entropy(&x[1].softmax(1)?, Reduction::Mean, -100),
+            vec![r(&[3, 4]), r(&[3, 4])],
+            vec![true, true],
+            true,
+        ),
+        (
             "chain",
             |x| {
                 x[0].mul(&x[1])?
