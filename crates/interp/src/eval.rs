@@ -1828,7 +1828,15 @@ impl Interp {
                     .unwrap_or_default();
                 format!("{cname}.{}", def.name)
             }
-            Some(_) => format!("{}.<locals>.{}", self.frame_name(), def.name),
+            Some(_) => {
+                let outer = self
+                    .frames
+                    .last()
+                    .and_then(|f| f.func.as_ref())
+                    .map(|f| f.qualname.clone())
+                    .unwrap_or_else(|| self.frame_name());
+                format!("{outer}.<locals>.{}", def.name)
+            }
             None => def.name.to_string(),
         };
         Ok(Value::Function(Rc::new(Function {
@@ -2007,7 +2015,7 @@ impl Interp {
 
     fn bind_args(&mut self, func: &Function, args: Args) -> PyResult<HashMap<Rc<str>, Value>> {
         let a = &func.def.args;
-        let fname = &func.name;
+        let fname = &func.qualname;
         let mut vars: HashMap<Rc<str>, Value> = HashMap::new();
         let npos = a.args.len();
         let mut positional = args.positional;
