@@ -194,10 +194,17 @@ impl NativeObject for NativeType {
                 p.set_requires_grad(rg).py()?;
                 return Ok(wrap_param(p));
             }
+            // torch.Tensor(data) copies data as float32; torch.Tensor(2, 3) allocates a shape.
+            if let [data @ (Value::List(_) | Value::Tuple(_))] = args.positional.as_slice() {
+                let nested = value_to_nested(interp, data, 0)?;
+                return Ok(wrap(
+                    Tensor::from_nested(&nested, Some(DType::Float32)).py()?,
+                ));
+            }
             let shape = shape_args(interp, &args.positional, "Tensor")?;
-            Ok(wrap(
-                Tensor::zeros(&usize_shape(&shape)?, DType::Float32).py()?,
-            ))
+            let shape = usize_shape(&shape)?;
+            check_alloc_shape(interp, &shape)?;
+            Ok(wrap(Tensor::zeros(&shape, DType::Float32).py()?))
         })())
     }
     fn as_type_name(&self) -> Option<String> {
