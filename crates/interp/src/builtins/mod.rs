@@ -9,6 +9,7 @@
 pub mod math;
 pub mod methods;
 pub mod python;
+pub mod random;
 pub mod strings;
 pub mod tensor;
 pub mod torch;
@@ -202,6 +203,7 @@ pub(crate) fn install(interp: &mut Interp) {
 pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
     match name {
         "math" => Ok(Some(math::module())),
+        "random" => Ok(Some(random::module())),
         _ if name == "torch" || name.starts_with("torch.") => torch::load(interp, name),
         _ => Ok(None),
     }

@@ -1,0 +1,11 @@
+import random
+random.seed(42)
+print(random.random(), random.randint(1, 100), random.choice([1,2,3]), random.uniform(1, 2), random.randrange(10), random.getrandbits(40))
+l = list(range(10)); random.shuffle(l); print(l)
+print(random.gauss(0, 1), random.gauss(0, 1))
+random.seed(123456789012345678901234567890)
+print(random.random())
+random.seed(-5)
+print(random.random())
+random.seed(0)
+print([random.randint(0, 2**70) for _ in range(2)], random.randrange(0, 100, 7), random.choice('abc'))
