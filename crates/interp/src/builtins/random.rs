@@ -147,16 +147,12 @@ fn with<R>(f: impl FnOnce(&mut Mt) -> R) -> R {
     GEN.with(|g| f(&mut g.borrow_mut()))
 }
 
-fn int_of(v: &Value, what: &str) -> PyResult<BigInt> {
+fn int_of(v: &Value, _what: &str) -> PyResult<BigInt> {
     match as_num(v) {
         Some(Num::Float(_)) | None => Err(PyErr::type_error(format!(
             "'{}' object cannot be interpreted as an integer",
             v.type_name()
-        )))
-        .map_err(|e| {
-            let _ = what;
-            e
-        }),
+        ))),
         Some(n) => Ok(to_big(&n)),
     }
 }
