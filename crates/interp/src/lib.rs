@@ -27,8 +27,11 @@
 
 pub mod ast;
 pub mod builtins;
+mod call;
 pub mod error;
 pub mod eval;
+mod exec;
+mod expr;
 pub mod format;
 pub mod iter;
 pub mod lexer;
@@ -39,6 +42,7 @@ pub mod session;
 pub mod span;
 pub mod suggest;
 mod teardown;
+mod traceback;
 pub mod value;
 
 pub use error::{Diagnostic, PyErr};
