@@ -3,7 +3,7 @@
 
 use crate::ast::*;
 use crate::error::PyErr;
-use crate::lexer::{tokenize, tokenize_at, Tok, Token};
+use crate::lexer::{tokenize, Tok, Token};
 use crate::span::Span;
 use num_traits::ToPrimitive;
 use std::collections::HashSet;
@@ -44,7 +44,7 @@ pub fn parse_module(src: &str) -> Result<Module, PyErr> {
 }
 
 impl Parser {
-    fn new(mut toks: Vec<Token>, lex_err: Option<PyErr>) -> Parser {
+    pub(crate) fn new(mut toks: Vec<Token>, lex_err: Option<PyErr>) -> Parser {
         if toks.last().map(|t| &t.tok) != Some(&Tok::EndMarker) {
             // Tokenizing stopped at an error: end the stream with a sentinel.
             let span = toks.last().map(|t| t.span).unwrap_or_default();
@@ -66,7 +66,7 @@ impl Parser {
 
     /// Chooses between a parse error and a tokenizer error the way CPython does: a
     /// tokenizer error wins over a generic "invalid syntax" and over reaching its position.
-    fn finish<T>(&mut self, res: PResult<T>) -> PResult<T> {
+    pub(crate) fn finish<T>(&mut self, res: PResult<T>) -> PResult<T> {
         let Some(lex) = self.lex_err.take() else {
             return res;
         };
@@ -906,7 +906,7 @@ impl Parser {
         self.func_depth -= 1;
         self.loop_depth = saved_loop;
         let body = body?;
-        let scope = function_scope(&args, &body)?;
+        let scope = crate::scope::function_scope(&args, &body)?;
         let def = FunctionDef {
             name,
             args,
@@ -1132,7 +1132,7 @@ impl Parser {
             kind: StmtKind::Return(Some(body)),
         };
         let body = vec![ret];
-        let scope = function_scope(&args, &body)?;
+        let scope = crate::scope::function_scope(&args, &body)?;
         Ok(Expr {
             kind: ExprKind::Lambda(Rc::new(FunctionDef {
                 name: Rc::from("<lambda>"),
@@ -1592,7 +1592,7 @@ impl Parser {
                 Some(raw) => {
                     any_f = true;
                     let col = span.col + 2;
-                    parts.extend(parse_fstring(&raw, span.line, col, span)?);
+                    parts.extend(crate::fstring::parse_fstring(&raw, span.line, col, span)?);
                 }
                 None => parts.push(Expr {
                     kind: ExprKind::Constant(Constant::Str(Rc::from(value.as_str()))),
@@ -1722,7 +1722,7 @@ impl Parser {
             let value = self.test()?;
             if self.at_kw("for") {
                 let generators = self.comp_for()?;
-                let scope = comp_scope(&generators);
+                let scope = crate::scope::comp_scope(&generators);
                 let end = self.expect_op("}")?;
                 return Ok(Expr {
                     kind: ExprKind::DictComp {
@@ -1825,7 +1825,7 @@ impl Parser {
 
     fn comprehension_tail(&mut self, elt: Expr, start: Span, kind: CompKind) -> PResult<Expr> {
         let generators = self.comp_for()?;
-        let scope = Rc::new(comp_scope(&generators));
+        let scope = Rc::new(crate::scope::comp_scope(&generators));
         let generators = Rc::new(generators);
         let elt = Box::new(elt);
         let span = start.to(self.prev_span());
@@ -1850,7 +1850,7 @@ impl Parser {
     }
 
     /// Parses a complete expression (for f-string fields).
-    fn expression_only(&mut self) -> PResult<Expr> {
+    pub(crate) fn expression_only(&mut self) -> PResult<Expr> {
         let e = self.star_expressions()?;
         if !matches!(self.peek(), Tok::EndMarker) {
             return Err(self.invalid());
@@ -1960,295 +1960,6 @@ fn check_assign_target(e: &Expr, single: bool) -> PResult<()> {
                 .with_span(e.span),
         ),
     }
-}
-
-// ---- scope analysis ----
-
-fn bind_target(e: &Expr, out: &mut HashSet<Rc<str>>) {
-    match &e.kind {
-        ExprKind::Name(n) => {
-            out.insert(n.clone());
-        }
-        ExprKind::Tuple(items) | ExprKind::List(items) => {
-            items.iter().for_each(|i| bind_target(i, out))
-        }
-        ExprKind::Starred(inner) => bind_target(inner, out),
-        _ => {}
-    }
-}
-
-fn collect_bindings(body: &[Stmt], scope: &mut Scope) -> PResult<()> {
-    for s in body {
-        match &s.kind {
-            StmtKind::FunctionDef(f) => {
-                scope.locals.insert(f.name.clone());
-            }
-            StmtKind::ClassDef(c) => {
-                scope.locals.insert(c.name.clone());
-            }
-            StmtKind::Assign { targets, .. } => targets
-                .iter()
-                .for_each(|t| bind_target(t, &mut scope.locals)),
-            StmtKind::AugAssign { target, .. } | StmtKind::AnnAssign { target, .. } => {
-                bind_target(target, &mut scope.locals)
-            }
-            StmtKind::Delete(ts) => ts.iter().for_each(|t| bind_target(t, &mut scope.locals)),
-            StmtKind::For {
-                target,
-                body,
-                orelse,
-                ..
-            } => {
-                bind_target(target, &mut scope.locals);
-                collect_bindings(body, scope)?;
-                collect_bindings(orelse, scope)?;
-            }
-            StmtKind::While { body, orelse, .. } | StmtKind::If { body, orelse, .. } => {
-                collect_bindings(body, scope)?;
-                collect_bindings(orelse, scope)?;
-            }
-            StmtKind::With { items, body } => {
-                for i in items {
-                    if let Some(v) = &i.optional_vars {
-                        bind_target(v, &mut scope.locals);
-                    }
-                }
-                collect_bindings(body, scope)?;
-            }
-            StmtKind::Try {
-                body,
-                handlers,
-                orelse,
-                finalbody,
-            } => {
-                collect_bindings(body, scope)?;
-                for h in handlers {
-                    if let Some(n) = &h.name {
-                        scope.locals.insert(n.clone());
-                    }
-                    collect_bindings(&h.body, scope)?;
-                }
-                collect_bindings(orelse, scope)?;
-                collect_bindings(finalbody, scope)?;
-            }
-            StmtKind::Import(names) => {
-                for a in names {
-                    let n = a
-                        .asname
-                        .clone()
-                        .unwrap_or_else(|| Rc::from(a.name.split('.').next().unwrap_or("")));
-                    scope.locals.insert(n);
-                }
-            }
-            StmtKind::ImportFrom { names, .. } => {
-                for a in names {
-                    scope
-                        .locals
-                        .insert(a.asname.clone().unwrap_or_else(|| a.name.clone()));
-                }
-            }
-            StmtKind::Global(names) | StmtKind::Nonlocal(names) => {
-                let is_global = matches!(s.kind, StmtKind::Global(_));
-                for n in names {
-                    if scope.locals.contains(n) {
-                        let what = if is_global { "global" } else { "nonlocal" };
-                        return Err(PyErr::syntax_error(format!(
-                            "name '{n}' is assigned to before {what} declaration"
-                        ))
-                        .with_span(s.span));
-                    }
-                    if is_global {
-                        scope.globals.insert(n.clone());
-                    } else {
-                        scope.nonlocals.insert(n.clone());
-                    }
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
-fn function_scope(args: &Arguments, body: &[Stmt]) -> PResult<Scope> {
-    let mut scope = Scope::default();
-    collect_bindings(body, &mut scope)?;
-    for a in args
-        .args
-        .iter()
-        .chain(args.kwonlyargs.iter())
-        .chain(args.vararg.iter())
-        .chain(args.kwarg.iter())
-    {
-        scope.locals.insert(a.arg.clone());
-    }
-    for g in scope.globals.iter().chain(scope.nonlocals.iter()) {
-        scope.locals.remove(g);
-    }
-    Ok(scope)
-}
-
-fn comp_scope(gens: &[Comprehension]) -> Scope {
-    let mut scope = Scope::default();
-    for g in gens {
-        bind_target(&g.target, &mut scope.locals);
-    }
-    scope
-}
-
-// ---- f-strings ----
-
-/// Splits the raw body of an f-string into constant and `FormattedValue` parts.
-fn parse_fstring(raw: &str, line: u32, col: u32, span: Span) -> PResult<Vec<Expr>> {
-    let chars: Vec<char> = raw.chars().collect();
-    let mut parts = Vec::new();
-    let mut lit = String::new();
-    let mut i = 0;
-    // CPython 3.11 reports f-string errors just after the string.
-    let err = |m: &str| {
-        PyErr::syntax_error(format!("f-string: {m}"))
-            .with_span(Span::point(span.end_line, span.end_col))
-    };
-    let flush = |lit: &mut String, parts: &mut Vec<Expr>| -> PResult<()> {
-        if !lit.is_empty() {
-            let s =
-                crate::lexer::unescape(lit).map_err(|m| PyErr::syntax_error(m).with_span(span))?;
-            parts.push(Expr {
-                kind: ExprKind::Constant(Constant::Str(Rc::from(s.as_str()))),
-                span,
-            });
-            lit.clear();
-        }
-        Ok(())
-    };
-    while i < chars.len() {
-        let c = chars[i];
-        if c == '{' && chars.get(i + 1) == Some(&'{') {
-            lit.push('{');
-            i += 2;
-            continue;
-        }
-        if c == '}' {
-            if chars.get(i + 1) == Some(&'}') {
-                lit.push('}');
-                i += 2;
-                continue;
-            }
-            return Err(err("single '}' is not allowed"));
-        }
-        if c != '{' {
-            lit.push(c);
-            i += 1;
-            continue;
-        }
-        flush(&mut lit, &mut parts)?;
-        // Find the end of the expression.
-        i += 1;
-        let expr_start = i;
-        let mut depth = 0i32;
-        let mut quote: Option<char> = None;
-        while i < chars.len() {
-            let ch = chars[i];
-            if let Some(q) = quote {
-                if ch == q {
-                    quote = None;
-                }
-                i += 1;
-                continue;
-            }
-            match ch {
-                '\'' | '"' => quote = Some(ch),
-                '(' | '[' | '{' => depth += 1,
-                ')' | ']' | '}' if depth > 0 => depth -= 1,
-                '}' | ':' if depth == 0 => break,
-                '!' if depth == 0 && chars.get(i + 1) != Some(&'=') => break,
-                _ => {}
-            }
-            i += 1;
-        }
-        if i >= chars.len() {
-            return Err(err("expecting '}'"));
-        }
-        let mut expr_text: String = chars[expr_start..i].iter().collect();
-        let mut debug_prefix = None;
-        let trimmed = expr_text.trim_end();
-        if trimmed.ends_with('=')
-            && !trimmed.ends_with("==")
-            && !trimmed.ends_with("!=")
-            && !trimmed.ends_with("<=")
-            && !trimmed.ends_with(">=")
-        {
-            debug_prefix = Some(expr_text.clone());
-            let t = trimmed.trim_end_matches('=').to_string();
-            expr_text = t;
-        }
-        if expr_text.trim().is_empty() {
-            return Err(err("empty expression not allowed"));
-        }
-        let (toks, lex_err) = tokenize_at(&expr_text, line, col + expr_start as u32);
-        let mut p = Parser::new(toks, lex_err);
-        let value = p.expression_only();
-        let value = p.finish(value)?;
-        let mut conversion = None;
-        if chars[i] == '!' {
-            match chars.get(i + 1) {
-                Some(&c @ ('r' | 's' | 'a')) => conversion = Some(c),
-                _ => {
-                    return Err(err(
-                        "invalid conversion character: expected 's', 'r', or 'a'",
-                    ))
-                }
-            }
-            i += 2;
-            if !matches!(chars.get(i), Some(':') | Some('}')) {
-                return Err(err("expecting '}'"));
-            }
-        }
-        let mut format_spec = None;
-        if chars.get(i) == Some(&':') {
-            i += 1;
-            let spec_start = i;
-            let mut depth = 0;
-            while i < chars.len() {
-                match chars[i] {
-                    '{' => depth += 1,
-                    '}' if depth == 0 => break,
-                    '}' => depth -= 1,
-                    _ => {}
-                }
-                i += 1;
-            }
-            let spec_raw: String = chars[spec_start..i.min(chars.len())].iter().collect();
-            let spec_parts = parse_fstring(&spec_raw, line, col + spec_start as u32, span)?;
-            format_spec = Some(Box::new(Expr {
-                kind: ExprKind::JoinedStr(spec_parts),
-                span,
-            }));
-        }
-        if chars.get(i) != Some(&'}') {
-            return Err(err("expecting '}'"));
-        }
-        i += 1;
-        if let Some(prefix) = debug_prefix {
-            parts.push(Expr {
-                kind: ExprKind::Constant(Constant::Str(Rc::from(prefix.as_str()))),
-                span,
-            });
-            if conversion.is_none() && format_spec.is_none() {
-                conversion = Some('r');
-            }
-        }
-        parts.push(Expr {
-            span: value.span,
-            kind: ExprKind::FormattedValue {
-                value: Box::new(value),
-                conversion,
-                format_spec,
-            },
-        });
-    }
-    flush(&mut lit, &mut parts)?;
-    Ok(parts)
 }
 
 #[cfg(test)]
