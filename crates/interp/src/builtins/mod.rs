@@ -6,12 +6,15 @@
 //! - `math`: the `math` module.
 //! - `torch` / `tensor`: the seam where the PyTorch surface is bound to `autograd`.
 
+pub mod backward;
+pub mod functional;
 pub mod math;
 pub mod methods;
 pub mod python;
 pub mod random;
 pub mod strings;
 pub mod tensor;
+pub mod tensor_methods;
 pub mod torch;
 
 use crate::error::PyResult;

@@ -721,7 +721,7 @@ impl NativeObject for TensorMethod {
             t: t.t.clone(),
             param: t.param,
         };
-        Some(super::torch::tensor_method(
+        Some(super::tensor_methods::tensor_method(
             interp, &t, &self.this, &self.name, args,
         ))
     }

@@ -1,0 +1,253 @@
+//! `torch.nn.functional`: activations and losses.
+
+use super::tensor::*;
+use super::torch::*;
+use crate::error::{PyErr, PyResult};
+use crate::eval::{Args, Interp};
+use crate::value::*;
+use autograd::{Reduction, Tensor};
+
+// ---- torch.nn.functional ----
+
+pub(crate) const FUNCTIONAL_FNS: &[(&str, F)] = &[
+    ("relu", f_relu),
+    ("sigmoid", f_sigmoid),
+    ("tanh", f_tanh),
+    ("softmax", f_softmax),
+    ("log_softmax", f_log_softmax),
+    ("mse_loss", f_mse_loss),
+    ("cross_entropy", f_cross_entropy),
+    ("nll_loss", f_nll_loss),
+    ("linear", f_linear),
+    ("l1_loss", f_l1_loss),
+    ("smooth_l1_loss", f_smooth_l1_loss),
+    ("huber_loss", f_huber_loss),
+    ("binary_cross_entropy", f_bce),
+    ("binary_cross_entropy_with_logits", f_bce_logits),
+    ("gelu", f_gelu),
+    ("silu", f_silu),
+    ("elu", f_elu),
+    ("softplus", f_softplus),
+    ("leaky_relu", f_leaky_relu),
+    ("one_hot", f_one_hot),
+];
+
+pub(crate) fn first_tensor(args: &mut Args, fname: &str) -> PyResult<Tensor> {
+    let v = args.arg(0, "input").unwrap_or(Value::None);
+    tensor_arg(&v, fname, "input", 1)
+}
+
+pub(crate) fn f_relu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    Ok(wrap(first_tensor(&mut args, "relu")?.relu().py()?))
+}
+
+pub(crate) fn f_sigmoid(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    Ok(wrap(first_tensor(&mut args, "sigmoid")?.sigmoid().py()?))
+}
+
+pub(crate) fn f_tanh(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    Ok(wrap(first_tensor(&mut args, "tanh")?.tanh().py()?))
+}
+
+pub(crate) fn softmax_dim(t: &Tensor, args: &mut Args) -> PyResult<isize> {
+    match args.arg(1, "dim") {
+        Some(Value::None) | None => Ok(if t.dim() == 0 || t.dim() == 1 || t.dim() == 3 {
+            0
+        } else {
+            1
+        }),
+        Some(v) => dim_arg(&v),
+    }
+}
+
+pub(crate) fn f_softmax(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let t = first_tensor(&mut args, "softmax")?;
+    let d = softmax_dim(&t, &mut args)?;
+    Ok(wrap(t.softmax(d).py()?))
+}
+
+pub(crate) fn f_log_softmax(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let t = first_tensor(&mut args, "log_softmax")?;
+    let d = softmax_dim(&t, &mut args)?;
+    Ok(wrap(t.log_softmax(d).py()?))
+}
+
+pub(crate) fn reduction_arg(v: Option<Value>) -> PyResult<Reduction> {
+    match v.as_ref().and_then(|v| v.as_str()) {
+        None | Some("mean") => Ok(Reduction::Mean),
+        Some("sum") => Ok(Reduction::Sum),
+        Some("none") => Ok(Reduction::None),
+        Some(other) => Err(PyErr::value_error(format!(
+            "{other} is not a valid value for reduction"
+        ))),
+    }
+}
+
+pub(crate) fn f_mse_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let input = first_tensor(&mut args, "mse_loss")?;
+    let target = args.arg(1, "target").unwrap_or(Value::None);
+    let target = tensor_arg(&target, "mse_loss", "target", 2)?;
+    let red = reduction_arg(
+        args.take_kw("reduction")
+            .or_else(|| args.positional.get(4).cloned()),
+    )?;
+    Ok(wrap(input.mse_loss(&target, red).py()?))
+}
+
+pub(crate) fn f_cross_entropy(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let input = first_tensor(&mut args, "cross_entropy")?;
+    let target = args.arg(1, "target").unwrap_or(Value::None);
+    let target = tensor_arg(&target, "cross_entropy", "target", 2)?;
+    let ignore = match args.take_kw("ignore_index") {
+        Some(v) => int_arg(&v, "ignore_index")?,
+        None => -100,
+    };
+    let red = reduction_arg(args.take_kw("reduction"))?;
+    Ok(wrap(input.cross_entropy(&target, red, ignore).py()?))
+}
+
+pub(crate) fn f_nll_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let input = first_tensor(&mut args, "nll_loss")?;
+    let target = args.arg(1, "target").unwrap_or(Value::None);
+    let target = tensor_arg(&target, "nll_loss", "target", 2)?;
+    let ignore = match args.take_kw("ignore_index") {
+        Some(v) => int_arg(&v, "ignore_index")?,
+        None => -100,
+    };
+    let red = reduction_arg(args.take_kw("reduction"))?;
+    Ok(wrap(input.nll_loss(&target, red, ignore).py()?))
+}
+
+pub(crate) fn f_linear(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let input = first_tensor(&mut args, "linear")?;
+    let w = args.arg(1, "weight").unwrap_or(Value::None);
+    let w = tensor_arg(&w, "linear", "weight", 2)?;
+    let b = args.arg(2, "bias").and_then(|v| tensor_of(&v));
+    Ok(wrap(input.linear(&w, b.as_ref()).py()?))
+}
+
+pub(crate) fn loss_args(args: &mut Args, fname: &str) -> PyResult<(Tensor, Tensor, Reduction)> {
+    let input = first_tensor(args, fname)?;
+    let target = args.arg(1, "target").unwrap_or(Value::None);
+    let target = tensor_arg(&target, fname, "target", 2)?;
+    let red = reduction_arg(args.take_kw("reduction"))?;
+    Ok((input, target, red))
+}
+
+pub(crate) fn f_l1_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (i, t, r) = loss_args(&mut args, "l1_loss")?;
+    Ok(wrap(i.l1_loss(&t, r).py()?))
+}
+
+pub(crate) fn f_smooth_l1_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let beta = match args.take_kw("beta") {
+        Some(b) => f64_arg(&b, "beta")?,
+        None => 1.0,
+    };
+    let (i, t, r) = loss_args(&mut args, "smooth_l1_loss")?;
+    Ok(wrap(i.smooth_l1_loss(&t, r, beta).py()?))
+}
+
+pub(crate) fn f_huber_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let delta = match args.take_kw("delta") {
+        Some(b) => f64_arg(&b, "delta")?,
+        None => 1.0,
+    };
+    let (i, t, r) = loss_args(&mut args, "huber_loss")?;
+    Ok(wrap(i.huber_loss(&t, r, delta).py()?))
+}
+
+pub(crate) fn f_bce(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (i, t, r) = loss_args(&mut args, "binary_cross_entropy")?;
+    Ok(wrap(i.binary_cross_entropy(&t, r).py()?))
+}
+
+pub(crate) fn f_bce_logits(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (i, t, r) = loss_args(&mut args, "binary_cross_entropy_with_logits")?;
+    Ok(wrap(i.binary_cross_entropy_with_logits(&t, r).py()?))
+}
+
+pub(crate) fn f_unary(args: &mut Args, name: &str) -> PyResult<Value> {
+    let t = first_tensor(args, name)?;
+    let r = match name {
+        "gelu" => t.gelu(),
+        "silu" => t.silu(),
+        "elu" => {
+            let a = match args.arg(1, "alpha") {
+                Some(v) => f64_arg(&v, "alpha")?,
+                None => 1.0,
+            };
+            t.elu(a)
+        }
+        "softplus" => {
+            let beta = match args.arg(1, "beta") {
+                Some(v) => f64_arg(&v, "beta")?,
+                None => 1.0,
+            };
+            let th = match args.arg(2, "threshold") {
+                Some(v) => f64_arg(&v, "threshold")?,
+                None => 20.0,
+            };
+            t.softplus(beta, th)
+        }
+        _ => {
+            let s = match args.arg(1, "negative_slope") {
+                Some(v) => f64_arg(&v, "negative_slope")?,
+                None => 0.01,
+            };
+            t.leaky_relu(s)
+        }
+    };
+    Ok(wrap(r.py()?))
+}
+
+pub(crate) fn f_gelu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    f_unary(&mut args, "gelu")
+}
+
+pub(crate) fn f_silu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    f_unary(&mut args, "silu")
+}
+
+pub(crate) fn f_elu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    f_unary(&mut args, "elu")
+}
+
+pub(crate) fn f_softplus(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    f_unary(&mut args, "softplus")
+}
+
+pub(crate) fn f_leaky_relu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    f_unary(&mut args, "leaky_relu")
+}
+
+pub(crate) fn f_one_hot(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let t = first_tensor(&mut args, "one_hot")?;
+    let n = match args.arg(1, "num_classes") {
+        Some(Value::Int(n)) => Some(n),
+        _ => None,
+    };
+    Ok(wrap(t.one_hot(n).py()?))
+}
+
+pub(crate) fn t_addmm(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let b = tensor_arg(
+        &args.arg(0, "input").unwrap_or(Value::None),
+        "addmm",
+        "input",
+        1,
+    )?;
+    let m1 = tensor_arg(
+        &args.arg(1, "mat1").unwrap_or(Value::None),
+        "addmm",
+        "mat1",
+        2,
+    )?;
+    let m2 = tensor_arg(
+        &args.arg(2, "mat2").unwrap_or(Value::None),
+        "addmm",
+        "mat2",
+        3,
+    )?;
+    Ok(wrap(Tensor::addmm(&b, &m1, &m2).py()?))
+}

@@ -1,0 +1,730 @@
+//! Tensor methods: `x.name(*args, **kwargs)` dispatched to `autograd`.
+
+use super::backward::*;
+use super::builtin_fn;
+use super::tensor::*;
+use super::torch::*;
+use crate::error::{PyErr, PyResult};
+use crate::eval::{Args, Interp};
+use crate::value::*;
+use autograd::{DType, Reduction, Tensor};
+use std::any::Any;
+use std::rc::Rc;
+
+// ---- tensor methods ----
+
+pub(crate) fn opt_dims(interp: &mut Interp, v: Option<Value>) -> PyResult<Option<Vec<isize>>> {
+    match v {
+        None | Some(Value::None) => Ok(None),
+        Some(Value::Int(i)) => Ok(Some(vec![i as isize])),
+        Some(v) => Ok(Some(
+            interp
+                .collect(&v)?
+                .iter()
+                .map(dim_arg)
+                .collect::<PyResult<_>>()?,
+        )),
+    }
+}
+
+pub(crate) fn keepdim(interp: &mut Interp, args: &mut Args, pos: usize) -> PyResult<bool> {
+    match args.arg(pos, "keepdim") {
+        Some(v) => interp.truthy(&v),
+        None => Ok(false),
+    }
+}
+
+pub(crate) fn int_list(interp: &mut Interp, args: &[Value], fname: &str) -> PyResult<Vec<isize>> {
+    Ok(shape_args(interp, args, fname)?
+        .into_iter()
+        .map(|d| d as isize)
+        .collect())
+}
+
+pub(crate) fn tuple2(a: Tensor, b: Tensor) -> Value {
+    Value::tuple(vec![wrap(a), wrap(b)])
+}
+
+/// Dispatches `x.name(*args, **kwargs)`.
+pub(crate) fn tensor_method(
+    interp: &mut Interp,
+    pt: &PyTensor,
+    this: &Value,
+    name: &str,
+    mut args: Args,
+) -> PyResult<Value> {
+    let t = &pt.t;
+    let p0 = args.positional.first().cloned();
+    let unit = |r: autograd::Result<()>| -> PyResult<Value> {
+        r.py()?;
+        Ok(this.clone())
+    };
+    let v = |r: autograd::Result<Tensor>| -> PyResult<Value> { r.py().map(wrap) };
+    match name {
+        "backward" => {
+            let gradient = args.arg(0, "gradient").and_then(|g| tensor_of(&g));
+            let retain = args.arg(1, "retain_graph");
+            let retain = opt_bool(interp, retain)?;
+            let create = args.arg(2, "create_graph");
+            let create = opt_bool(interp, create)?.unwrap_or(false);
+            if let Some(inputs) = args.arg(3, "inputs") {
+                let ins = tensors_arg(interp, &inputs, "backward")?;
+                lend_interp(interp, || {
+                    autograd::backward_with_inputs(
+                        std::slice::from_ref(t),
+                        &[gradient],
+                        retain,
+                        create,
+                        &ins,
+                    )
+                })
+                .py()?;
+                return Ok(Value::None);
+            }
+            run_backward(interp, std::slice::from_ref(t), &[gradient], retain, create)?;
+            Ok(Value::None)
+        }
+        "item" => Ok(py_scalar(t.item().py()?)),
+        "tolist" => Ok(nested_to_value(&t.tolist())),
+        "size" => match args.arg(0, "dim") {
+            None | Some(Value::None) => Ok(size_value(t.shape().to_vec())),
+            Some(d) => {
+                let d = dim_arg(&d)?;
+                let n = t.dim() as isize;
+                let i = if d < 0 { d + n } else { d };
+                if i < 0 || i >= n.max(1) || n == 0 {
+                    return Err(PyErr::index_error(format!(
+                        "Dimension out of range (expected to be in range of [{}, {}], but got {d})",
+                        -(n.max(1)),
+                        n.max(1) - 1
+                    )));
+                }
+                Ok(Value::Int(t.shape()[i as usize] as i64))
+            }
+        },
+        "dim" | "ndimension" => Ok(Value::Int(t.dim() as i64)),
+        "numel" | "nelement" => Ok(Value::Int(t.numel() as i64)),
+        "detach" => Ok(wrap(t.detach())),
+        "detach_" => unit(t.detach_()),
+        "requires_grad_" => {
+            let flag = match args.arg(0, "requires_grad") {
+                Some(f) => interp.truthy(&f)?,
+                None => true,
+            };
+            unit(t.requires_grad_(flag))
+        }
+        "retain_grad" => {
+            t.retain_grad().py()?;
+            Ok(Value::None)
+        }
+        "register_hook" => {
+            let f = p0.ok_or_else(|| {
+                PyErr::type_error("register_hook() missing 1 required positional argument: 'hook'")
+            })?;
+            let handle = t.register_hook(python_hook(f)).py()?;
+            Ok(Value::Native(Rc::new(HookHandleObj {
+                tensor: t.clone(),
+                handle,
+            })))
+        }
+        "zero_" => unit(t.zero_()),
+        "fill_" => {
+            let s = scalar_of(&p0.unwrap_or(Value::Int(0)))
+                .ok_or_else(|| PyErr::type_error("fill_(): argument 'value' must be Number"))?;
+            unit(t.fill_(s))
+        }
+        "add_" | "sub_" | "mul_" | "div_" => {
+            let other = args.arg(0, "other").unwrap_or(Value::None);
+            let alpha = args.take_kw("alpha");
+            let other = match alpha {
+                Some(a) => {
+                    let a =
+                        scalar_of(&a).ok_or_else(|| PyErr::type_error("alpha must be a Number"))?;
+                    match tensor_of(&other) {
+                        Some(o) => Value::Native(Rc::new(PyTensor {
+                            t: o.mul_scalar(a).py()?,
+                            param: false,
+                        })),
+                        None => interp.binary_op(&other, &py_scalar(a), crate::ast::BinOp::Mult)?,
+                    }
+                }
+                None => other,
+            };
+            let r = match (name, tensor_of(&other), scalar_of(&other)) {
+                ("add_", Some(o), _) => t.add_(&o),
+                ("sub_", Some(o), _) => t.sub_(&o),
+                ("mul_", Some(o), _) => t.mul_(&o),
+                ("div_", Some(o), _) => t.div_(&o),
+                ("add_", None, Some(s)) => t.add_scalar_(s),
+                ("sub_", None, Some(s)) => t.sub_scalar_(s),
+                ("mul_", None, Some(s)) => t.mul_scalar_(s),
+                ("div_", None, Some(s)) => t.div_scalar_(s),
+                _ => {
+                    return Err(PyErr::type_error(format!(
+                        "{name}(): argument 'other' must be Tensor or Number, not {}",
+                        other.type_name()
+                    )))
+                }
+            };
+            unit(r)
+        }
+        "pow_" => {
+            let s = scalar_of(&p0.unwrap_or(Value::Int(1)))
+                .ok_or_else(|| PyErr::type_error("pow_(): argument 'exponent' must be Number"))?;
+            unit(t.pow_scalar_(s))
+        }
+        "clamp_min" => v(t.clamp_min(f64_arg(&p0.unwrap_or(Value::Int(0)), "min")?)),
+        "clamp_max" => v(t.clamp_max(f64_arg(&p0.unwrap_or(Value::Int(0)), "max")?)),
+        "clamp_" | "clamp" => {
+            let (lo, hi) = (args.arg(0, "min"), args.arg(1, "max"));
+            let f = |v: Option<Value>| -> PyResult<Option<f64>> {
+                match v {
+                    None | Some(Value::None) => Ok(None),
+                    Some(v) => f64_arg(&v, "min").map(Some),
+                }
+            };
+            let (lo, hi) = (f(lo)?, f(hi)?);
+            if name == "clamp_" {
+                unit(t.clamp_(lo, hi))
+            } else {
+                v(t.clamp(lo, hi))
+            }
+        }
+        "copy_" => {
+            let src = tensor_arg(&p0.unwrap_or(Value::None), "copy_", "src", 1)?;
+            unit(t.copy_(&src))
+        }
+        "clone" => v(t.clone_tensor()),
+        "contiguous" => v(t.contiguous()),
+        "view" | "reshape" => {
+            if let Some(d) = args.positional.first().and_then(as_dtype) {
+                if name == "view" {
+                    return v(t.to_dtype(d));
+                }
+            }
+            let shape = int_list(interp, &args.positional, name)?;
+            if name == "view" {
+                v(t.view(&shape))
+            } else {
+                v(t.reshape(&shape))
+            }
+        }
+        "view_as" | "reshape_as" => {
+            let o = tensor_arg(&p0.unwrap_or(Value::None), name, "other", 1)?;
+            let shape: Vec<isize> = o.shape().iter().map(|d| *d as isize).collect();
+            v(t.reshape(&shape))
+        }
+        "flatten" => {
+            let s = match args.arg(0, "start_dim") {
+                Some(x) => dim_arg(&x)?,
+                None => 0,
+            };
+            let e = match args.arg(1, "end_dim") {
+                Some(x) => dim_arg(&x)?,
+                None => -1,
+            };
+            v(t.flatten(s, e))
+        }
+        "t" => v(t.t()),
+        "transpose" => {
+            let a = dim_arg(&args.arg(0, "dim0").unwrap_or(Value::Int(0)))?;
+            let b = dim_arg(&args.arg(1, "dim1").unwrap_or(Value::Int(1)))?;
+            v(t.transpose(a, b))
+        }
+        "permute" => {
+            let dims = int_list(interp, &args.positional, "permute")?;
+            v(t.permute(&dims))
+        }
+        "unsqueeze" => v(t.unsqueeze(dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?)),
+        "squeeze" => match args.arg(0, "dim") {
+            None | Some(Value::None) => v(t.squeeze()),
+            Some(d) => v(t.squeeze_dim(dim_arg(&d)?)),
+        },
+        "expand" => {
+            let sizes: Vec<i64> = shape_args(interp, &args.positional, "expand")?;
+            v(t.expand_sizes(&sizes))
+        }
+        "expand_as" => {
+            let o = tensor_arg(&p0.unwrap_or(Value::None), "expand_as", "other", 1)?;
+            v(t.expand_as(&o))
+        }
+        "sum" | "mean" => {
+            let dims = opt_dims(interp, args.arg(0, "dim"))?;
+            let kd = keepdim(interp, &mut args, 1)?;
+            let dtype = dtype_kw(&mut args)?;
+            let base = match dtype {
+                Some(d) => t.to_dtype(d).py()?,
+                None => t.clone(),
+            };
+            match (name, dims) {
+                ("sum", None) => v(base.sum()),
+                (_, None) => v(base.mean()),
+                ("sum", Some(d)) => v(base.sum_dim(&d, kd)),
+                (_, Some(d)) => v(base.mean_dim(&d, kd)),
+            }
+        }
+        "max" | "min" => {
+            if let Some(o) = p0.as_ref().and_then(tensor_of) {
+                let r = if name == "max" {
+                    t.maximum(&o)
+                } else {
+                    t.minimum(&o)
+                };
+                return v(r);
+            }
+            match args.arg(0, "dim") {
+                None | Some(Value::None) => v(if name == "max" { t.max() } else { t.min() }),
+                Some(d) => {
+                    let d = dim_arg(&d)?;
+                    let kd = keepdim(interp, &mut args, 1)?;
+                    let (a, b) = if name == "max" {
+                        t.max_dim(d, kd)
+                    } else {
+                        t.min_dim(d, kd)
+                    }
+                    .py()?;
+                    Ok(minmax_result(name, a, b))
+                }
+            }
+        }
+        "argmax" | "argmin" => {
+            let d = match args.arg(0, "dim") {
+                None | Some(Value::None) => None,
+                Some(d) => Some(dim_arg(&d)?),
+            };
+            let kd = keepdim(interp, &mut args, 1)?;
+            v(if name == "argmax" {
+                t.argmax(d, kd)
+            } else {
+                t.argmin(d, kd)
+            })
+        }
+        "all" => v(t.all()),
+        "any" => v(t.any()),
+        "exp" => v(t.exp()),
+        "log" => v(t.log()),
+        "sqrt" => v(t.sqrt()),
+        "abs" => v(t.abs()),
+        "sin" => v(t.sin()),
+        "cos" => v(t.cos()),
+        "tanh" => v(t.tanh()),
+        "sigmoid" => v(t.sigmoid()),
+        "relu" => v(t.relu()),
+        "neg" => v(t.neg()),
+        "reciprocal" => v(t.reciprocal()),
+        "sign" => v(t.sign()),
+        "logical_not" => v(t.logical_not()),
+        "log1p" => v(t.log1p()),
+        "log2" => v(t.log2()),
+        "floor" => v(t.floor()),
+        "ceil" => v(t.ceil()),
+        "round" => v(t.round()),
+        "trunc" => v(t.trunc()),
+        "square" => v(t.pow_scalar(2i64)),
+        "prod" => v(t.prod()),
+        "std" | "var" => {
+            let dims = opt_dims(interp, args.arg(0, "dim"))?.unwrap_or_default();
+            let correction = match (args.take_kw("correction"), args.take_kw("unbiased")) {
+                (Some(c), _) => f64_arg(&c, "correction")?,
+                (None, Some(u)) => {
+                    if interp.truthy(&u)? {
+                        1.0
+                    } else {
+                        0.0
+                    }
+                }
+                _ => 1.0,
+            };
+            let kd = keepdim(interp, &mut args, 1)?;
+            let r = if name == "std" {
+                t.std(&dims, correction, kd)
+            } else {
+                t.var(&dims, correction, kd)
+            };
+            v(r)
+        }
+        "norm" => v(t.norm()),
+        "relu_" => unit(t.relu_()),
+        "sigmoid_" => unit(t.sigmoid_()),
+        "exp_" => unit(t.exp_()),
+        "neg_" => unit(t.neg_()),
+        "square_" => unit(t.square_()),
+        "tanh_" => unit(t.tanh_()),
+        "sqrt_" => unit(t.sqrt_()),
+        "abs_" => unit(t.abs_()),
+        "uniform_" => {
+            let a = f64_arg(&args.arg(0, "from").unwrap_or(Value::Float(0.0)), "from")?;
+            let b = f64_arg(&args.arg(1, "to").unwrap_or(Value::Float(1.0)), "to")?;
+            unit(t.uniform_(a, b))
+        }
+        "normal_" => {
+            let a = f64_arg(&args.arg(0, "mean").unwrap_or(Value::Float(0.0)), "mean")?;
+            let b = f64_arg(&args.arg(1, "std").unwrap_or(Value::Float(1.0)), "std")?;
+            unit(t.normal_(a, b))
+        }
+        "cumsum" => v(t.cumsum(dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?)),
+        "flip" => {
+            let dims = int_list(interp, &args.positional, "flip")?;
+            v(t.flip(&dims))
+        }
+        "floor_divide" | "remainder" => {
+            let other = args.arg(0, "other").unwrap_or(Value::None);
+            let op = if name == "floor_divide" {
+                crate::ast::BinOp::FloorDiv
+            } else {
+                crate::ast::BinOp::Mod
+            };
+            match pt.binary_op(op, &other, false, interp)? {
+                Some(r) => Ok(r),
+                None => Err(PyErr::type_error(format!(
+                    "{name}(): argument 'other' (position 1) must be Tensor, not {}",
+                    other.type_name()
+                ))),
+            }
+        }
+        "leaky_relu" => {
+            let s = f64_arg(
+                &args.arg(0, "negative_slope").unwrap_or(Value::Float(0.01)),
+                "negative_slope",
+            )?;
+            v(t.leaky_relu(s))
+        }
+        "pow" => {
+            let e = args.arg(0, "exponent").unwrap_or(Value::Int(1));
+            match (tensor_of(&e), scalar_of(&e)) {
+                (Some(o), _) => v(t.pow(&o)),
+                (None, Some(s)) => v(t.pow_scalar(s)),
+                _ => Err(PyErr::type_error(
+                    "pow(): argument 'exponent' must be Tensor or Number",
+                )),
+            }
+        }
+        "add" | "sub" | "mul" | "div" | "true_divide" | "rsub" => {
+            let other = args.arg(0, "other").unwrap_or(Value::None);
+            let other = match args.take_kw("alpha") {
+                Some(a) => interp.binary_op(&other, &a, crate::ast::BinOp::Mult)?,
+                None => other,
+            };
+            let op = match name {
+                "add" => crate::ast::BinOp::Add,
+                "sub" | "rsub" => crate::ast::BinOp::Sub,
+                "mul" => crate::ast::BinOp::Mult,
+                _ => crate::ast::BinOp::Div,
+            };
+            let reflected = name == "rsub";
+            match pt.binary_op(op, &other, reflected, interp)? {
+                Some(r) => Ok(r),
+                None => Err(PyErr::type_error(format!(
+                    "{name}(): argument 'other' (position 1) must be Tensor, not {}",
+                    other.type_name()
+                ))),
+            }
+        }
+        "matmul" | "mm" | "dot" | "mv" | "bmm" => {
+            let o = tensor_arg(
+                &p0.unwrap_or(Value::None),
+                name,
+                if name == "mv" { "vec" } else { "other" },
+                1,
+            )?;
+            v(match name {
+                "matmul" => t.matmul(&o),
+                "mm" => t.mm(&o),
+                "dot" => t.dot(&o),
+                "mv" => t.mv(&o),
+                _ => t.bmm(&o),
+            })
+        }
+        "maximum" | "minimum" => {
+            let o = tensor_arg(&p0.unwrap_or(Value::None), name, "other", 1)?;
+            v(if name == "maximum" {
+                t.maximum(&o)
+            } else {
+                t.minimum(&o)
+            })
+        }
+        "eq" | "ne" | "lt" | "le" | "gt" | "ge" => {
+            let other = p0.unwrap_or(Value::None);
+            let op = match name {
+                "eq" => crate::ast::CmpOp::Eq,
+                "ne" => crate::ast::CmpOp::NotEq,
+                "lt" => crate::ast::CmpOp::Lt,
+                "le" => crate::ast::CmpOp::LtE,
+                "gt" => crate::ast::CmpOp::Gt,
+                _ => crate::ast::CmpOp::GtE,
+            };
+            if tensor_of(&other).is_none() && scalar_of(&other).is_none() {
+                return Err(PyErr::type_error(format!(
+                    "{name}() received an invalid combination of arguments - got ({}), but expected one of:\n * (Tensor other)\n * (Number other)",
+                    other.type_name()
+                )));
+            }
+            match pt.compare(op, &other, interp)? {
+                Some(r) => Ok(r),
+                None => Ok(Value::Bool(false)),
+            }
+        }
+        "logical_and" | "logical_or" => {
+            let o = tensor_arg(&p0.unwrap_or(Value::None), name, "other", 1)?;
+            v(if name == "logical_and" {
+                t.logical_and(&o)
+            } else {
+                t.logical_or(&o)
+            })
+        }
+        "equal" => {
+            let o = tensor_arg(&p0.unwrap_or(Value::None), "equal", "other", 1)?;
+            Ok(Value::Bool(
+                o.shape() == t.shape() && o.to_vec() == t.to_vec(),
+            ))
+        }
+        "allclose" => {
+            let o = tensor_arg(&p0.unwrap_or(Value::None), "allclose", "other", 1)?;
+            let rtol = match args.arg(1, "rtol") {
+                Some(x) => f64_arg(&x, "rtol")?,
+                None => 1e-5,
+            };
+            let atol = match args.arg(2, "atol") {
+                Some(x) => f64_arg(&x, "atol")?,
+                None => 1e-8,
+            };
+            Ok(Value::Bool(t.allclose(&o, rtol, atol).py()?))
+        }
+        "float" => v(t.to_dtype(DType::Float32)),
+        "double" => v(t.to_dtype(DType::Float64)),
+        "long" => v(t.to_dtype(DType::Int64)),
+        "int" => v(t.to_dtype(DType::Int32)),
+        "bool" => v(t.to_dtype(DType::Bool)),
+        "to" | "type" => {
+            let target = args.arg(0, "dtype").or_else(|| args.take_kw("dtype"));
+            match target.as_ref().and_then(as_dtype) {
+                Some(d) => v(t.to_dtype(d)),
+                None if name == "type" && target.is_none() => {
+                    Ok(Value::str(t.dtype().tensor_type_name()))
+                }
+                None => Ok(this.clone()),
+            }
+        }
+        "cpu" | "cuda" | "numpy" => Ok(this.clone()),
+        "softmax" | "log_softmax" => {
+            let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(-1)))?;
+            v(if name == "softmax" {
+                t.softmax(d)
+            } else {
+                t.log_softmax(d)
+            })
+        }
+        "masked_fill" => {
+            let mask = tensor_arg(
+                &args.arg(0, "mask").unwrap_or(Value::None),
+                "masked_fill",
+                "mask",
+                1,
+            )?;
+            let val = f64_arg(&args.arg(1, "value").unwrap_or(Value::Int(0)), "value")?;
+            v(t.masked_fill(&mask, val))
+        }
+        "where" => {
+            let cond = tensor_arg(
+                &args.arg(0, "condition").unwrap_or(Value::None),
+                "where",
+                "condition",
+                1,
+            )?;
+            let other = as_tensor_like(&args.arg(1, "other").unwrap_or(Value::None), t)?;
+            v(Tensor::where_(&cond, t, &other))
+        }
+        "is_contiguous" => Ok(Value::Bool(t.is_contiguous())),
+        "is_floating_point" => Ok(Value::Bool(t.dtype().is_floating_point())),
+        "stride" => {
+            let s: Vec<Value> = t.strides().iter().map(|d| Value::Int(*d as i64)).collect();
+            match args.arg(0, "dim") {
+                Some(d) => {
+                    let d = dim_arg(&d)?;
+                    let n = s.len() as isize;
+                    let i = if d < 0 { d + n } else { d };
+                    s.get(i as usize)
+                        .cloned()
+                        .ok_or_else(|| PyErr::index_error("Dimension out of range"))
+                }
+                None => Ok(Value::tuple(s)),
+            }
+        }
+        "storage_offset" => Ok(Value::Int(t.storage_offset() as i64)),
+        "element_size" | "itemsize" => Ok(Value::Int(t.dtype().itemsize() as i64)),
+        "erf" => v(t.erf()),
+        "gelu" => v(t.gelu()),
+        "silu" => v(t.silu()),
+        "elu" => v(t.elu(f64_arg(
+            &args.arg(0, "alpha").unwrap_or(Value::Float(1.0)),
+            "alpha",
+        )?)),
+        "softplus" => {
+            let beta = f64_arg(&args.arg(0, "beta").unwrap_or(Value::Int(1)), "beta")?;
+            let th = f64_arg(
+                &args.arg(1, "threshold").unwrap_or(Value::Int(20)),
+                "threshold",
+            )?;
+            v(t.softplus(beta, th))
+        }
+        "tril" | "triu" | "diagonal" | "diag" => {
+            let k = int_arg(
+                &args
+                    .arg(
+                        0,
+                        if name.starts_with("tri") {
+                            "diagonal"
+                        } else {
+                            "offset"
+                        },
+                    )
+                    .unwrap_or(Value::Int(0)),
+                "diagonal",
+            )?;
+            v(match name {
+                "tril" => t.tril(k),
+                "triu" => t.triu(k),
+                "diagonal" => t.diagonal(k),
+                _ => t.diag(k),
+            })
+        }
+        "trace" => v(t.trace()),
+        "repeat" => {
+            let reps = usize_shape(&shape_args(interp, &args.positional, "repeat")?)?;
+            v(t.repeat(&reps))
+        }
+        "unbind" | "split" | "chunk" | "split_with_sizes" => {
+            let parts = match name {
+                "unbind" => t.unbind(dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?),
+                "chunk" => {
+                    let n = int_arg(&args.arg(0, "chunks").unwrap_or(Value::Int(1)), "chunks")?;
+                    t.chunk(n, dim_arg(&args.arg(1, "dim").unwrap_or(Value::Int(0)))?)
+                }
+                _ => {
+                    let first = args.arg(0, "split_size").unwrap_or(Value::Int(1));
+                    let dim = dim_arg(&args.arg(1, "dim").unwrap_or(Value::Int(0)))?;
+                    match first {
+                        Value::Int(n) => t.split(n, dim),
+                        other => {
+                            let sizes = shape_args(interp, &[other], name)?;
+                            t.split_with_sizes(&sizes, dim)
+                        }
+                    }
+                }
+            }
+            .py()?;
+            Ok(Value::tuple(parts.into_iter().map(wrap).collect()))
+        }
+        "data_ptr" => Ok(Value::Int(0)),
+        "narrow" => {
+            let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?;
+            let s = int_arg(&args.arg(1, "start").unwrap_or(Value::Int(0)), "start")?;
+            let l = int_arg(&args.arg(2, "length").unwrap_or(Value::Int(0)), "length")?;
+            v(t.narrow(d, s, l))
+        }
+        "select" => {
+            let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?;
+            let i = int_arg(&args.arg(1, "index").unwrap_or(Value::Int(0)), "index")?;
+            v(t.select(d, i))
+        }
+        "ones_like" => v(t.ones_like()),
+        "zeros_like" => v(t.zeros_like()),
+        "mse_loss" => {
+            let o = tensor_arg(&p0.unwrap_or(Value::None), "mse_loss", "target", 1)?;
+            v(t.mse_loss(&o, Reduction::Mean))
+        }
+        "__len__" => Ok(Value::Int(t.shape().first().copied().unwrap_or(0) as i64)),
+        _ => Err(PyErr::attribute_error(format!(
+            "'Tensor' object has no attribute '{name}'"
+        ))),
+    }
+}
+
+/// What `register_hook` returns: `h.remove()` unregisters the hook.
+pub struct HookHandleObj {
+    tensor: Tensor,
+    handle: autograd::HookHandle,
+}
+
+impl NativeObject for HookHandleObj {
+    fn type_name(&self) -> String {
+        "RemovableHandle".into()
+    }
+    fn id(&self) -> usize {
+        self as *const HookHandleObj as usize
+    }
+    fn get_attr(&self, this: &Value, name: &str, _: &mut Interp) -> PyResult<Option<Value>> {
+        if name != "remove" {
+            return Ok(None);
+        }
+        Ok(Some(Value::BoundMethod(Rc::new(BoundMethod {
+            func: builtin_fn("remove", |_, a| {
+                if let Some(Value::Native(n)) = a.positional.first() {
+                    if let Some(h) = n.as_any().downcast_ref::<HookHandleObj>() {
+                        h.tensor.remove_hook(h.handle);
+                    }
+                }
+                Ok(Value::None)
+            }),
+            this: this.clone(),
+        }))))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// `x.max(dim)` returns a named tuple `torch.return_types.max(values=..., indices=...)`.
+pub(crate) fn minmax_result(name: &str, values: Tensor, indices: Tensor) -> Value {
+    Value::Native(Rc::new(ReturnTypes {
+        name: name.to_string(),
+        values,
+        indices,
+    }))
+}
+
+pub struct ReturnTypes {
+    name: String,
+    values: Tensor,
+    indices: Tensor,
+}
+
+impl NativeObject for ReturnTypes {
+    fn type_name(&self) -> String {
+        self.name.clone()
+    }
+    fn repr(&self, _: &mut Interp) -> PyResult<String> {
+        Ok(format!(
+            "torch.return_types.{}(\nvalues={},\nindices={})",
+            self.name,
+            autograd::format_tensor(&self.values),
+            autograd::format_tensor(&self.indices)
+        ))
+    }
+    fn id(&self) -> usize {
+        self as *const ReturnTypes as usize
+    }
+    fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> PyResult<Option<Value>> {
+        Ok(match name {
+            "values" => Some(wrap(self.values.clone())),
+            "indices" => Some(wrap(self.indices.clone())),
+            _ => None,
+        })
+    }
+    fn get_item(&self, key: &Value, interp: &mut Interp) -> PyResult<Option<Value>> {
+        let t = tuple2(self.values.clone(), self.indices.clone());
+        interp.get_item(&t, key).map(Some)
+    }
+    fn len(&self) -> Option<usize> {
+        Some(2)
+    }
+    fn iter_items(&self, _: &mut Interp) -> PyResult<Option<Vec<Value>>> {
+        Ok(Some(vec![
+            wrap(self.values.clone()),
+            wrap(self.indices.clone()),
+        ]))
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
