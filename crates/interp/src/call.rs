@@ -126,7 +126,7 @@ impl Interp {
                 self.call(&m.func, args)
             }
             Value::Class(c) => self.instantiate(c, args),
-            Value::Type(t) => crate::builtins::python::construct(self, *t, args),
+            Value::Type(t) => crate::builtins::types::construct(self, *t, args),
             Value::Instance(_) => match self.lookup_special(f, "__call__") {
                 Some(m) => self.call(&m, args),
                 None => Err(PyErr::type_error(format!(

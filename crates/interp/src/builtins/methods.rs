@@ -433,7 +433,7 @@ fn dict_setdefault(_: &mut Interp, mut args: Args) -> PyResult<Value> {
 fn dict_update(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let d = dict_of(&this(&mut args, "dict", "update")?)
         .ok_or_else(|| PyErr::type_error("not a dict"))?;
-    let src = super::python::construct(interp, BuiltinType::Dict, args)?;
+    let src = super::types::construct(interp, BuiltinType::Dict, args)?;
     if let Value::Dict(s) = src {
         let entries = s.data.borrow().entries.clone();
         for (k, v) in entries {

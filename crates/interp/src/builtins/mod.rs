@@ -16,6 +16,7 @@ pub mod strings;
 pub mod tensor;
 pub mod tensor_methods;
 pub mod torch;
+pub mod types;
 
 use crate::error::PyResult;
 use crate::eval::Interp;
