@@ -4,7 +4,7 @@ use super::python::{sort_values, to_index};
 use super::strings;
 use crate::error::{PyErr, PyResult};
 use crate::eval::{Args, Interp};
-use crate::objects::seq_index;
+use crate::subscript::seq_index;
 use crate::value::*;
 use std::any::Any;
 use std::rc::Rc;
