@@ -446,3 +446,86 @@ pub(crate) fn join_names(names: &[Rc<str>]) -> String {
 pub(crate) fn is_subclass(c: &Rc<Class>, base: &Rc<Class>) -> bool {
     Rc::ptr_eq(c, base) || c.mro.iter().any(|k| Rc::ptr_eq(k, base))
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::parser::parse_module;
+
+    use super::*;
+
+    /// Runs a program on a fresh interpreter: (output, last traceback line or "").
+    fn run(src: &str) -> (String, String) {
+        let src = src.to_string();
+        crate::session::with_big_stack(move || {
+            let mut it = Interp::new(Limits::default());
+            let m = parse_module(&src).expect("parses");
+            let r = it.exec_module_stmts(&m.body);
+            let out = std::mem::take(&mut it.out.captured);
+            (out, r.err().map(|e| e.last_line()).unwrap_or_default())
+        })
+    }
+
+    #[test]
+    fn scoping_follows_python() {
+        let (out, err) = run(
+            "x = 'g'\ndef f():\n    x = 'l'\n    def g():\n        nonlocal x\n        x = 'n'\n    g()\n    return x\nprint(f(), x)\nclass C:\n    y = 1\n    def m(self):\n        return y\ntry:\n    C().m()\nexcept NameError as e:\n    print(e)\n",
+        );
+        assert_eq!(out, "n g\nname 'y' is not defined\n");
+        assert_eq!(err, "");
+        let (_, err) = run("def f():\n    print(v)\n    v = 1\nf()\n");
+        assert_eq!(
+            err,
+            "UnboundLocalError: cannot access local variable 'v' where it is not associated with a value"
+        );
+    }
+
+    #[test]
+    fn unwinding_through_loops_and_finally() {
+        let (out, _) = run(
+            "def f():\n    for i in range(5):\n        try:\n            if i == 1:\n                continue\n            if i == 3:\n                return i\n        finally:\n            print('f', i)\n    return -1\nprint(f())\nwhile True:\n    try:\n        break\n    finally:\n        print('out')\n",
+        );
+        assert_eq!(out, "f 0\nf 1\nf 2\nf 3\n3\nout\n");
+    }
+
+    #[test]
+    fn exceptions_match_by_class_hierarchy() {
+        let (out, err) = run(
+            "class E(ValueError):\n    pass\nfor exc in (E('a'), KeyError('k'), ZeroDivisionError('z')):\n    try:\n        raise exc\n    except LookupError as e:\n        print('lookup', repr(e))\n    except ValueError as e:\n        print('value', type(e).__name__, e)\n    except Exception:\n        print('other')\nraise E('boom')\n",
+        );
+        assert_eq!(out, "value E a\nlookup KeyError('k')\nother\n");
+        assert_eq!(err, "E: boom");
+    }
+
+    #[test]
+    fn tracebacks_record_each_frame_once() {
+        let src = "def a():\n    return b()\ndef b():\n    if True:\n        return 1 / 0\na()\n"
+            .to_string();
+        let tb = crate::session::with_big_stack(move || {
+            let mut it = Interp::new(Limits::default());
+            let m = parse_module(&src).expect("parses");
+            let e = it.exec_module_stmts(&m.body).expect_err("raises");
+            it.format_traceback(&e, "t.py", &src)
+        });
+        assert_eq!(
+            tb,
+            "Traceback (most recent call last):\n  File \"t.py\", line 6, in <module>\n    a()\n  File \"t.py\", line 2, in a\n    return b()\n  File \"t.py\", line 5, in b\n    return 1 / 0\nZeroDivisionError: division by zero\n"
+        );
+    }
+
+    #[test]
+    fn step_budget_is_sticky() {
+        let src = "n = 0\nwhile True:\n    try:\n        n += 1\n    except BaseException:\n        pass\n".to_string();
+        let err = crate::session::with_big_stack(move || {
+            let mut it = Interp::new(Limits {
+                max_steps: 500,
+                ..Limits::default()
+            });
+            let m = parse_module(&src).expect("parses");
+            it.exec_module_stmts(&m.body)
+                .expect_err("times out")
+                .kind
+                .clone()
+        });
+        assert_eq!(err, "TimeoutError");
+    }
+}
