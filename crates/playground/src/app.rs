@@ -1,13 +1,17 @@
 //! The page: lesson on the left (text, editor, console), graph, debugger and inspector on the
 //! right. State lives in one reducer (`state.rs`); the interpreter runs in a worker (`bridge.rs`).
+//!
+//! `App` is configured by its props (`embed::Config`): the full page (`main.rs`, from the URL
+//! fragment), or an embed in a blog post (`lesson`, `cell` or `graph` mode, see `embed.rs`).
 
 use crate::bridge::{Bridge, WorkerEvent};
-use crate::components::console::Console;
+use crate::components::console::{console_text, Console};
 use crate::components::debugger::Debugger;
 use crate::components::editor::Editor;
 use crate::components::graph::Graph;
 use crate::components::inspector::Inspector;
 use crate::components::lesson::LessonText;
+use crate::embed::{Config, Mode, SharedLink};
 use crate::i18n::{t, Text};
 use crate::lesson::{self, Lang};
 use crate::protocol::Request;
@@ -22,6 +26,8 @@ use yew::prelude::*;
 struct WorkerSlot {
     bridge: Option<Bridge>,
     dead: Rc<Cell<bool>>,
+    /// An embed's `run` event: told the console text of every response, as it arrives.
+    on_result: Option<Callback<(String, bool)>>,
 }
 
 impl WorkerSlot {
@@ -42,8 +48,14 @@ impl WorkerSlot {
         let dead = Rc::new(Cell::new(false));
         self.dead = dead.clone();
         let dispatch = dispatch.clone();
+        let on_result = self.on_result.clone();
         let on_event = Callback::from(move |event| match event {
-            WorkerEvent::Response(r) => dispatch.dispatch(Action::Received(r)),
+            WorkerEvent::Response(r) => {
+                if let Some(on_result) = &on_result {
+                    on_result.emit((console_text(&r), r.done));
+                }
+                dispatch.dispatch(Action::Received(r))
+            }
             WorkerEvent::Crashed(why) => {
                 dead.set(true);
                 dispatch.dispatch(Action::Crashed(why));
@@ -53,31 +65,60 @@ impl WorkerSlot {
     }
 }
 
-fn initial_state() -> State {
-    let fragment = urlstate::parse(&browser::fragment());
-    let lang = fragment
+fn initial_state(config: &Config) -> State {
+    let lang = config
         .lang
-        .clone()
-        .or_else(|| browser::stored("autograd-playground.lang"))
-        .map(|tag| Lang::from_tag(&tag))
+        .or_else(|| {
+            config
+                .page
+                .then(|| browser::stored("autograd-playground.lang"))
+                .flatten()
+                .map(|tag| Lang::from_tag(&tag))
+        })
         .unwrap_or_else(|| Lang::from_tag(&browser::browser_language()));
     let mut state = State::new(
         lang,
-        fragment.step.unwrap_or(0),
+        config.step.unwrap_or(0),
         browser::prefers("(prefers-reduced-motion: reduce)"),
     );
-    if let Some(code) = fragment.code {
+    if let Some(code) = &config.code {
         let step = state.step;
-        state.codes[step] = code;
+        state.codes[step] = code.clone();
     }
     state
 }
 
+/// The app's configuration and, for an embed, its link to the host page's API.
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    #[prop_or_default]
+    pub config: Config,
+    #[prop_or_default]
+    pub link: SharedLink,
+}
+
+/// Where an embed's share link points: the full playground next to this module, wherever the
+/// host page is.
+fn embed_share_base() -> String {
+    crate::embed::asset_url("index.html")
+}
+
 #[function_component(App)]
-pub fn app() -> Html {
-    let state = use_reducer(initial_state);
-    let worker = use_mut_ref(WorkerSlot::default);
-    let theme = use_state(|| browser::stored("autograd-playground.theme"));
+pub fn app(props: &AppProps) -> Html {
+    let config = &props.config;
+    let page = config.page;
+    let state = use_reducer(|| initial_state(config));
+    let worker = use_mut_ref(|| WorkerSlot {
+        on_result: props.link.0.borrow().on_result.clone(),
+        ..WorkerSlot::default()
+    });
+    let theme = use_state(|| {
+        if page {
+            browser::stored("autograd-playground.theme")
+        } else {
+            config.theme.clone()
+        }
+    });
     let share_url = use_state(|| None::<String>);
     // The editor line linked to the graph (hovered in either).
     let hover_line = use_state(|| None::<u32>);
@@ -93,10 +134,12 @@ pub fn app() -> Html {
     {
         let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
         use_effect_with(state.step, move |step| {
-            browser::set_fragment(&urlstate::format(&urlstate::Fragment {
-                step: Some(*step),
-                ..Default::default()
-            }));
+            if page {
+                browser::set_fragment(&urlstate::format(&urlstate::Fragment {
+                    step: Some(*step),
+                    ..Default::default()
+                }));
+            }
             dispatch.dispatch(Action::Started { stepping: false });
             worker
                 .borrow_mut()
@@ -149,14 +192,50 @@ pub fn app() -> Html {
             dispatch.dispatch(Action::Stopped);
         })
     };
-    let action = |a: fn() -> Action| {
-        let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.dispatch(a()))
-    };
+    let readonly = config.readonly;
     let on_edit = {
         let dispatch = dispatch.clone();
-        Callback::from(move |code: String| dispatch.dispatch(Action::Edit(code)))
+        Callback::from(move |code: String| {
+            if !readonly {
+                dispatch.dispatch(Action::Edit(code))
+            }
+        })
     };
+    // Reset goes back to the lesson's code, or to an embed's own initial code.
+    let reset = {
+        let (dispatch, initial, step) = (dispatch.clone(), config.code.clone(), state.step);
+        Callback::from(move |_: MouseEvent| {
+            dispatch.dispatch(Action::Reset);
+            if let Some(code) = &initial {
+                dispatch.dispatch(Action::EditCell {
+                    cell: step,
+                    code: code.clone(),
+                });
+            }
+        })
+    };
+    // The host page's handle on an embed (`code`, `run()`, the `run` event).
+    {
+        let mut link = props.link.0.borrow_mut();
+        link.code = state.code().to_string();
+        link.set_code = Some({
+            let dispatch = dispatch.clone();
+            Callback::from(move |code: String| dispatch.dispatch(Action::Edit(code)))
+        });
+        link.run = Some({
+            let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
+            Callback::from(move |code: String| {
+                dispatch.dispatch(Action::Edit(code.clone()));
+                let request = Request::Run {
+                    prelude: state.codes[..state.step].to_vec(),
+                    code,
+                    stepping: false,
+                };
+                dispatch.dispatch(Action::Started { stepping: false });
+                worker.borrow_mut().send(&request, &dispatch);
+            })
+        });
+    }
     let on_fix = {
         let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
         Callback::from(move |code: String| {
@@ -185,7 +264,9 @@ pub fn app() -> Html {
         let dispatch = dispatch.clone();
         let next = if lang == Lang::Zh { Lang::En } else { Lang::Zh };
         Callback::from(move |_: MouseEvent| {
-            browser::store("autograd-playground.lang", next.tag());
+            if page {
+                browser::store("autograd-playground.lang", next.tag());
+            }
             dispatch.dispatch(Action::SetLang(next));
         })
     };
@@ -197,7 +278,9 @@ pub fn app() -> Html {
                 |t| t == "dark",
             );
             let next = if dark_now { "light" } else { "dark" };
-            browser::store("autograd-playground.theme", next);
+            if page {
+                browser::store("autograd-playground.theme", next);
+            }
             theme.set(Some(next.to_string()));
         })
     };
@@ -209,8 +292,12 @@ pub fn app() -> Html {
                 code: Some(state.code().to_string()),
                 lang: Some(state.lang.tag().to_string()),
             });
-            browser::set_fragment(&fragment);
-            share_url.set(Some(browser::page_url()));
+            if page {
+                browser::set_fragment(&fragment);
+                share_url.set(Some(browser::page_url()));
+            } else {
+                share_url.set(Some(format!("{}{fragment}", embed_share_base())));
+            }
         })
     };
     let on_select = {
@@ -255,6 +342,9 @@ pub fn app() -> Html {
         let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
         let selected_def = selected_def.clone();
         Callback::from(move |literal: String| {
+            if readonly {
+                return;
+            }
             let Some((def, name, dtype)) = &selected_def else {
                 return;
             };
@@ -297,23 +387,53 @@ pub fn app() -> Html {
     });
     let busy = state.busy();
 
-    html! {
-        <div class="app" data-theme={(*theme).clone()} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
-            <header class="topbar">
-                <span class="brand">{ "Autograd Playground" }</span>
-                <nav class="steps" aria-label="lesson">
-                    <button type="button" data-testid="lesson-prev" onclick={go(-1)} disabled={state.step == 0}>{ t(lang, Text::Prev) }</button>
-                    <span class="progress" aria-label="progress">{ format!("{}/{}", state.step + 1, steps.len()) }</span>
-                    <progress max={steps.len().to_string()} value={(state.step + 1).to_string()} aria-hidden="true" />
-                    <button type="button" data-testid="lesson-next" onclick={go(1)} disabled={state.step + 1 >= steps.len()}>{ t(lang, Text::Next) }</button>
-                </nav>
+    let mode = config.mode;
+    let lesson_mode = mode == Mode::Lesson;
+    let lang_switch = html! {
+        <button type="button" data-testid="lang" onclick={switch_lang} title="language / 语言">
+            { if lang == Lang::Zh { "English" } else { "中文" } }
+        </button>
+    };
+    let theme_switch = html! {
+        <button type="button" class="theme" onclick={toggle_theme} aria-label={t(lang, Text::Theme)} title={t(lang, Text::Theme)}>{ "◐" }</button>
+    };
+    let share_button = html! {
+        <button type="button" data-testid="share" onclick={share}>{ t(lang, Text::Share) }</button>
+    };
+    let run_tools = html! {
+        <div class="toolbar run-tools">
+            <button type="button" class="primary" data-testid="run" onclick={run.reform(|_: MouseEvent| ())} disabled={busy}>{ "▶ " }{ t(lang, Text::Run) }</button>
+            <button type="button" data-testid="step" onclick={step} disabled={busy}>{ t(lang, Text::Step) }</button>
+            <button type="button" data-testid="reset" onclick={reset} disabled={readonly && config.code.is_none() && !lesson_mode}>{ t(lang, Text::Reset) }</button>
+            <button type="button" data-testid="stop" onclick={stop} disabled={state.activity == Activity::Idle}>{ "■ " }{ t(lang, Text::Stop) }</button>
+            if busy { <span class="running" role="status">{ t(lang, Text::Running) }</span> }
+            if !lesson_mode {
                 <span class="spacer" />
-                <button type="button" data-testid="lang" onclick={switch_lang} title="language / 语言">
-                    { if lang == Lang::Zh { "English" } else { "中文" } }
-                </button>
-                <button type="button" class="theme" onclick={toggle_theme} aria-label={t(lang, Text::Theme)} title={t(lang, Text::Theme)}>{ "◐" }</button>
-                <button type="button" data-testid="share" onclick={share}>{ t(lang, Text::Share) }</button>
-            </header>
+                { lang_switch.clone() }
+                { theme_switch.clone() }
+                { share_button.clone() }
+            }
+        </div>
+    };
+
+    html! {
+        <div class={classes!("app", (!page).then_some("embed"), format!("mode-{}", mode.name()))}
+            data-theme={(*theme).clone()} lang={if lang == Lang::Zh { "zh-CN" } else { "en" }}>
+            if lesson_mode {
+                <header class="topbar">
+                    <span class="brand">{ "Autograd Playground" }</span>
+                    <nav class="steps" aria-label="lesson">
+                        <button type="button" data-testid="lesson-prev" onclick={go(-1)} disabled={state.step == 0}>{ t(lang, Text::Prev) }</button>
+                        <span class="progress" aria-label="progress">{ format!("{}/{}", state.step + 1, steps.len()) }</span>
+                        <progress max={steps.len().to_string()} value={(state.step + 1).to_string()} aria-hidden="true" />
+                        <button type="button" data-testid="lesson-next" onclick={go(1)} disabled={state.step + 1 >= steps.len()}>{ t(lang, Text::Next) }</button>
+                    </nav>
+                    <span class="spacer" />
+                    { lang_switch }
+                    { theme_switch }
+                    { share_button }
+                </header>
+            }
             if let Some(url) = (*share_url).clone() {
                 <div class="share-box" role="status">
                     <label>{ t(lang, Text::Copied) }{ " " }
@@ -325,17 +445,13 @@ pub fn app() -> Html {
             }
             <main class="layout">
                 <section class="left">
-                    <h2 data-testid="lesson-title" class="lesson-title">{ format!("{}. {}", state.step + 1, lesson_step.title) }</h2>
-                    <LessonText step={lesson_step} code={AttrValue::from(state.code().to_string())} {lang} {on_fix} />
-                    <div class="toolbar run-tools">
-                        <button type="button" class="primary" data-testid="run" onclick={run.reform(|_: MouseEvent| ())} disabled={busy}>{ "▶ " }{ t(lang, Text::Run) }</button>
-                        <button type="button" data-testid="step" onclick={step} disabled={busy}>{ t(lang, Text::Step) }</button>
-                        <button type="button" data-testid="reset" onclick={action(|| Action::Reset)}>{ t(lang, Text::Reset) }</button>
-                        <button type="button" data-testid="stop" onclick={stop} disabled={state.activity == Activity::Idle}>{ "■ " }{ t(lang, Text::Stop) }</button>
-                        if busy { <span class="running" role="status">{ t(lang, Text::Running) }</span> }
-                    </div>
+                    if lesson_mode {
+                        <h2 data-testid="lesson-title" class="lesson-title">{ format!("{}. {}", state.step + 1, lesson_step.title) }</h2>
+                        <LessonText step={lesson_step} code={AttrValue::from(state.code().to_string())} {lang} {on_fix} />
+                    }
+                    { run_tools }
                     <Editor code={AttrValue::from(state.code().to_string())} {on_edit} on_run={run} {error_line} {current_line} label={t(lang, Text::Code)}
-                        hover_line={*hover_line} on_hover_line={on_hover_line.clone()} />
+                        {readonly} hover_line={*hover_line} on_hover_line={on_hover_line.clone()} />
                     <Console result={result.as_deref().cloned()} {lang} label={t(lang, Text::Console)} {notice} results={state.results} />
                 </section>
                 <section class="right">

@@ -24,13 +24,14 @@ pub struct Bridge {
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
 
-/// The worker's loader script, emitted by Trunk next to index.html (`data-loader-shim`).
+/// The worker's loader script, emitted by Trunk next to the page module (`data-loader-shim`);
+/// resolved against the module's URL (`embed::asset_url`), so it is found from any page.
 pub const WORKER_SCRIPT: &str = "./worker_loader.js";
 
 impl Bridge {
     pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Bridge, String> {
-        let worker =
-            Worker::new(WORKER_SCRIPT).map_err(|e| format!("cannot start the worker: {e:?}"))?;
+        let worker = Worker::new(&crate::embed::asset_url(WORKER_SCRIPT))
+            .map_err(|e| format!("cannot start the worker: {e:?}"))?;
         let events = on_event.clone();
         let pending: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let (flush_to, queue) = (worker.clone(), pending.clone());

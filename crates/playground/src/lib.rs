@@ -6,6 +6,7 @@ pub mod app;
 pub mod bridge;
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod graphview;
 pub mod highlight;
 pub mod hints;
