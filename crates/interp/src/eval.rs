@@ -158,6 +158,9 @@ pub(crate) struct Output {
     pub captured: String,
     pub writer: Option<Box<dyn Write>>,
     pub dropped: bool,
+    /// What the program wrote to `sys.stderr` (and `SystemExit` messages).
+    pub stderr: String,
+    pub err_writer: Option<Box<dyn Write>>,
 }
 
 /// The interpreter state: globals, builtins, limits, output.
@@ -182,6 +185,10 @@ pub struct Interp {
     pub(crate) iter_depth: usize,
     /// Line of the statement being executed.
     pub current_line: u32,
+    /// The program's file name (`sys.argv[0]`).
+    pub filename: String,
+    /// The configured recursion limit (`sys.setrecursionlimit` may only lower it).
+    pub(crate) max_recursion_limit: usize,
     /// Set while library Python code (the torch prelude) is being defined.
     pub(crate) hidden_defs: bool,
     /// Record a `BackwardTrace` for every backward call (for the debugger).
@@ -205,6 +212,7 @@ impl Interp {
 
     /// An interpreter without builtins (cheap; a stand-in while the real one is lent out).
     pub(crate) fn bare(limits: Limits) -> Interp {
+        let max_recursion_limit = limits.recursion_limit;
         Interp {
             globals: RefCell::new(HashMap::new()),
             global_order: RefCell::new(Vec::new()),
@@ -215,6 +223,8 @@ impl Interp {
                 captured: String::new(),
                 writer: None,
                 dropped: false,
+                stderr: String::new(),
+                err_writer: None,
             },
             limits,
             steps: 0,
@@ -225,6 +235,8 @@ impl Interp {
             cmp_depth: 0,
             iter_depth: 0,
             current_line: 0,
+            filename: String::new(),
+            max_recursion_limit,
             hidden_defs: false,
             trace_backward: false,
             traces: Vec::new(),
@@ -242,6 +254,17 @@ impl Interp {
         }
         self.out.captured.push_str(s);
         if let Some(w) = self.out.writer.as_mut() {
+            let _ = w.write_all(s.as_bytes());
+        }
+    }
+
+    /// Writes to the program's standard error (`sys.stderr`, `print(file=sys.stderr)`).
+    pub fn write_err(&mut self, s: &str) {
+        if self.out.stderr.len() + s.len() > self.limits.max_output {
+            return;
+        }
+        self.out.stderr.push_str(s);
+        if let Some(w) = self.out.err_writer.as_mut() {
             let _ = w.write_all(s.as_bytes());
         }
     }

@@ -5,6 +5,7 @@ use crate::ast::Stmt;
 use crate::error::{Diagnostic, PyErr};
 use crate::eval::{Interp, Limits};
 use crate::parser::parse_module;
+use crate::value::Value;
 use std::io::Write;
 
 /// Session configuration.
@@ -37,6 +38,11 @@ impl Default for Config {
 pub struct RunResult {
     /// Program output since the last `run`/`load` (for stepping: the output so far).
     pub stdout: String,
+    /// What the program wrote to `sys.stderr` (not including the traceback).
+    pub stderr: String,
+    /// The process exit status `python` would return: 0, 1 after an uncaught exception,
+    /// or the code given to `sys.exit()`.
+    pub exit_code: i32,
     /// The uncaught exception, if any.
     pub error: Option<Diagnostic>,
     /// The Python-style traceback of `error` (what `python` prints on stderr).
@@ -84,6 +90,7 @@ impl Session {
     pub fn new(config: Config) -> Session {
         let mut interp = Interp::new(config.limits.clone());
         interp.trace_backward = config.trace_backward;
+        interp.filename = config.filename.clone();
         Session {
             config,
             interp,
@@ -99,6 +106,11 @@ impl Session {
         self.interp.out.writer = Some(w);
     }
 
+    /// Also streams what the program writes to `sys.stderr` to `w`.
+    pub fn set_err_writer(&mut self, w: Box<dyn Write>) {
+        self.interp.out.err_writer = Some(w);
+    }
+
     pub fn config(&self) -> &Config {
         &self.config
     }
@@ -106,8 +118,11 @@ impl Session {
     /// Forgets all state (globals, output, loaded program); keeps the configuration.
     pub fn reset(&mut self) {
         let writer = self.interp.out.writer.take();
+        let err_writer = self.interp.out.err_writer.take();
         self.interp = Interp::new(self.config.limits.clone());
         self.interp.trace_backward = self.config.trace_backward;
+        self.interp.filename = self.config.filename.clone();
+        self.interp.out.err_writer = err_writer;
         self.interp.out.writer = writer;
         self.source.clear();
         self.program.clear();
@@ -138,6 +153,7 @@ impl Session {
     /// Parses a program for stepping; a syntax error is reported at once.
     pub fn load(&mut self, source: &str) -> RunResult {
         self.interp.out.captured.clear();
+        self.interp.out.stderr.clear();
         self.interp.out.dropped = false;
         self.interp.steps = 0;
         self.source = source.to_string();
@@ -208,6 +224,25 @@ impl Session {
     }
 
     fn result(&mut self, err: Option<PyErr>, line: Option<u32>) -> RunResult {
+        // `sys.exit()` ends the program quietly, as in Python.
+        let mut exit_code = if err.is_some() { 1 } else { 0 };
+        let err = match err {
+            Some(e) if e.kind == "SystemExit" => {
+                let arg = e.args.as_ref().and_then(|a| a.first().cloned());
+                exit_code = match &arg {
+                    None | Some(Value::None) => 0,
+                    Some(Value::Int(i)) => *i as i32,
+                    Some(other) => {
+                        let msg = self.interp.to_str(other).unwrap_or_default();
+                        self.interp.write_err(&format!("{msg}\n"));
+                        1
+                    }
+                };
+                self.failed = true;
+                None
+            }
+            other => other,
+        };
         let mut stdout = self.interp.out.captured.clone();
         if self.interp.out.dropped {
             stdout.push_str("\n[output truncated]\n");
@@ -230,6 +265,8 @@ impl Session {
         };
         RunResult {
             stdout,
+            stderr: self.interp.out.stderr.clone(),
+            exit_code,
             error,
             traceback,
             line,

@@ -155,3 +155,21 @@ fn step_budget_is_configurable() {
         assert!(r.steps > 1000);
     });
 }
+
+#[test]
+fn sys_exit_and_stderr() {
+    with_big_stack(|| {
+        let mut s = Session::new(config());
+        let r = s.run(
+            "import sys\nprint('a')\nprint('warn', file=sys.stderr)\nsys.exit(3)\nprint('never')\n",
+        );
+        assert_eq!(r.stdout, "a\n");
+        assert_eq!(r.stderr, "warn\n");
+        assert_eq!(r.exit_code, 3);
+        assert!(r.error.is_none() && r.traceback.is_none());
+        let r = s.run("import sys\nsys.exit('bye')\n");
+        assert_eq!((r.stderr.as_str(), r.exit_code), ("bye\n", 1));
+        let r = s.run("1/0\n");
+        assert_eq!(r.exit_code, 1);
+    });
+}

@@ -75,15 +75,13 @@ fn main() -> ExitCode {
         .spawn(move || {
             let mut session = Session::new(config);
             session.set_writer(Box::new(std::io::stdout()));
+            session.set_err_writer(Box::new(std::io::stderr()));
             let r = session.run(&source);
             let _ = std::io::stdout().flush();
-            match r.traceback {
-                Some(tb) => {
-                    eprint!("{tb}");
-                    1
-                }
-                None => 0,
+            if let Some(tb) = &r.traceback {
+                eprint!("{tb}");
             }
+            r.exit_code.clamp(0, 255) as u8
         });
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => ExitCode::from(code),

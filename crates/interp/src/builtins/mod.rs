@@ -13,6 +13,7 @@ pub mod methods;
 pub mod python;
 pub mod random;
 pub mod strings;
+pub mod sys;
 pub mod tensor;
 pub mod tensor_methods;
 pub mod torch;
@@ -208,6 +209,7 @@ pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Va
     match name {
         "math" => Ok(Some(math::module())),
         "random" => Ok(Some(random::module())),
+        "sys" => Ok(Some(sys::module(interp))),
         _ if name == "torch" || name.starts_with("torch.") => torch::load(interp, name),
         _ => Ok(None),
     }

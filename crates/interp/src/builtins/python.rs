@@ -139,7 +139,9 @@ pub(crate) fn one_arg(args: &Args, name: &str) -> PyResult<Value> {
 fn print(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let sep = args.take_kw("sep");
     let end = args.take_kw("end");
-    args.take_kw("file");
+    let to_stderr = args
+        .take_kw("file")
+        .is_some_and(|f| super::sys::is_stderr(&f));
     args.take_kw("flush");
     if let Some((k, _)) = args.kwargs.first() {
         return Err(PyErr::type_error(format!(
@@ -166,7 +168,11 @@ fn print(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
         out.push_str(&interp.to_str(a)?);
     }
     out.push_str(&end);
-    interp.write_out(&out);
+    if to_stderr {
+        interp.write_err(&out);
+    } else {
+        interp.write_out(&out);
+    }
     Ok(Value::None)
 }
 
