@@ -17,7 +17,8 @@ cargo xtask <command>
   serve    install what is missing, build, serve the playground on http://127.0.0.1:8080
   test     install what is missing, run every check (what CI runs)
   dist     release build into dist/ and a size report
-  bench    measurements for BENCHMARKS.md (`bench sizes`: wasm size per release profile)
+  bench    measurements for BENCHMARKS.md (`bench sizes`: wasm size per release profile;
+           `bench autograd` / `bench pyrun`: beside PyTorch, TORCH_PYTHON, default python3)
   golden   regenerate tests/snippets/*.out with real PyTorch (TORCH_PYTHON, default python3)
 ";
 

@@ -18,41 +18,50 @@ fn same_dtype(a: &Tensor, b: &Tensor) -> Result<()> {
     Ok(())
 }
 
+/// Calls `f` with the row-major elements of `t`: borrowed straight from the storage when `t` is
+/// contiguous (no copy, no index vector), gathered by [`Tensor::to_vec`] otherwise.
+fn with_values<R>(t: &Tensor, f: impl FnOnce(&[f64]) -> R) -> R {
+    let layout = &t.0.layout;
+    if layout.is_contiguous() {
+        let st = t.0.storage.borrow();
+        if let Some(v) = st.get(layout.offset..layout.offset + layout.numel()) {
+            return f(v);
+        }
+    }
+    f(&t.to_vec())
+}
+
+/// [`gemm`] on two tensors' elements.
+fn gemm_tensors(a: &Tensor, b: &Tensor, n: usize, k: usize, m: usize) -> Vec<f64> {
+    with_values(a, |av| {
+        with_values(b, |bv| gemm(av, bv, n, k, m, a.dtype()))
+    })
+}
+
 /// `(n x k) @ (k x m)` on row-major values. Float sums run over `k` in order in the dtype, as
-/// PyTorch's CPU BLAS does for these sizes: plain multiply-then-add for narrow products (fewer
-/// than 16 result columns or fewer than 4 rows), fused multiply-add otherwise (matched against
-/// torch in tests).
+/// PyTorch's CPU BLAS does: plain multiply-then-add for narrow products (fewer than 16 result
+/// columns or fewer than 4 rows), fused multiply-add otherwise, with MKL's blocking of `k` for
+/// float32 (matched against torch in tests). The wide float32 case, the one that costs, runs in
+/// [`gemm_f32_fused`].
 fn gemm(a: &[f64], b: &[f64], n: usize, k: usize, m: usize, dt: DType) -> Vec<f64> {
     let fused = m >= 16 && n >= 4;
-    if dt == DType::Float32 && n.saturating_mul(m).saturating_mul(k) > (1 << 21) {
-        return gemm_f32_fast(a, b, n, k, m);
-    }
     match dt {
+        DType::Float32 if fused => gemm_f32_fused(a, b, n, k, m),
         DType::Float32 => {
             let a32: Vec<f32> = a.iter().map(|&v| v as f32).collect();
             let b32: Vec<f32> = b.iter().map(|&v| v as f32).collect();
             let mut out = Vec::with_capacity(n * m);
             let mut row = vec![0f32; m];
-            for i in 0..n {
+            for arow in a32.chunks_exact(k.max(1)).take(n) {
                 row.iter_mut().for_each(|r| *r = 0.0);
-                for p in 0..k {
-                    let av = a32[i * k + p];
-                    let brow = &b32[p * m..(p + 1) * m];
-                    if fused {
-                        // a*b is exact in f64, so this is a fused multiply-add up to a
-                        // (vanishingly rare) double rounding, and fast without FMA hardware.
-                        let av = f64::from(av);
-                        for (r, &bv) in row.iter_mut().zip(brow) {
-                            *r = (av * f64::from(bv) + f64::from(*r)) as f32;
-                        }
-                    } else {
-                        for (r, &bv) in row.iter_mut().zip(brow) {
-                            *r += av * bv;
-                        }
+                for (&av, brow) in arow.iter().zip(b32.chunks_exact(m.max(1))) {
+                    for (r, &bv) in row.iter_mut().zip(brow) {
+                        *r += av * bv;
                     }
                 }
                 out.extend(row.iter().map(|&v| f64::from(v)));
             }
+            out.resize(n * m, 0.0);
             out
         }
         _ => {
@@ -76,29 +85,183 @@ fn gemm(a: &[f64], b: &[f64], n: usize, k: usize, m: usize, dt: DType) -> Vec<f6
     }
 }
 
-/// Large float32 products: row-blocked, vectorisable accumulation (speed over last-bit parity
-/// with BLAS).
-fn gemm_f32_fast(a: &[f64], b: &[f64], n: usize, k: usize, m: usize) -> Vec<f64> {
-    let a32: Vec<f32> = a.iter().map(|&v| v as f32).collect();
-    let b32: Vec<f32> = b.iter().map(|&v| v as f32).collect();
-    let mut out = vec![0f32; n * m];
-    const RB: usize = 4;
-    let mut i0 = 0;
-    while i0 < n {
-        let rows = RB.min(n - i0);
-        for p in 0..k {
-            let brow = &b32[p * m..(p + 1) * m];
-            for r in 0..rows {
-                let av = a32[(i0 + r) * k + p];
-                let orow = &mut out[(i0 + r) * m..(i0 + r + 1) * m];
-                for (o, &bv) in orow.iter_mut().zip(brow) {
-                    *o += av * bv;
+/// One accumulation step of float32 fused multiply-add, on the element type the tiled kernel
+/// works in.
+trait FmaLane: Copy + Default {
+    fn from_f64(v: f64) -> Self;
+    fn to_f64(self) -> f64;
+    /// `round_f32(a * b + acc)`.
+    fn fma(a: Self, b: Self, acc: Self) -> Self;
+    /// `round_f32(a + b)`.
+    fn add(a: Self, b: Self) -> Self;
+}
+
+/// Float32 values held in f64. The product of two float32 values is exact in f64, so
+/// `(a * b + acc) as f32` is a fused multiply-add up to a (vanishingly rare) double rounding,
+/// and needs no FMA hardware (wasm, baseline x86-64).
+#[cfg_attr(target_feature = "fma", allow(dead_code))]
+#[derive(Clone, Copy, Default)]
+struct EmulatedFma(f64);
+
+impl FmaLane for EmulatedFma {
+    #[inline(always)]
+    fn from_f64(v: f64) -> Self {
+        EmulatedFma(f64::from(v as f32))
+    }
+    #[inline(always)]
+    fn to_f64(self) -> f64 {
+        self.0
+    }
+    #[inline(always)]
+    fn fma(a: Self, b: Self, acc: Self) -> Self {
+        EmulatedFma(f64::from((a.0 * b.0 + acc.0) as f32))
+    }
+    #[inline(always)]
+    fn add(a: Self, b: Self) -> Self {
+        // Exact: f64 has more than twice float32's precision, so no double rounding.
+        EmulatedFma(f64::from((a.0 + b.0) as f32))
+    }
+}
+
+/// Hardware float32 FMA, exactly `fmaf`; only where the build enables the instruction (e.g.
+/// `-C target-cpu=native`), since `f32::mul_add` is a slow libm call without it.
+#[cfg(target_feature = "fma")]
+impl FmaLane for f32 {
+    #[inline(always)]
+    fn from_f64(v: f64) -> Self {
+        v as f32
+    }
+    #[inline(always)]
+    fn to_f64(self) -> f64 {
+        f64::from(self)
+    }
+    #[inline(always)]
+    fn fma(a: Self, b: Self, acc: Self) -> Self {
+        a.mul_add(b, acc)
+    }
+    #[inline(always)]
+    fn add(a: Self, b: Self) -> Self {
+        a + b
+    }
+}
+
+/// Wide float32 products as MKL's single-threaded sgemm rounds them (what torch uses on CPU):
+/// `k` is cut into blocks ([`k_blocks`]); within a block every output element is
+/// `acc = fmaf(a[i][p], b[p][j], acc)` for `p` in order, each step rounded to float32; the
+/// blocks' partial products are then added in order in float32.
+fn gemm_f32_fused(a: &[f64], b: &[f64], n: usize, k: usize, m: usize) -> Vec<f64> {
+    // Eight vector accumulators: 4 rows of two 512-bit or two 256-bit registers.
+    #[cfg(all(target_feature = "fma", target_feature = "avx512f"))]
+    {
+        gemm_tiled::<f32, 4, 32>(a, b, n, k, m)
+    }
+    #[cfg(all(target_feature = "fma", not(target_feature = "avx512f")))]
+    {
+        gemm_tiled::<f32, 4, 16>(a, b, n, k, m)
+    }
+    #[cfg(not(target_feature = "fma"))]
+    {
+        gemm_tiled::<EmulatedFma, 4, 6>(a, b, n, k, m)
+    }
+}
+
+/// MKL's blocking of the reduction dimension, measured against torch 2.15 (MKL 2024.2,
+/// one thread) bit for bit: `k <= 192` is one block; `192 < k <= 384` two halves; beyond that
+/// blocks of 192 and the remainder. Exact for every `k` tried except odd `k` in `193..=383`,
+/// where MKL's split was not pinned down (about a third of the elements then differ in the last
+/// bit; the smaller half first is the closest found).
+fn k_blocks(k: usize) -> Vec<(usize, usize)> {
+    const KC: usize = 192;
+    if k <= KC {
+        return vec![(0, k)];
+    }
+    if k <= 2 * KC {
+        let half = k / 2;
+        return vec![(0, half), (half, k)];
+    }
+    (0..k).step_by(KC).map(|s| (s, (s + KC).min(k))).collect()
+}
+
+/// Register-tiled product, safe Rust without target-specific code: both operands are packed
+/// into contiguous panels (A as `MR`-wide columns, B as `NR`-wide rows, zero-padded at the
+/// edges), and an `MR x NR` tile of accumulators lives in a fixed-size array, so the inner loop
+/// has no bounds checks and compiles to straight-line SIMD over registers. The summation order
+/// per element is that of the plain loop, so the result is bit-identical to it.
+fn gemm_tiled<T: FmaLane, const MR: usize, const NR: usize>(
+    a: &[f64],
+    b: &[f64],
+    n: usize,
+    k: usize,
+    m: usize,
+) -> Vec<f64> {
+    let mut out = vec![0.0; n * m];
+    if n == 0 || m == 0 || k == 0 {
+        return out;
+    }
+    // B packed per column block: for block `jb`, `k` rows of `NR` values.
+    let mut bpack = vec![T::default(); m.div_ceil(NR) * k * NR];
+    for (jb, panel) in bpack.chunks_exact_mut(k * NR).enumerate() {
+        let j0 = jb * NR;
+        let w = NR.min(m - j0);
+        for (dst, brow) in panel.chunks_exact_mut(NR).zip(b.chunks_exact(m)) {
+            for (d, &v) in dst.iter_mut().zip(&brow[j0..j0 + w]) {
+                *d = T::from_f64(v);
+            }
+        }
+    }
+    let blocks = k_blocks(k);
+    let mut apack = vec![T::default(); k * MR];
+    for i0 in (0..n).step_by(MR) {
+        let h = MR.min(n - i0);
+        apack.iter_mut().for_each(|v| *v = T::default());
+        for (r, arow) in a[i0 * k..(i0 + h) * k].chunks_exact(k).enumerate() {
+            for (dst, &v) in apack.chunks_exact_mut(MR).zip(arow) {
+                dst[r] = T::from_f64(v);
+            }
+        }
+        for (jb, panel) in bpack.chunks_exact(k * NR).enumerate() {
+            let mut tile = [[T::default(); NR]; MR];
+            for (bi, &(k0, k1)) in blocks.iter().enumerate() {
+                let part =
+                    micro_kernel::<T, MR, NR>(&apack[k0 * MR..k1 * MR], &panel[k0 * NR..k1 * NR]);
+                if bi == 0 {
+                    tile = part;
+                } else {
+                    for (trow, prow) in tile.iter_mut().zip(&part) {
+                        for (t, &p) in trow.iter_mut().zip(prow) {
+                            *t = T::add(*t, p);
+                        }
+                    }
+                }
+            }
+            let j0 = jb * NR;
+            let w = NR.min(m - j0);
+            for (r, trow) in tile.iter().enumerate().take(h) {
+                let o = (i0 + r) * m + j0;
+                for (d, &v) in out[o..o + w].iter_mut().zip(trow) {
+                    *d = v.to_f64();
                 }
             }
         }
-        i0 += rows;
     }
-    out.into_iter().map(f64::from).collect()
+    out
+}
+
+/// One `MR x NR` tile: `acc[r][c] = fma(a[p][r], b[p][c], acc[r][c])` for `p` in order.
+#[inline(always)]
+fn micro_kernel<T: FmaLane, const MR: usize, const NR: usize>(
+    apack: &[T],
+    bpanel: &[T],
+) -> [[T; NR]; MR] {
+    let mut acc = [[T::default(); NR]; MR];
+    for (ap, bp) in apack.chunks_exact(MR).zip(bpanel.chunks_exact(NR)) {
+        for (row, &av) in acc.iter_mut().zip(ap) {
+            for (c, &bv) in row.iter_mut().zip(bp) {
+                *c = T::fma(av, bv, *c);
+            }
+        }
+    }
+    acc
 }
 
 impl Tensor {
@@ -125,7 +288,7 @@ impl Tensor {
         }
         same_dtype(self, mat2)?;
         checked_numel(&[n, m])?;
-        let v = gemm(&self.to_vec(), &mat2.to_vec(), n, k, m, self.dtype());
+        let v = gemm_tensors(self, mat2, n, k, m);
         let r = Tensor::new_raw(v, vec![n, m], self.dtype());
         Ok(Tensor::record(r, &[self, mat2], |_| BackwardFn::Mm {
             this: SavedTensor::input(self),
@@ -149,7 +312,7 @@ impl Tensor {
         }
         same_dtype(self, vec)?;
         let (n, k) = (self.shape()[0], self.shape()[1]);
-        let v = gemm(&self.to_vec(), &vec.to_vec(), n, k, 1, self.dtype());
+        let v = gemm_tensors(self, vec, n, k, 1);
         let r = Tensor::new_raw(v, vec![n], self.dtype());
         Ok(Tensor::record(r, &[self, vec], |_| BackwardFn::Mv {
             this: SavedTensor::input(self),
@@ -220,19 +383,21 @@ impl Tensor {
         }
         let m = mat2.shape()[2];
         checked_numel(&[b, n, m])?;
-        let av = self.to_vec();
-        let bv = mat2.to_vec();
         let mut out = Vec::with_capacity(b * n * m);
-        for i in 0..b {
-            out.extend(gemm(
-                &av[i * n * k..(i + 1) * n * k],
-                &bv[i * k * m..(i + 1) * k * m],
-                n,
-                k,
-                m,
-                self.dtype(),
-            ));
-        }
+        with_values(self, |av| {
+            with_values(mat2, |bv| {
+                for i in 0..b {
+                    out.extend(gemm(
+                        &av[i * n * k..(i + 1) * n * k],
+                        &bv[i * k * m..(i + 1) * k * m],
+                        n,
+                        k,
+                        m,
+                        self.dtype(),
+                    ));
+                }
+            })
+        });
         let r = Tensor::new_raw(out, vec![b, n, m], self.dtype());
         Ok(Tensor::record(r, &[self, mat2], |_| BackwardFn::Bmm {
             this: SavedTensor::input(self),
@@ -331,6 +496,107 @@ impl Tensor {
                 }
                 a3.bmm(&b3)?.unsafe_view(&out_shape)
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The plain loop (per `k` block) the tiled kernel must reproduce bit for bit.
+    fn reference_fused(a: &[f64], b: &[f64], n: usize, k: usize, m: usize) -> Vec<f64> {
+        let mut out = Vec::with_capacity(n * m);
+        for i in 0..n {
+            for j in 0..m {
+                let mut total = 0f32;
+                for (bi, &(k0, k1)) in k_blocks(k).iter().enumerate() {
+                    let mut acc = 0f32;
+                    for p in k0..k1 {
+                        let (x, y) = (a[i * k + p] as f32, b[p * m + j] as f32);
+                        #[cfg(not(target_feature = "fma"))]
+                        {
+                            acc = (f64::from(x) * f64::from(y) + f64::from(acc)) as f32;
+                        }
+                        #[cfg(target_feature = "fma")]
+                        {
+                            acc = x.mul_add(y, acc);
+                        }
+                    }
+                    total = if bi == 0 { acc } else { total + acc };
+                }
+                out.push(f64::from(total));
+            }
+        }
+        out
+    }
+
+    fn values(len: usize, seed: &mut u64) -> Vec<f64> {
+        (0..len)
+            .map(|_| {
+                *seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let u = (*seed >> 40) as f64 / (1u64 << 24) as f64;
+                f64::from(((u - 0.5) * 8.0) as f32)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tiled_fused_kernel_matches_the_plain_loop_bit_for_bit() {
+        let mut seed = 7;
+        for &(n, k, m) in &[
+            (4, 1, 16),
+            (4, 3, 16),
+            (5, 7, 17),
+            (9, 33, 23),
+            (31, 64, 40),
+            (13, 197, 21),
+            (6, 400, 19),
+            (8, 0, 16),
+        ] {
+            let a = values(n * k, &mut seed);
+            let b = values(k * m, &mut seed);
+            let got = gemm(&a, &b, n, k, m, DType::Float32);
+            let want = reference_fused(&a, &b, n, k, m);
+            assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(g.to_bits(), w.to_bits(), "({n}x{k}) @ ({k}x{m})");
+            }
+        }
+    }
+
+    /// FNV-1a over the float32 bits, row-major.
+    fn fnv(v: &[f64]) -> u64 {
+        v.iter().fold(0xcbf2_9ce4_8422_2325, |h, &x| {
+            (h ^ u64::from((x as f32).to_bits())).wrapping_mul(0x0100_0000_01b3)
+        })
+    }
+
+    /// Goldens from torch 2.15 (MKL, `torch.set_num_threads(1)`): hashes of `a @ b` for
+    /// `a[i][p] = float32(((131 i + 71 p + s) % 1009) / 1009 - 0.5)` (s = 0 for a, 7 for b).
+    #[test]
+    fn wide_float32_matmul_matches_torch_bit_for_bit() {
+        let mat = |r: usize, c: usize, s: usize| -> Vec<f64> {
+            (0..r)
+                .flat_map(|i| {
+                    (0..c).map(move |p| {
+                        (((i * 131 + p * 71 + s) % 1009) as f64 / 1009.0 - 0.5) as f32
+                    })
+                })
+                .map(f64::from)
+                .collect()
+        };
+        for &(n, k, m, want) in &[
+            (256, 256, 256, 0x67cf_f9f2_323f_9207u64),
+            (64, 200, 48, 0xd8e3_ff46_1cd8_eb40),
+            (16, 400, 32, 0x394c_756b_9b0d_6ae8),
+            (8, 1000, 16, 0x1fb4_ab58_7db3_5ba7),
+            (20, 100, 24, 0x607a_b2fa_1e00_e8cd),
+        ] {
+            let got = gemm(&mat(n, k, 0), &mat(k, m, 7), n, k, m, DType::Float32);
+            assert_eq!(fnv(&got), want, "({n}x{k}) @ ({k}x{m})");
         }
     }
 }
