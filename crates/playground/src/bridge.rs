@@ -28,10 +28,38 @@ pub struct Bridge {
 /// resolved against the module's URL (`embed::asset_url`), so it is found from any page.
 pub const WORKER_SCRIPT: &str = "./worker_loader.js";
 
+/// The worker's entry for embeds (`web/embed-worker.js`): it waits for the compiled wasm.
+pub const EMBED_WORKER_SCRIPT: &str = "./embed-worker.js";
+
+/// The worker's wasm, compiled once per page by `web/embed.js`, so many embeds fetch and
+/// compile it once (`globalThis.__autogradPlaygroundWorkerModule`).
+fn shared_worker_module() -> Option<wasm_bindgen::JsValue> {
+    let module = js_sys::Reflect::get(
+        &js_sys::global(),
+        &"__autogradPlaygroundWorkerModule".into(),
+    )
+    .ok()?;
+    module
+        .is_instance_of::<js_sys::WebAssembly::Module>()
+        .then_some(module)
+}
+
 impl Bridge {
     pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Bridge, String> {
-        let worker = Worker::new(&crate::embed::asset_url(WORKER_SCRIPT))
+        let shared = shared_worker_module();
+        let script = if shared.is_some() {
+            EMBED_WORKER_SCRIPT
+        } else {
+            WORKER_SCRIPT
+        };
+        let worker = Worker::new(&crate::embed::asset_url(script))
             .map_err(|e| format!("cannot start the worker: {e:?}"))?;
+        if let Some(module) = shared {
+            // Its first message: the compiled wasm (it installs its handler and says ready after).
+            worker
+                .post_message(&module)
+                .map_err(|e| format!("cannot start the worker: {e:?}"))?;
+        }
         let events = on_event.clone();
         let pending: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let (flush_to, queue) = (worker.clone(), pending.clone());
