@@ -290,7 +290,15 @@ test('the example post embeds the lesson and two cells', async () => {
     await elements.nth(i).locator('[data-testid=console]').waitFor({ timeout: 20_000 });
   }
   await page.waitForFunction(() => document.querySelectorAll('autograd-playground')[2].shadowRoot.querySelector('[data-testid=console]').textContent.includes('4.5000'), null, { timeout: 20_000 });
-  assert.equal(await elements.nth(1).locator('[data-testid=lesson-title]').count(), 1);
+  // The embedded lesson navigates and shares without touching the post's URL.
+  const lesson = elements.nth(1);
+  assert.match(await lesson.locator('[data-testid=lesson-title]').textContent(), /^1\. /);
+  await lesson.locator('[data-testid=lesson-next]').click();
+  await page.waitForFunction(() => document.querySelectorAll('autograd-playground')[1].shadowRoot.querySelector('[data-testid=lesson-title]').textContent.startsWith('2. '));
+  await lesson.locator('[data-testid=share]').click();
+  const shared = await lesson.locator('[data-testid=share-url]').inputValue();
+  assert.ok(shared.startsWith(server.url + 'autograd-playground/index.html#step=2&lang=en&code='), shared);
+  assert.equal(page.url(), server.url + 'autograd-playground/example-post.html');
   await page.screenshot({ path: ARTIFACTS + 'example-post.png', fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
