@@ -381,11 +381,17 @@ impl Interp {
             .as_ref()
             .filter(|e| matches!(e.kind, EnvKind::Function(_)))
         {
+            // Deterministic order: parameters first (as CPython's co_varnames), then by name.
             let mut locals: Vec<Rc<str>> = e.vars.borrow().keys().cloned().collect();
-            if let EnvKind::Function(def) = &e.kind {
-                let order: Vec<&Rc<str>> = def.args.args.iter().map(|a| &a.arg).collect();
-                locals.sort_by_key(|k| order.iter().position(|o| *o == k).unwrap_or(usize::MAX));
-            }
+            let order: Vec<Rc<str>> = match &e.kind {
+                EnvKind::Function(def) => def.args.args.iter().map(|a| a.arg.clone()).collect(),
+                _ => Vec::new(),
+            };
+            locals.sort_by(|a, b| {
+                let pa = order.iter().position(|o| o == a).unwrap_or(usize::MAX);
+                let pb = order.iter().position(|o| o == b).unwrap_or(usize::MAX);
+                pa.cmp(&pb).then_with(|| a.cmp(b))
+            });
             if let Some(s) = suggest(name, locals.iter().map(|k| &**k)) {
                 return Some(s);
             }
