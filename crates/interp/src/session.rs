@@ -66,11 +66,15 @@ impl RunResult {
     /// `stdout` followed by the last traceback line, as the golden `.out` files hold it.
     pub fn transcript(&self) -> String {
         let mut s = self.stdout.clone();
-        if let Some(tb) = &self.traceback {
-            if let Some(last) = tb.lines().last() {
-                s.push_str(last);
-                s.push('\n');
-            }
+        // Like the golden generator: after a non-zero exit, the last non-empty stderr line.
+        let err_text = match &self.traceback {
+            Some(tb) => Some(tb.as_str()),
+            None if self.exit_code != 0 => Some(self.stderr.as_str()),
+            None => None,
+        };
+        if let Some(last) = err_text.and_then(|t| t.lines().rev().find(|l| !l.trim().is_empty())) {
+            s.push_str(last);
+            s.push('\n');
         }
         s
     }
