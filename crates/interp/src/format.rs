@@ -177,7 +177,7 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
         s.width = w
             .parse()
             .map_err(|_| PyErr::value_error("Too many decimal digits in format string"))?;
-        if s.width > 100_000_000 {
+        if s.width > (1 << 24) {
             return Err(PyErr::value_error(
                 "Too many decimal digits in format string",
             ));
