@@ -69,7 +69,7 @@ fn stream_write(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::Int(s.chars().count() as i64))
 }
 
-fn exit(_: &mut Interp, args: Args) -> PyResult<Value> {
+pub(crate) fn exit(_: &mut Interp, args: Args) -> PyResult<Value> {
     args.count("exit", 0, 1)?;
     let code = args.positional.first().cloned().unwrap_or(Value::None);
     let msg = match &code {
