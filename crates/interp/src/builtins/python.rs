@@ -60,6 +60,11 @@ pub(crate) fn install(interp: &mut Interp) {
             .builtins
             .insert(Rc::from(*name), builtin_fn(name, *f));
     }
+    for name in ["exit", "quit"] {
+        interp
+            .builtins
+            .insert(Rc::from(name), builtin_fn(name, super::sys::exit));
+    }
     let types = [
         BuiltinType::Int,
         BuiltinType::Float,
