@@ -300,6 +300,15 @@ test('the example post embeds the lesson and two cells', async () => {
   assert.ok(shared.startsWith(server.url + 'autograd-playground/index.html#step=2&lang=en&code='), shared);
   assert.equal(page.url(), server.url + 'autograd-playground/example-post.html');
   await page.screenshot({ path: ARTIFACTS + 'example-post.png', fullPage: true });
+  // Accessible as the full page is (axe-core looks into shadow roots).
+  await page.addScriptTag({ path: createRequire(import.meta.url).resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(async () => {
+    const r = await window.axe.run(document, { resultTypes: ['violations'] });
+    return r.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`);
+  });
+  assert.deepEqual(violations, []);
   assert.deepEqual(errors, []);
   await context.close();
 });
