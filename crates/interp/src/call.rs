@@ -217,6 +217,10 @@ impl Interp {
         self.frames.pop();
         self.depth -= 1;
         self.current_line = line;
+        if let Some(env) = &envref {
+            // Anything the call returns holds its own references, so this is safe here.
+            break_local_cycles(env);
+        }
         match r {
             Ok(()) => Ok(Value::None),
             Err(Unwind::Return(v)) => Ok(v),
@@ -360,5 +364,27 @@ impl Interp {
             .and_then(|e| e.vars.borrow().get(&first.arg).cloned())
             .ok_or_else(|| PyErr::runtime_error("super(): arg[0] deleted"))?;
         Ok(Value::Super(Rc::new((class, this))))
+    }
+}
+
+/// Frees a finished call's local functions when nothing else can reach them.
+///
+/// A function defined inside a call closes over the call's environment, which holds the
+/// function: a reference cycle. If the only references to the environment are this frame's
+/// and those of local functions nobody else holds, the whole group is garbage: clear it.
+fn break_local_cycles(env: &Rc<Env>) {
+    let local_fns = env
+        .vars
+        .borrow()
+        .values()
+        .filter(|v| {
+            matches!(v, Value::Function(f)
+                if Rc::strong_count(f) == 1
+                    && f.closure.as_ref().is_some_and(|c| Rc::ptr_eq(c, env)))
+        })
+        .count();
+    if local_fns > 0 && Rc::strong_count(env) == 1 + local_fns {
+        let vars = std::mem::take(&mut *env.vars.borrow_mut());
+        drop(vars);
     }
 }
