@@ -252,13 +252,7 @@ impl Interp {
             Value::Class(c) => {
                 match name {
                     "__name__" | "__qualname__" => return Ok(Some(Value::Str(c.name.clone()))),
-                    "__module__" => {
-                        return Ok(Some(Value::str(if c.builtin {
-                            "builtins"
-                        } else {
-                            "__main__"
-                        })))
-                    }
+                    "__module__" => return Ok(Some(Value::str(&class_module(c)))),
                     "__bases__" => {
                         return Ok(Some(Value::tuple(c.bases.clone())));
                     }
@@ -693,4 +687,16 @@ pub(crate) fn big_to_string(b: &BigInt) -> PyResult<String> {
         ));
     }
     Ok(b.to_string())
+}
+
+/// The module a class was defined in: `builtins`, `__main__`, or its `__module__` entry
+/// (the torch prelude sets `torch.nn.modules.linear` and the like).
+pub(crate) fn class_module(c: &Rc<Class>) -> String {
+    if c.builtin {
+        return "builtins".into();
+    }
+    match c.dict.borrow().get("__module__") {
+        Some(Value::Str(m)) => m.to_string(),
+        _ => "__main__".into(),
+    }
 }

@@ -101,7 +101,7 @@ impl Interp {
                 if c.builtin {
                     format!("<class '{}'>", c.name)
                 } else {
-                    format!("<class '__main__.{}'>", c.name)
+                    format!("<class '{}.{}'>", crate::objects::class_module(c), c.name)
                 }
             }
             Value::Instance(inst) => {
@@ -137,7 +137,12 @@ impl Interp {
                         return Ok(s);
                     }
                 }
-                format!("<__main__.{} object at {:#x}>", inst.class.name, v.id())
+                format!(
+                    "<{}.{} object at {:#x}>",
+                    crate::objects::class_module(&inst.class),
+                    inst.class.name,
+                    v.id()
+                )
             }
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Value::Iterator(it) => match &*it.borrow() {

@@ -2,6 +2,8 @@ def __build_torch(torch, F, Parameter):
     import math
 
     class Module:
+        __module__ = 'torch.nn.modules.module'
+
         def __init__(self):
             self.training = True
 
@@ -106,6 +108,8 @@ def __build_torch(torch, F, Parameter):
             return main + ')'
 
     class Linear(Module):
+        __module__ = 'torch.nn.modules.linear'
+
         def __init__(self, in_features, out_features, bias=True):
             super().__init__()
             self.in_features = in_features
@@ -124,6 +128,8 @@ def __build_torch(torch, F, Parameter):
             return f'in_features={self.in_features}, out_features={self.out_features}, bias={self.bias is not None}'
 
     class Sequential(Module):
+        __module__ = 'torch.nn.modules.container'
+
         def __init__(self, *mods):
             super().__init__()
             for i, m in enumerate(mods):
@@ -142,22 +148,32 @@ def __build_torch(torch, F, Parameter):
             return len(list(self.children()))
 
     class ReLU(Module):
+        __module__ = 'torch.nn.modules.activation'
+
         def forward(self, input):
             return torch.relu(input)
 
     class Sigmoid(Module):
+        __module__ = 'torch.nn.modules.activation'
+
         def forward(self, input):
             return torch.sigmoid(input)
 
     class Tanh(Module):
+        __module__ = 'torch.nn.modules.activation'
+
         def forward(self, input):
             return torch.tanh(input)
 
     class Identity(Module):
+        __module__ = 'torch.nn.modules.linear'
+
         def forward(self, input):
             return input
 
     class Flatten(Module):
+        __module__ = 'torch.nn.modules.flatten'
+
         def __init__(self, start_dim=1, end_dim=-1):
             super().__init__()
             self.start_dim = start_dim
@@ -170,6 +186,8 @@ def __build_torch(torch, F, Parameter):
             return f'start_dim={self.start_dim}, end_dim={self.end_dim}'
 
     class Softmax(Module):
+        __module__ = 'torch.nn.modules.activation'
+
         def __init__(self, dim=None):
             super().__init__()
             self.dim = dim
@@ -181,10 +199,14 @@ def __build_torch(torch, F, Parameter):
             return f'dim={self.dim}'
 
     class LogSoftmax(Softmax):
+        __module__ = 'torch.nn.modules.activation'
+
         def forward(self, input):
             return F.log_softmax(input, self.dim)
 
     class MSELoss(Module):
+        __module__ = 'torch.nn.modules.loss'
+
         def __init__(self, reduction='mean'):
             super().__init__()
             self.reduction = reduction
@@ -193,6 +215,8 @@ def __build_torch(torch, F, Parameter):
             return F.mse_loss(input, target, reduction=self.reduction)
 
     class CrossEntropyLoss(Module):
+        __module__ = 'torch.nn.modules.loss'
+
         def __init__(self, reduction='mean', ignore_index=-100):
             super().__init__()
             self.reduction = reduction
@@ -202,14 +226,20 @@ def __build_torch(torch, F, Parameter):
             return F.cross_entropy(input, target, reduction=self.reduction, ignore_index=self.ignore_index)
 
     class NLLLoss(CrossEntropyLoss):
+        __module__ = 'torch.nn.modules.loss'
+
         def forward(self, input, target):
             return F.nll_loss(input, target, reduction=self.reduction, ignore_index=self.ignore_index)
 
     class _Act(Module):
+        __module__ = 'torch.nn.modules.activation'
+
         def forward(self, input):
             return self._fn(input)
 
     class GELU(_Act):
+        __module__ = 'torch.nn.modules.activation'
+
         def _fn(self, x):
             return F.gelu(x)
 
@@ -217,10 +247,14 @@ def __build_torch(torch, F, Parameter):
             return "approximate='none'"
 
     class SiLU(_Act):
+        __module__ = 'torch.nn.modules.activation'
+
         def _fn(self, x):
             return F.silu(x)
 
     class ELU(Module):
+        __module__ = 'torch.nn.modules.activation'
+
         def __init__(self, alpha=1.0):
             super().__init__()
             self.alpha = alpha
@@ -232,6 +266,8 @@ def __build_torch(torch, F, Parameter):
             return f'alpha={self.alpha}'
 
     class Softplus(Module):
+        __module__ = 'torch.nn.modules.activation'
+
         def __init__(self, beta=1.0, threshold=20.0):
             super().__init__()
             self.beta = beta
@@ -244,6 +280,8 @@ def __build_torch(torch, F, Parameter):
             return f'beta={self.beta}, threshold={self.threshold}'
 
     class LeakyReLU(Module):
+        __module__ = 'torch.nn.modules.activation'
+
         def __init__(self, negative_slope=0.01):
             super().__init__()
             self.negative_slope = negative_slope
@@ -255,23 +293,33 @@ def __build_torch(torch, F, Parameter):
             return f'negative_slope={self.negative_slope}'
 
     class _Loss(Module):
+        __module__ = 'torch.nn.modules.loss'
+
         def __init__(self, reduction='mean'):
             super().__init__()
             self.reduction = reduction
 
     class L1Loss(_Loss):
+        __module__ = 'torch.nn.modules.loss'
+
         def forward(self, input, target):
             return F.l1_loss(input, target, reduction=self.reduction)
 
     class BCELoss(_Loss):
+        __module__ = 'torch.nn.modules.loss'
+
         def forward(self, input, target):
             return F.binary_cross_entropy(input, target, reduction=self.reduction)
 
     class BCEWithLogitsLoss(_Loss):
+        __module__ = 'torch.nn.modules.loss'
+
         def forward(self, input, target):
             return F.binary_cross_entropy_with_logits(input, target, reduction=self.reduction)
 
     class SmoothL1Loss(_Loss):
+        __module__ = 'torch.nn.modules.loss'
+
         def __init__(self, reduction='mean', beta=1.0):
             super().__init__(reduction)
             self.beta = beta
@@ -280,6 +328,8 @@ def __build_torch(torch, F, Parameter):
             return F.smooth_l1_loss(input, target, reduction=self.reduction, beta=self.beta)
 
     class HuberLoss(_Loss):
+        __module__ = 'torch.nn.modules.loss'
+
         def __init__(self, reduction='mean', delta=1.0):
             super().__init__(reduction)
             self.delta = delta
@@ -288,6 +338,8 @@ def __build_torch(torch, F, Parameter):
             return F.huber_loss(input, target, reduction=self.reduction, delta=self.delta)
 
     class Optimizer:
+        __module__ = 'torch.optim.optimizer'
+
         def __init__(self, params, defaults):
             self.defaults = defaults
             self.state = {}
@@ -323,6 +375,8 @@ def __build_torch(torch, F, Parameter):
             return s + '\n)'
 
     class SGD(Optimizer):
+        __module__ = 'torch.optim.sgd'
+
         def __init__(self, params, lr=0.001, momentum=0, dampening=0, weight_decay=0, nesterov=False, *, maximize=False, foreach=None, differentiable=False, fused=None):
             if lr < 0.0:
                 raise ValueError(f'Invalid learning rate: {lr}')
@@ -355,6 +409,8 @@ def __build_torch(torch, F, Parameter):
             return None
 
     class Adam(Optimizer):
+        __module__ = 'torch.optim.adam'
+
         def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0, amsgrad=False, *, foreach=None, maximize=False, capturable=False, differentiable=False, fused=None):
             if lr < 0.0:
                 raise ValueError(f'Invalid learning rate: {lr}')
