@@ -495,6 +495,11 @@ pub(crate) fn tensor_method(
         "long" => v(t.to_dtype(DType::Int64)),
         "int" => v(t.to_dtype(DType::Int32)),
         "bool" => v(t.to_dtype(DType::Bool)),
+        "to" if matches!(&p0, Some(Value::Str(d)) if d.starts_with("cuda"))
+            || p0.as_ref().is_some_and(|v| matches!(v, Value::Native(n) if n.type_name() == "device" && n.as_any().downcast_ref::<Device>().is_none())) =>
+        {
+            Err(PyErr::assertion_error("Torch not compiled with CUDA enabled"))
+        }
         "to" | "type" => {
             let target = args.arg(0, "dtype").or_else(|| args.take_kw("dtype"));
             match target.as_ref().and_then(as_dtype) {
@@ -505,7 +510,10 @@ pub(crate) fn tensor_method(
                 None => Ok(this.clone()),
             }
         }
-        "cpu" | "cuda" | "numpy" => Ok(this.clone()),
+        "cpu" => Ok(this.clone()),
+        // What a CPU-only PyTorch without NumPy answers.
+        "cuda" => Err(PyErr::assertion_error("Torch not compiled with CUDA enabled")),
+        "numpy" => Err(PyErr::runtime_error("Numpy is not available")),
         "softmax" | "log_softmax" => {
             let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(-1)))?;
             v(if name == "softmax" {

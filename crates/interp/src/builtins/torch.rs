@@ -56,6 +56,20 @@ pub(crate) fn build(interp: &mut Interp) -> PyResult<()> {
         set(&torch, name, dtype_value(d));
     }
     set(&torch, "Tensor", tensor_type(false));
+    set(&torch, "device", builtin_fn("device", t_device));
+    let cuda = super::module("torch.cuda", Vec::new());
+    set(
+        &cuda,
+        "is_available",
+        builtin_fn("is_available", |_, _| Ok(Value::Bool(false))),
+    );
+    set(
+        &cuda,
+        "device_count",
+        builtin_fn("device_count", |_, _| Ok(Value::Int(0))),
+    );
+    set(&torch, "cuda", cuda.clone());
+    interp.modules.insert("torch.cuda".into(), cuda);
     for name in TORCH_METHOD_FNS {
         if let Some(f) = torch_attr_fallback(name) {
             set(&torch, name, f);
@@ -848,6 +862,48 @@ pub(crate) fn t_where(_: &mut Interp, args: Args) -> PyResult<Value> {
     let a = as_tensor_like(&args.positional[1], &cond)?;
     let b = as_tensor_like(&args.positional[2], &a)?;
     Ok(wrap(Tensor::where_(&cond, &a, &b).py()?))
+}
+
+/// `torch.device('cpu')`; CUDA devices can be named but not used (no CUDA here).
+pub(crate) fn t_device(_: &mut Interp, args: Args) -> PyResult<Value> {
+    let spec = args
+        .positional
+        .first()
+        .cloned()
+        .unwrap_or(Value::str("cpu"));
+    match spec.as_str() {
+        Some("cpu") => Ok(Value::Native(Rc::new(Device))),
+        Some(s) if s.starts_with("cuda") => Ok(Value::Native(Rc::new(CudaDevice(s.to_string())))),
+        Some(s) => Err(PyErr::runtime_error(format!(
+            "Expected one of cpu, cuda, ipu, xpu, mkldnn, opengl, opencl, ideep, hip, ve, fpga, maia, xla, lazy, vulkan, mps, meta, hpu, mtia, privateuseone device type at start of device string: {s}"
+        ))),
+        None => Err(PyErr::type_error("device() received an invalid combination of arguments")),
+    }
+}
+
+/// A CUDA device object: printable, but tensors cannot move there.
+pub struct CudaDevice(String);
+
+impl NativeObject for CudaDevice {
+    fn type_name(&self) -> String {
+        "device".into()
+    }
+    fn repr(&self, _: &mut Interp) -> PyResult<String> {
+        let (t, i) = match self.0.split_once(':') {
+            Some((t, i)) => (t, format!(", index={i}")),
+            None => (self.0.as_str(), String::new()),
+        };
+        Ok(format!("device(type='{t}'{i})"))
+    }
+    fn str(&self, _: &mut Interp) -> PyResult<String> {
+        Ok(self.0.clone())
+    }
+    fn id(&self) -> usize {
+        self as *const CudaDevice as usize
+    }
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
 }
 
 pub(crate) fn t_no_grad(_: &mut Interp, _: Args) -> PyResult<Value> {
