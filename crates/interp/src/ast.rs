@@ -222,6 +222,11 @@ pub enum ExprKind {
         slice: Box<Expr>,
     },
     Starred(Box<Expr>),
+    /// `yield x` / `yield from it`: only as a statement or an assignment's value.
+    Yield {
+        value: Option<Box<Expr>>,
+        from: bool,
+    },
     List(Vec<Expr>),
     Tuple(Vec<Expr>),
     Slice {
@@ -265,6 +270,8 @@ pub struct FunctionDef {
     pub decorator_list: Vec<Expr>,
     pub scope: Scope,
     pub is_lambda: bool,
+    /// The body contains `yield`: calling the function makes a generator.
+    pub is_generator: bool,
     pub span: Span,
 }
 
@@ -369,4 +376,36 @@ pub enum StmtKind {
 #[derive(Debug, Clone, Default)]
 pub struct Module {
     pub body: Vec<Stmt>,
+}
+
+/// True if `yield` appears in these statements (not counting nested functions or classes).
+pub fn contains_yield(body: &[Stmt]) -> bool {
+    body.iter().any(stmt_yields)
+}
+
+/// True if `yield` appears in this statement (not counting nested functions or classes).
+pub fn stmt_yields(s: &Stmt) -> bool {
+    let is_yield = |e: &Expr| matches!(e.kind, ExprKind::Yield { .. });
+    match &s.kind {
+        StmtKind::Expr(e) => is_yield(e),
+        StmtKind::Assign { value, .. } => is_yield(value),
+        StmtKind::AugAssign { value, .. } => is_yield(value),
+        StmtKind::AnnAssign { value, .. } => value.as_ref().is_some_and(is_yield),
+        StmtKind::For { body, orelse, .. }
+        | StmtKind::While { body, orelse, .. }
+        | StmtKind::If { body, orelse, .. } => contains_yield(body) || contains_yield(orelse),
+        StmtKind::With { body, .. } => contains_yield(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+        } => {
+            contains_yield(body)
+                || handlers.iter().any(|h| contains_yield(&h.body))
+                || contains_yield(orelse)
+                || contains_yield(finalbody)
+        }
+        _ => false,
+    }
 }

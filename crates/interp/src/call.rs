@@ -205,6 +205,12 @@ impl Interp {
             parent: func.closure.clone(),
             kind: EnvKind::Function(func.def.clone()),
         });
+        if func.def.is_generator {
+            let g = crate::generator::FnGen::new(func.clone(), Some(env));
+            return Ok(crate::iter::make(crate::iter::IterState::FnGen(Some(
+                Box::new(g),
+            ))));
+        }
         let envref: EnvRef = Some(env);
         self.depth += 1;
         self.frames.push(FrameInfo {

@@ -49,6 +49,9 @@ impl Interp {
             ExprKind::JoinedStr(..) => self.expr_joined_str(e, env),
             ExprKind::FormattedValue { .. } => self.expr_formatted_value(e, env),
             ExprKind::Starred(_) => Err(PyErr::syntax_error("can't use starred expression here")),
+            ExprKind::Yield { .. } => Err(PyErr::not_implemented(
+                "'yield' here is not supported by this interpreter (use it as a statement)",
+            )),
         }
     }
 

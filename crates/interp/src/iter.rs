@@ -17,6 +17,8 @@ pub struct GenState {
 
 pub enum IterState {
     Gen(Box<GenState>),
+    /// A generator function's call; `None` while it runs (re-entry is an error).
+    FnGen(Option<Box<crate::generator::FnGen>>),
     List {
         list: Rc<ListObj>,
         idx: usize,
@@ -60,6 +62,7 @@ impl IterState {
             IterState::Items { items, .. } => std::mem::take(items).into(),
             IterState::Range { .. } => Vec::new(),
             IterState::Gen(g) => std::mem::take(&mut g.iters),
+            IterState::FnGen(g) => g.as_mut().map(|g| g.take_values()).unwrap_or_default(),
             IterState::Enumerate { inner, count } => vec![
                 std::mem::replace(inner, none()),
                 std::mem::replace(count, none()),
@@ -81,6 +84,7 @@ impl IterState {
         match self {
             IterState::List { .. } => "list_iterator",
             IterState::Gen(_) => "generator",
+            IterState::FnGen(_) => "generator",
             IterState::Items { name, .. } => name,
             IterState::Range { .. } => "range_iterator",
             IterState::Enumerate { .. } => "enumerate",
@@ -131,6 +135,7 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
     enum Action {
         Done(Option<Value>),
         Gen(Box<GenState>),
+        FnGen(Option<Box<crate::generator::FnGen>>),
         Enumerate(Value, Value),
         Zip(Vec<Value>),
         Map(Value, Vec<Value>),
@@ -148,6 +153,7 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
                 Action::Done(v)
             }
             IterState::Items { items, .. } => Action::Done(items.pop_front()),
+            IterState::FnGen(g) => Action::FnGen(g.take()),
             IterState::Gen(g) => Action::Gen(Box::new(GenState {
                 elt: g.elt.clone(),
                 gens: g.gens.clone(),
@@ -173,6 +179,16 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
     };
     match action {
         Action::Done(v) => Ok(v),
+        Action::FnGen(None) => Err(crate::error::PyErr::value_error(
+            "generator already executing",
+        )),
+        Action::FnGen(Some(mut g)) => {
+            let r = interp.gen_resume(&mut g);
+            if let IterState::FnGen(slot) = &mut *it.borrow_mut() {
+                *slot = Some(g);
+            }
+            r
+        }
         Action::Gen(mut g) => {
             let r = interp.gen_step(&mut g);
             if let IterState::Gen(slot) = &mut *it.borrow_mut() {

@@ -424,7 +424,7 @@ impl Parser {
                 }
                 "import" => return self.import_stmt(),
                 "from" => return self.import_from_stmt(),
-                "yield" | "await" | "async" => {
+                "await" | "async" => {
                     return Err(self.err_at(
                         format!("'{kw}' is not supported by this interpreter"),
                         self.span(),
@@ -442,6 +442,13 @@ impl Parser {
 
     fn expr_stmt(&mut self) -> PResult<Stmt> {
         let start = self.span();
+        if self.at_kw("yield") {
+            let y = self.yield_expr()?;
+            return Ok(Stmt {
+                span: y.span,
+                kind: StmtKind::Expr(y),
+            });
+        }
         let first = self.star_expressions()?;
         // `print 'x'`: Python 2 style print statement.
         if let ExprKind::Name(n) = &first.kind {
@@ -546,9 +553,30 @@ impl Parser {
 
     fn assign_rhs(&mut self) -> PResult<Expr> {
         if self.at_kw("yield") {
-            return Err(self.err_at("'yield' is not supported by this interpreter", self.span()));
+            return self.yield_expr();
         }
         self.star_expressions()
+    }
+
+    /// `yield`, `yield x`, `yield a, b`, `yield from it`.
+    fn yield_expr(&mut self) -> PResult<Expr> {
+        let start = self.advance().span;
+        if self.func_depth == 0 {
+            return Err(self.err_at("'yield' outside function", start));
+        }
+        let from = self.eat_kw("from");
+        let value = if self.at_stmt_end() || self.at_op(")") || self.at_op("=") {
+            if from {
+                return Err(self.invalid());
+            }
+            None
+        } else {
+            Some(Box::new(self.star_expressions()?))
+        };
+        Ok(Expr {
+            span: start.to(self.prev_span()),
+            kind: ExprKind::Yield { value, from },
+        })
     }
 
     fn starts_expr(&self) -> bool {
@@ -907,6 +935,7 @@ impl Parser {
         self.loop_depth = saved_loop;
         let body = body?;
         let scope = crate::scope::function_scope(&args, &body)?;
+        let is_generator = contains_yield(&body);
         let def = FunctionDef {
             name,
             args,
@@ -914,6 +943,7 @@ impl Parser {
             decorator_list,
             scope,
             is_lambda: false,
+            is_generator,
             span: start.to(def_span),
         };
         Ok(Stmt {
@@ -1141,6 +1171,7 @@ impl Parser {
                 decorator_list: Vec::new(),
                 scope,
                 is_lambda: true,
+                is_generator: false,
                 span,
             })),
             span,
@@ -1532,7 +1563,13 @@ impl Parser {
                     "None" => c(Constant::None),
                     "True" => c(Constant::Bool(true)),
                     "False" => c(Constant::Bool(false)),
-                    "yield" | "await" => {
+                    "yield" => {
+                        return Err(self.err_at(
+                            "'yield' inside an expression is not supported by this interpreter (use it as a statement)",
+                            span,
+                        ))
+                    }
+                    "await" => {
                         return Err(self
                             .err_at(format!("'{n}' is not supported by this interpreter"), span))
                     }
@@ -1905,6 +1942,7 @@ fn expr_kind_name(e: &Expr) -> &'static str {
         ExprKind::GeneratorExp { .. } => "generator expression",
         ExprKind::FormattedValue { .. } => "f-string expression",
         ExprKind::Slice { .. } => "slice",
+        ExprKind::Yield { .. } => "yield expression",
         _ => "expression",
     }
 }

@@ -147,6 +147,9 @@ impl Interp {
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Value::Iterator(it) => match &*it.borrow() {
                 IterState::Gen(_) => format!("<generator object <genexpr> at {:#x}>", v.id()),
+                IterState::FnGen(Some(g)) => {
+                    format!("<generator object {} at {:#x}>", g.func.qualname, v.id())
+                }
                 st => format!("<{} object at {:#x}>", st.type_name(), v.id()),
             },
             Value::Super(s) => format!(
