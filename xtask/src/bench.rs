@@ -1,4 +1,4 @@
-//! `cargo xtask bench [sizes|autograd|pyrun|all]`: measurements whose figures go into
+//! `cargo xtask bench [sizes|autograd|pyrun|page|all]`: measurements whose figures go into
 //! BENCHMARKS.md. They are measured here, never asserted by timed tests.
 //!
 //! `autograd` and `pyrun` measure our code beside PyTorch on the CPU (one thread) in the same
@@ -13,9 +13,9 @@ use std::time::Instant;
 
 pub fn run(args: &[String]) -> Result {
     let which = args.first().map(String::as_str).unwrap_or("all");
-    if !matches!(which, "sizes" | "autograd" | "pyrun" | "all") {
+    if !matches!(which, "sizes" | "autograd" | "pyrun" | "page" | "all") {
         return Err(format!(
-            "unknown benchmark `{which}`; expected sizes, autograd, pyrun or all"
+            "unknown benchmark `{which}`; expected sizes, autograd, pyrun, page or all"
         ));
     }
     if matches!(which, "sizes" | "all") {
@@ -27,6 +27,59 @@ pub fn run(args: &[String]) -> Result {
     if matches!(which, "pyrun" | "all") {
         pyrun_bench(which)?;
     }
+    if matches!(which, "page" | "all") {
+        page_bench()?;
+    }
+    Ok(())
+}
+
+/// The page in headless Chromium (`tests/e2e/bench.mjs`): what it downloads, how soon the first
+/// lesson output shows, a 500-node graph, and the training script in the browser beside native
+/// `pyrun` on the same machine.
+fn page_bench() -> Result {
+    const SCRIPT: &str = "tests/bench/train_mlp.py";
+    crate::tools::ensure_browser_test_tools()?;
+    let sizes = dist::build_and_report()?;
+    let total: usize = sizes.iter().map(|f| f.gzip).sum();
+    shell::step("pyrun: cargo build --release -p interp");
+    cmd("cargo", &["build", "--release", "-p", "interp"]).run()?;
+    let pyrun = target_dir().join("release/pyrun").display().to_string();
+    let (native, out) = median_of_3(&pyrun, &[SCRIPT])?;
+    if !last_line(&out).contains("done") {
+        return Err(format!("pyrun did not finish {SCRIPT}"));
+    }
+    shell::step("page: tests/e2e/bench.mjs in headless Chromium");
+    let json = cmd("node", &["bench.mjs"])
+        .dir(crate::tools::e2e_dir())
+        .env("BENCH_TRAINING_SCRIPT", root().join(SCRIPT))
+        .read()
+        .ok_or("tests/e2e/bench.mjs failed")?;
+    let field = |name: &str| -> Option<f64> {
+        let rest = json.split(&format!("\"{name}\":")).nth(1)?;
+        rest.split([',', '}']).next()?.trim().parse().ok()
+    };
+    let ms = |name: &str| field(name).map_or("?".to_string(), |v| format!("{v:.0} ms"));
+    let browser_s = field("training_in_browser_ms").map(|v| v / 1000.0);
+    println!("\n`cargo xtask bench page` ({})\n", context());
+    println!("| measurement | value | target |");
+    println!("|---|---:|---|");
+    println!(
+        "| everything the page downloads, gzip -9 | {} KB | ≤ 300 KB (aim 250) |",
+        total / 1000
+    );
+    println!(
+        "| navigation to the first lesson output (median of 5) | {} | < 300 ms |",
+        ms("first_output_ms")
+    );
+    println!(
+        "| run + layout + render of a 500-node graph (median of 5) | {} | layout+render < 16 ms |",
+        ms("chain_500_nodes_run_and_render_ms")
+    );
+    println!(
+        "| {SCRIPT}: browser (click to output) vs native pyrun (whole process) | {} vs {native:.2} s{} | browser within 2× |",
+        browser_s.map_or("?".into(), |b| format!("{b:.2} s")),
+        browser_s.map_or(String::new(), |b| format!(" ({:.1}×)", b / native)),
+    );
     Ok(())
 }
 
