@@ -31,6 +31,9 @@ impl Default for Runner {
     }
 }
 
+/// At most this many backward passes of a cell are sent to the page for replay.
+pub const MAX_BACKWARD_RUNS: usize = 16;
+
 /// The file name tracebacks show for a cell.
 pub const CELL_FILENAME: &str = "<cell>";
 
@@ -125,10 +128,13 @@ impl Runner {
         // beside them, in the same order.
         let graphs = std::mem::take(&mut interp.trace_graphs);
         let traces = std::mem::take(&mut r.traces);
+        // Keep the debugger's list short: the first passes of a loop are the instructive ones.
+        let room = MAX_BACKWARD_RUNS.saturating_sub(self.backwards.len());
         self.backwards.extend(
             traces
                 .into_iter()
                 .zip(graphs)
+                .take(room)
                 .map(|(trace, graph)| BackwardRun {
                     line,
                     node_lines: Vec::new(),
@@ -349,6 +355,14 @@ mod tests {
             Some(Definition { cell: 1, line: 1 })
         );
         assert_eq!(r.definitions[node("MulBackward0")], None);
+    }
+
+    #[test]
+    fn a_training_loop_sends_only_its_first_backward_passes() {
+        let code = "import torch\nw = torch.ones(2, requires_grad=True)\nfor i in range(100):\n    (w * 2).sum().backward()\nprint(w.grad)";
+        let r = run(&[], code);
+        assert_eq!(r.stdout, "tensor([200., 200.])\n");
+        assert_eq!(r.backwards.len(), MAX_BACKWARD_RUNS);
     }
 
     #[test]

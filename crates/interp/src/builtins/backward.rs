@@ -126,6 +126,10 @@ pub(crate) fn python_hook(func: Value) -> autograd::Hook {
 }
 
 /// Runs backward, recording a trace for the debugger when the session asks for it.
+/// At most this many backward passes are traced per `Session` call (`run` or `step`); later ones
+/// in the same call run untraced.
+pub const MAX_TRACES_PER_CALL: usize = 16;
+
 pub(crate) fn run_backward(
     interp: &mut Interp,
     ts: &[Tensor],
@@ -133,7 +137,9 @@ pub(crate) fn run_backward(
     retain: Option<bool>,
     create: bool,
 ) -> PyResult<()> {
-    if interp.trace_backward {
+    // Tracing snapshots the graph and previews every gradient: worth it for the few backward
+    // passes a learner replays, far too slow for a training loop's thousands.
+    if interp.trace_backward && interp.traces.len() < MAX_TRACES_PER_CALL {
         let named = interp.named_tensors();
         let (graph, index) = autograd::SnapshotIndex::build(&named);
         let trace = lend_interp(interp, || {
