@@ -45,3 +45,25 @@ pub fn browser_language() -> String {
         .and_then(|w| w.navigator().language())
         .unwrap_or_default()
 }
+
+/// Performance marks for `cargo xtask bench page`: a response arriving from the worker, and the
+/// graph drawn from it (`graph-render` measures the time between: decoding, state update,
+/// layout and DOM update).
+pub const RESPONSE_MARK: &str = "agp-response";
+pub const RENDER_MEASURE: &str = "agp-graph-render";
+
+pub fn mark(name: &str) {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Records `RENDER_MEASURE` from the last response mark, once per response.
+pub fn measure_render() {
+    if let Some(p) = window().and_then(|w| w.performance()) {
+        if p.get_entries_by_name(RESPONSE_MARK).length() > 0 {
+            let _ = p.measure_with_start_mark(RENDER_MEASURE, RESPONSE_MARK);
+            p.clear_marks_with_mark_name(RESPONSE_MARK);
+        }
+    }
+}

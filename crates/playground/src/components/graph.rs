@@ -49,6 +49,8 @@ const MARGIN: f64 = 30.0;
 #[function_component(Graph)]
 pub fn graph(props: &GraphProps) -> Html {
     let layout = use_mut_ref(Layout::<usize>::new);
+    // Runs after every render: times a response's way to the screen for the page benchmark.
+    use_effect(crate::browser::measure_render);
     let view = use_state(|| FIT);
     let drag = use_mut_ref(|| None::<(f64, f64, View)>);
     let svg_ref = use_node_ref();
