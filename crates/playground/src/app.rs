@@ -239,14 +239,11 @@ pub fn app(props: &AppProps) -> Html {
     let on_fix = {
         let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
         Callback::from(move |code: String| {
-            dispatch.dispatch(Action::Edit(code.clone()));
-            let mut codes = state.codes.clone();
-            codes[state.step] = code;
-            let request = Request::Run {
-                prelude: codes[..state.step].to_vec(),
-                code: codes[state.step].clone(),
-                stepping: false,
-            };
+            let request = state.run_request_after_edit(state.step, &code);
+            dispatch.dispatch(Action::EditCell {
+                cell: state.step,
+                code,
+            });
             dispatch.dispatch(Action::Started { stepping: false });
             worker.borrow_mut().send(&request, &dispatch);
         })
@@ -355,17 +352,11 @@ pub fn app(props: &AppProps) -> Html {
             else {
                 return;
             };
-            let mut codes = state.codes.clone();
-            codes[def.cell] = new_code.clone();
+            let request = state.run_request_after_edit(def.cell, &new_code);
             dispatch.dispatch(Action::EditCell {
                 cell: def.cell,
                 code: new_code,
             });
-            let request = Request::Run {
-                prelude: codes[..state.step].to_vec(),
-                code: codes[state.step].clone(),
-                stepping: false,
-            };
             dispatch.dispatch(Action::Started { stepping: false });
             worker.borrow_mut().send(&request, &dispatch);
         })

@@ -101,6 +101,21 @@ impl State {
         }
     }
 
+    /// Like `run_request(false)`, with cell `cell` replaced by `code`: the request is sent at
+    /// once, before the reducer has applied the edit.
+    pub fn run_request_after_edit(&self, cell: usize, code: &str) -> Request {
+        let mut codes = self.codes.clone();
+        if let Some(slot) = codes.get_mut(cell) {
+            *slot = code.to_string();
+        }
+        let step = self.step.min(codes.len().saturating_sub(1));
+        Request::Run {
+            prelude: codes[..step].to_vec(),
+            code: codes.get(step).cloned().unwrap_or_default(),
+            stepping: false,
+        }
+    }
+
     pub fn busy(&self) -> bool {
         self.activity == Activity::Running
     }
@@ -284,6 +299,20 @@ mod tests {
         assert_eq!(prelude[1], lesson::steps(Lang::En)[1].code);
         assert_eq!(code, lesson::steps(Lang::En)[4].code);
         assert!(!stepping);
+    }
+
+    #[test]
+    fn a_request_after_an_edit_already_holds_the_edit() {
+        let s = reduce(State::new(Lang::En, 0, false), Action::GoTo(3));
+        let Request::Run { prelude, code, .. } = s.run_request_after_edit(1, "x2 = 7") else {
+            panic!()
+        };
+        assert_eq!(prelude[1], "x2 = 7");
+        assert_eq!(code, lesson::steps(Lang::En)[3].code);
+        let Request::Run { code, .. } = s.run_request_after_edit(3, "print(1)") else {
+            panic!()
+        };
+        assert_eq!(code, "print(1)");
     }
 
     #[test]
