@@ -44,10 +44,26 @@ fn shared_worker_module() -> Option<wasm_bindgen::JsValue> {
         .then_some(module)
 }
 
+/// The full page's head starts compiling the worker's wasm before its own wasm has loaded
+/// (`index.html`); this is that compilation, if it is there.
+fn early_worker_module() -> Option<js_sys::Promise> {
+    let promise = js_sys::Reflect::get(
+        &js_sys::global(),
+        &"__autogradPlaygroundWorkerModulePromise".into(),
+    )
+    .ok()?;
+    promise.dyn_into::<js_sys::Promise>().ok()
+}
+
 impl Bridge {
     pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Bridge, String> {
         let shared = shared_worker_module();
-        let script = if shared.is_some() {
+        let early = if shared.is_none() {
+            early_worker_module()
+        } else {
+            None
+        };
+        let script = if shared.is_some() || early.is_some() {
             EMBED_WORKER_SCRIPT
         } else {
             WORKER_SCRIPT
@@ -59,6 +75,21 @@ impl Bridge {
             worker
                 .post_message(&module)
                 .map_err(|e| format!("cannot start the worker: {e:?}"))?;
+        } else if let Some(promise) = early {
+            // The same, once the early compilation is done; if it failed (null), the worker
+            // loads the wasm by its URL instead.
+            let to = worker.clone();
+            let send: Closure<dyn FnMut(wasm_bindgen::JsValue)> =
+                Closure::once(move |module: wasm_bindgen::JsValue| {
+                    let first = if module.is_null() || module.is_undefined() {
+                        crate::embed::asset_url("./worker_bg.wasm").into()
+                    } else {
+                        module
+                    };
+                    let _ = to.post_message(&first);
+                });
+            let _ = promise.then(&send);
+            send.forget(); // runs once; a one-time leak of a small closure per worker
         }
         let events = on_event.clone();
         let pending: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
