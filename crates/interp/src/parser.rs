@@ -1179,39 +1179,31 @@ impl Parser {
     }
 
     fn or_test(&mut self) -> PResult<Expr> {
-        let first = self.and_test()?;
-        if !self.at_kw("or") {
-            return Ok(first);
-        }
-        let mut values = vec![first];
-        while self.eat_kw("or") {
-            values.push(self.and_test()?);
-        }
-        let span = values[0].span.to(values[values.len() - 1].span);
-        Ok(Expr {
-            kind: ExprKind::BoolOp {
-                op: BoolOp::Or,
-                values,
-            },
-            span,
-        })
+        self.bool_op("or", BoolOp::Or, Self::and_test)
     }
 
     fn and_test(&mut self) -> PResult<Expr> {
-        let first = self.not_test()?;
-        if !self.at_kw("and") {
+        self.bool_op("and", BoolOp::And, Self::not_test)
+    }
+
+    /// `operand (keyword operand)*` as one `BoolOp` (a lone operand is returned as it is).
+    fn bool_op(
+        &mut self,
+        keyword: &str,
+        op: BoolOp,
+        operand: fn(&mut Self) -> PResult<Expr>,
+    ) -> PResult<Expr> {
+        let first = operand(self)?;
+        if !self.at_kw(keyword) {
             return Ok(first);
         }
         let mut values = vec![first];
-        while self.eat_kw("and") {
-            values.push(self.not_test()?);
+        while self.eat_kw(keyword) {
+            values.push(operand(self)?);
         }
         let span = values[0].span.to(values[values.len() - 1].span);
         Ok(Expr {
-            kind: ExprKind::BoolOp {
-                op: BoolOp::And,
-                values,
-            },
+            kind: ExprKind::BoolOp { op, values },
             span,
         })
     }

@@ -568,15 +568,17 @@ pub(crate) fn t_tensor(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     finish_creation(interp, t, rg)
 }
 
-pub(crate) fn creation(
+/// The arguments every creator taking a size shares (`torch.ones(2, 3, dtype=..,
+/// requires_grad=..)` or `size=(2, 3)`): dtype (default float32), requires_grad, and the shape,
+/// already checked against the memory budget.
+fn sized_creation_args(
     interp: &mut Interp,
-    mut args: Args,
+    args: &mut Args,
     fname: &str,
-    value: f64,
-) -> PyResult<Value> {
-    let dtype = dtype_kw(&mut args)?.unwrap_or(DType::Float32);
-    let rg = requires_grad_kw(interp, &mut args)?;
-    ignore_device_kws(&mut args);
+) -> PyResult<(DType, bool, Vec<usize>)> {
+    let dtype = dtype_kw(args)?.unwrap_or(DType::Float32);
+    let rg = requires_grad_kw(interp, args)?;
+    ignore_device_kws(args);
     let size_kw = args.take_kw("size");
     args.no_kwargs(fname)?;
     let positional = match size_kw {
@@ -585,6 +587,16 @@ pub(crate) fn creation(
     };
     let shape = usize_shape(&shape_args(interp, &positional, fname)?)?;
     check_alloc_shape(interp, &shape)?;
+    Ok((dtype, rg, shape))
+}
+
+pub(crate) fn creation(
+    interp: &mut Interp,
+    mut args: Args,
+    fname: &str,
+    value: f64,
+) -> PyResult<Value> {
+    let (dtype, rg, shape) = sized_creation_args(interp, &mut args, fname)?;
     let t = Tensor::full(&shape, value, dtype).py()?;
     finish_creation(interp, t, rg)
 }
@@ -654,17 +666,7 @@ pub(crate) fn random(
     fname: &str,
     normal: bool,
 ) -> PyResult<Value> {
-    let dtype = dtype_kw(&mut args)?.unwrap_or(DType::Float32);
-    let rg = requires_grad_kw(interp, &mut args)?;
-    ignore_device_kws(&mut args);
-    let size_kw = args.take_kw("size");
-    args.no_kwargs(fname)?;
-    let positional = match size_kw {
-        Some(s) => vec![s],
-        None => args.positional.clone(),
-    };
-    let shape = usize_shape(&shape_args(interp, &positional, fname)?)?;
-    check_alloc_shape(interp, &shape)?;
+    let (dtype, rg, shape) = sized_creation_args(interp, &mut args, fname)?;
     let t = if normal {
         Tensor::randn(&shape, dtype)
     } else {
