@@ -311,12 +311,21 @@ pub fn app(props: &AppProps) -> Html {
     let replaying = backward
         .as_ref()
         .filter(|(_, b)| state.playback.pos < b.trace.steps.len());
-    let (graph, node_lines) = match (&replaying, &result) {
-        (Some((_, b)), _) => (Rc::new(b.graph.clone()), Rc::new(b.node_lines.clone())),
-        (None, Some(r)) => (Rc::new(r.graph.clone()), Rc::new(r.node_lines.clone())),
-        (None, None) => (Rc::default(), Rc::default()),
+    // The graph shown and the trace replayed, cloned out of the result once per result and
+    // replay switch, not on every render (the replay re-renders several times a second).
+    let shown = {
+        let result = result.clone();
+        use_memo(
+            (state.results, state.playback.run, replaying.is_some()),
+            move |&(_, run, replaying)| ShownGraph::of(result.as_deref(), run, replaying),
+        )
     };
-    let trace = replaying.map(|(_, b)| (Rc::new(b.trace.clone()), state.playback.pos));
+    let (graph, node_lines) = (shown.graph.clone(), shown.node_lines.clone());
+    let trace = shown
+        .trace
+        .clone()
+        .filter(|_| replaying.is_some())
+        .map(|t| (t, state.playback.pos));
     let grad_shown = state
         .selected
         .and_then(|id| graph.nodes.get(id))
@@ -448,8 +457,8 @@ pub fn app(props: &AppProps) -> Html {
                 <section class="right">
                     <Graph graph={graph.clone()} trace={trace.clone()} selected={state.selected} {on_select} {lang}
                         {node_lines} hover_line={*hover_line} {on_hover_line} />
-                    if let Some((r, b)) = &backward {
-                        <Debugger trace={Rc::new(b.trace.clone())} playback={state.playback.clone()} runs={r.backwards.len()} {lang}
+                    if let Some((r, _)) = &backward {
+                        <Debugger trace={shown.trace.clone().unwrap_or_default()} playback={state.playback.clone()} runs={r.backwards.len()} {lang}
                             on_play_pause={action_unit(&dispatch, || Action::PlayPause)}
                             on_forward={action_unit(&dispatch, || Action::StepForward)}
                             on_back={action_unit(&dispatch, || Action::StepBack)}
@@ -462,6 +471,31 @@ pub fn app(props: &AppProps) -> Html {
                 </section>
             </main>
         </div>
+    }
+}
+
+/// What the graph view shows: during a replay, the graph as it was when that `backward()`
+/// started (the trace's node ids refer to it); otherwise the graph after the cell.
+struct ShownGraph {
+    graph: Rc<autograd::GraphSnapshot>,
+    node_lines: Rc<Vec<u32>>,
+    /// The trace of the selected backward pass, if the cell ran any.
+    trace: Option<Rc<autograd::BackwardTrace>>,
+}
+
+impl ShownGraph {
+    fn of(result: Option<&crate::protocol::Response>, run: usize, replaying: bool) -> ShownGraph {
+        let backward = result.and_then(|r| r.backwards.get(run));
+        let (graph, node_lines) = match (backward.filter(|_| replaying), result) {
+            (Some(b), _) => (b.graph.clone(), b.node_lines.clone()),
+            (None, Some(r)) => (r.graph.clone(), r.node_lines.clone()),
+            (None, None) => Default::default(),
+        };
+        ShownGraph {
+            graph: Rc::new(graph),
+            node_lines: Rc::new(node_lines),
+            trace: backward.map(|b| Rc::new(b.trace.clone())),
+        }
     }
 }
 
