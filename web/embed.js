@@ -73,33 +73,15 @@ function loadRuntime() {
     if (!js) throw new Error(`${PREFIX}: no module in index.html`);
     // The page module mounts the full page unless told it is embedded.
     globalThis.__autogradPlaygroundEmbed = true;
-    const [mod, workerModule, ...texts] = await Promise.all([
+    const [mod, ...texts] = await Promise.all([
       import(new URL(js, BASE).href),
-      compileWorker(),
       ...css.map((href) => fetch(new URL(href, BASE)).then((r) => r.text())),
     ]);
-    // Every instance's worker gets this compiled module (bridge.rs, embed-worker.js).
-    if (workerModule) globalThis.__autogradPlaygroundWorkerModule = workerModule;
+    // Compiled once here; every instance's worker gets the compiled module (bridge.rs).
     await mod.default({ module_or_path: new URL(wasm, BASE) });
     return { mod, sheet: sheetFrom(scopeCss(texts.join('\n'))) };
   })();
   return runtime;
-}
-
-// The interpreter worker's wasm, fetched and compiled once for all instances. Without it (an
-// error, an old browser) each worker loads its own, as on the full page.
-async function compileWorker() {
-  try {
-    const response = fetch(new URL('worker_bg.wasm', BASE));
-    try {
-      return await WebAssembly.compileStreaming(response);
-    } catch {
-      return await WebAssembly.compile(await (await response).arrayBuffer());
-    }
-  } catch (e) {
-    console.warn(`${PREFIX}: each worker will load its own wasm:`, e);
-    return null;
-  }
 }
 
 // Loads elements as they come near the viewport.

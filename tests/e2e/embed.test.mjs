@@ -99,8 +99,8 @@ test('two elements on a hostile page: lazy, independent, styles kept apart', asy
   await page.locator('autograd-playground#a').scrollIntoViewIfNeeded();
   assert.equal(await consoleOf(page, 'a', 'tensor'), 'tensor([3., 3.], grad_fn=<MulBackward0>)\n');
   assert.equal(server.requests.filter((r) => PAGE_WASM.test(r)).length, 1);
-  assert.equal(server.requests.filter((r) => r === '/autograd-playground/embed-worker.js').length, 1);
-  assert.equal(server.requests.filter((r) => r.endsWith('worker_bg.wasm')).length, 1);
+  assert.equal(server.requests.filter((r) => r === '/autograd-playground/worker.js').length, 1);
+  assert.equal(server.requests.filter((r) => r.endsWith('.wasm')).length, 1, 'the worker gets the compiled module, it fetches no wasm');
   assert.ok(server.requests.every((r) => !r.startsWith('/posts/worker')), 'worker resolved from the module, not the page');
   await page.waitForFunction(() => document.getElementById('a').shadowRoot.querySelectorAll('[data-testid=graph-node]').length >= 3);
   assert.deepEqual(await labels(page, 'a'), ['AccumulateGrad', 'MulBackward0', 'a', 'b']);
@@ -113,8 +113,8 @@ test('two elements on a hostile page: lazy, independent, styles kept apart', asy
   await page.waitForFunction(() => document.getElementById('b').shadowRoot.querySelectorAll('[data-testid=graph-node]').length >= 3);
   assert.deepEqual(await labels(page, 'b'), ['AccumulateGrad', 'ExpBackward0', 'p', 'q']);
   assert.equal(server.requests.filter((r) => PAGE_WASM.test(r)).length, 1, 'the page wasm is fetched once per page');
-  assert.equal(server.requests.filter((r) => r.endsWith('worker_bg.wasm')).length, 1, "the worker's wasm too");
-  assert.equal(server.requests.filter((r) => r.endsWith('embed-worker.js')).length, 2, 'one worker per element');
+  assert.equal(server.requests.filter((r) => r.endsWith('.wasm')).length, 1, 'no other wasm: the workers share it');
+  assert.equal(server.requests.filter((r) => r.endsWith('/worker.js')).length, 2, 'one worker per element');
   assert.equal(server.requests.filter((r) => /\/index\.html$/.test(r)).length, 1);
   assert.equal(await page.locator('autograd-playground [data-testid=run]').count(), 2);
 

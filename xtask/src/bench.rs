@@ -40,7 +40,7 @@ fn page_bench() -> Result {
     const SCRIPT: &str = "tests/bench/train_mlp.py";
     crate::tools::ensure_browser_test_tools()?;
     let sizes = dist::build_and_report()?;
-    let total: usize = sizes.iter().map(|f| f.gzip).sum();
+    let total = dist::page_weight(&sizes);
     shell::step("pyrun: cargo build --release -p interp");
     cmd("cargo", &["build", "--release", "-p", "interp"]).run()?;
     let pyrun = target_dir().join("release/pyrun").display().to_string();
@@ -122,7 +122,7 @@ fn profile_sizes() -> Result {
         let sizes = dist::measure(&out)?;
         rows.push((name, sizes));
     }
-    println!("\n| variant | page wasm gz | worker wasm gz | everything gz |");
+    println!("\n| variant | wasm gz | everything the page loads gz |");
     println!("|---|---:|---:|---:|");
     for (name, sizes) in &rows {
         let gz = |pred: &dyn Fn(&FileSize) -> bool| {
@@ -133,10 +133,9 @@ fn profile_sizes() -> Result {
                 .sum::<usize>()
         };
         println!(
-            "| {name} | {} | {} | {} |",
-            gz(&|f| f.name.ends_with("_bg.wasm") && !f.name.starts_with("worker")),
-            gz(&|f| f.name == "worker_bg.wasm"),
-            gz(&|_| true),
+            "| {name} | {} | {} |",
+            gz(&|f| f.name.ends_with("_bg.wasm")),
+            dist::page_weight(sizes),
         );
     }
     Ok(())

@@ -11,6 +11,23 @@ pub struct FileSize {
     pub gzip: usize,
 }
 
+impl FileSize {
+    /// Whether the full page (index.html) downloads this file. The blog-embedding files
+    /// (`embed.js`, `embed.html`, `example-post.html`) are served beside it but not loaded by it.
+    pub fn loaded_by_page(&self) -> bool {
+        !(self.name.starts_with("embed") || self.name.starts_with("example-post"))
+    }
+}
+
+/// Gzip bytes of everything the full page downloads.
+pub fn page_weight(sizes: &[FileSize]) -> usize {
+    sizes
+        .iter()
+        .filter(|f| f.loaded_by_page())
+        .map(|f| f.gzip)
+        .sum()
+}
+
 pub fn build_and_report() -> Result<Vec<FileSize>> {
     crate::tools::ensure_web_build_tools()?;
     shell::step("trunk build --release (into dist/)");
@@ -63,4 +80,14 @@ fn print_report(sizes: &[FileSize]) {
         .iter()
         .fold((0, 0), |(r, g), f| (r + f.raw, g + f.gzip));
     println!("{:<48} {:>10} {:>10}", "total", raw, gzip);
+    println!(
+        "{:<48} {:>10} {:>10}",
+        "the full page (without the embed files)",
+        sizes
+            .iter()
+            .filter(|f| f.loaded_by_page())
+            .map(|f| f.raw)
+            .sum::<usize>(),
+        page_weight(sizes)
+    );
 }

@@ -5,7 +5,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 use yew::Callback;
 
 /// What the worker reports: a response, or that it died (a panic is a bug; the caller restarts).
@@ -24,73 +24,24 @@ pub struct Bridge {
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
 
-/// The worker's loader script, emitted by Trunk next to the page module (`data-loader-shim`);
-/// resolved against the module's URL (`embed::asset_url`), so it is found from any page.
-pub const WORKER_SCRIPT: &str = "./worker_loader.js";
-
-/// The worker's entry for embeds (`web/embed-worker.js`): it waits for the compiled wasm.
-pub const EMBED_WORKER_SCRIPT: &str = "./embed-worker.js";
-
-/// The worker's wasm, compiled once per page by `web/embed.js`, so many embeds fetch and
-/// compile it once (`globalThis.__autogradPlaygroundWorkerModule`).
-fn shared_worker_module() -> Option<wasm_bindgen::JsValue> {
-    let module = js_sys::Reflect::get(
-        &js_sys::global(),
-        &"__autogradPlaygroundWorkerModule".into(),
-    )
-    .ok()?;
-    module
-        .is_instance_of::<js_sys::WebAssembly::Module>()
-        .then_some(module)
-}
-
-/// The full page's head starts compiling the worker's wasm before its own wasm has loaded
-/// (`index.html`); this is that compilation, if it is there.
-fn early_worker_module() -> Option<js_sys::Promise> {
-    let promise = js_sys::Reflect::get(
-        &js_sys::global(),
-        &"__autogradPlaygroundWorkerModulePromise".into(),
-    )
-    .ok()?;
-    promise.dyn_into::<js_sys::Promise>().ok()
-}
+/// The worker's script (`web/worker.js`, a module worker), resolved against the module's URL
+/// (`embed::asset_url`), so it is found from any page.
+pub const WORKER_SCRIPT: &str = "./worker.js";
 
 impl Bridge {
     pub fn spawn(on_event: Callback<WorkerEvent>) -> Result<Bridge, String> {
-        let shared = shared_worker_module();
-        let early = if shared.is_none() {
-            early_worker_module()
-        } else {
-            None
-        };
-        let script = if shared.is_some() || early.is_some() {
-            EMBED_WORKER_SCRIPT
-        } else {
-            WORKER_SCRIPT
-        };
-        let worker = Worker::new(&crate::embed::asset_url(script))
-            .map_err(|e| format!("cannot start the worker: {e:?}"))?;
-        if let Some(module) = shared {
-            // Its first message: the compiled wasm (it installs its handler and says ready after).
-            worker
-                .post_message(&module)
-                .map_err(|e| format!("cannot start the worker: {e:?}"))?;
-        } else if let Some(promise) = early {
-            // The same, once the early compilation is done; if it failed (null), the worker
-            // loads the wasm by its URL instead.
-            let to = worker.clone();
-            let send: Closure<dyn FnMut(wasm_bindgen::JsValue)> =
-                Closure::once(move |module: wasm_bindgen::JsValue| {
-                    let first = if module.is_null() || module.is_undefined() {
-                        crate::embed::asset_url("./worker_bg.wasm").into()
-                    } else {
-                        module
-                    };
-                    let _ = to.post_message(&first);
-                });
-            let _ = promise.then(&send);
-            send.forget(); // runs once; a one-time leak of a small closure per worker
-        }
+        let cannot = |e: wasm_bindgen::JsValue| format!("cannot start the worker: {e:?}");
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(&crate::embed::asset_url(WORKER_SCRIPT), &options)
+            .map_err(cannot)?;
+        // Its first message: this very wasm module, already compiled, and the JavaScript glue
+        // to instantiate it with (the worker installs its handler and says ready after).
+        let first = js_sys::Object::new();
+        let glue = crate::embed::module_url().unwrap_or_default();
+        js_sys::Reflect::set(&first, &"glue".into(), &glue.into()).map_err(cannot)?;
+        js_sys::Reflect::set(&first, &"module".into(), &wasm_bindgen::module()).map_err(cannot)?;
+        worker.post_message(&first).map_err(cannot)?;
         let events = on_event.clone();
         let pending: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let (flush_to, queue) = (worker.clone(), pending.clone());

@@ -131,11 +131,15 @@ thread_local! {
     static BASE_URL: RefCell<Option<String>> = const { RefCell::new(None) };
 }
 
-/// Records the URL of the page module's JavaScript (`import.meta.url`, read in `main.rs`, the
-/// one binary where `import.meta` exists; the worker is a classic script). Trunk puts the
-/// worker and `index.html` next to it.
+/// Records the URL of the module's JavaScript glue (`import.meta.url`, read in `main.rs`).
+/// Trunk puts `worker.js` and `index.html` next to it.
 pub fn set_module_url(url: String) {
     BASE_URL.with(|b| *b.borrow_mut() = Some(url));
+}
+
+/// The URL of the module's JavaScript glue: a worker imports it to instantiate the module.
+pub fn module_url() -> Option<String> {
+    BASE_URL.with(|b| b.borrow().clone())
 }
 
 /// `relative` resolved against the module's own URL, not the page's, so an embed finds its

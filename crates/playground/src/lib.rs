@@ -1,6 +1,6 @@
 //! The Yew web app. It renders what `interp` and `autograd` compute and holds no autograd or
-//! Python logic of its own. `runner` is the worker side (native, testable); `bin/worker.rs` hosts
-//! it in a Web Worker, `main.rs` mounts `app::App`.
+//! Python logic of its own. `runner` is the worker side (native, testable); `worker` hosts it in
+//! a Web Worker, `main.rs` mounts `app::App` and exports the worker's entry.
 
 pub mod app;
 pub mod bridge;
@@ -19,3 +19,5 @@ pub mod protocol;
 pub mod runner;
 pub mod state;
 pub mod urlstate;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -1,8 +1,11 @@
-//! The page module. Run by Trunk's `index.html`, it mounts the full page: `App` configured by
-//! the URL fragment. Loaded by `web/embed.js` (which sets `__autogradPlaygroundEmbed` first), it
-//! mounts nothing itself: each `<autograd-playground>` element calls [`mount`].
+//! The one wasm module of the playground. Run by Trunk's `index.html`, it mounts the full page:
+//! `App` configured by the URL fragment. Loaded by `web/embed.js` (which sets
+//! `__autogradPlaygroundEmbed` first), it mounts nothing itself: each `<autograd-playground>`
+//! element calls [`mount`]. Instantiated again in each interpreter worker (`web/worker.js`), it
+//! mounts nothing either: the worker calls [`worker_main`].
 //!
-//! The exports live in this binary, not the library, so the worker's wasm stays free of them.
+//! One module for the page and the worker, not two: they would carry two copies of `core`,
+//! `alloc`, the allocator, float formatting and serde, and the browser would compile both.
 
 fn main() {
     #[cfg(target_arch = "wasm32")]
@@ -10,7 +13,7 @@ fn main() {
 }
 
 #[cfg(target_arch = "wasm32")]
-pub use web::{mount, Instance};
+pub use web::{mount, worker_main, Instance};
 
 #[cfg(target_arch = "wasm32")]
 mod web {
@@ -28,6 +31,9 @@ mod web {
 
     pub fn start() {
         playground::embed::set_module_url(MODULE_URL.with(String::clone));
+        if web_sys::window().is_none() {
+            return; // an interpreter worker: `worker_main` starts it
+        }
         let global = js_sys::global();
         let embedded = js_sys::Reflect::get(&global, &"__autogradPlaygroundEmbed".into())
             .is_ok_and(|v| v.is_truthy());
@@ -38,6 +44,12 @@ mod web {
             };
             yew::Renderer::<App>::with_props(props).render();
         }
+    }
+
+    /// The interpreter worker's entry, called by `web/worker.js` once the module is instantiated.
+    #[wasm_bindgen]
+    pub fn worker_main() {
+        playground::worker::listen();
     }
 
     /// A mounted instance, the element's handle on it.

@@ -1,0 +1,25 @@
+//! The Web Worker side: the interpreter runs there so a long or endless script never blocks the
+//! page. The worker is `web/worker.js`; it instantiates the page's own wasm module (handed over
+//! by `bridge.rs`, compiled once) and calls `worker_main` (exported by `main.rs`), which lands
+//! here. Requests and responses are JSON strings (see `protocol.rs`).
+
+use crate::runner::Runner;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+/// Installs the request handler, then tells the page it is ready.
+pub fn listen() {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    let reply_to = scope.clone();
+    let mut runner = Runner::new();
+    let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
+        let request = e.data().as_string().unwrap_or_default();
+        let reply = runner.handle_json(&request);
+        let _ = reply_to.post_message(&JsValue::from_str(&reply));
+    });
+    scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    // The handler lives as long as the worker.
+    on_message.forget();
+    let _ = scope.post_message(&JsValue::from_str(crate::protocol::READY));
+}
