@@ -19,7 +19,7 @@ pub struct Bridge {
     worker: Worker,
     /// Requests sent before the worker said it is ready: a message that arrives while the worker
     /// is still instantiating its wasm would find no handler and be lost.
-    pending: Rc<RefCell<Option<Vec<String>>>>,
+    pending: Rc<RefCell<Option<Vec<Vec<u8>>>>>,
     _on_message: Closure<dyn FnMut(MessageEvent)>,
     _on_error: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -43,23 +43,21 @@ impl Bridge {
         js_sys::Reflect::set(&first, &"module".into(), &wasm_bindgen::module()).map_err(cannot)?;
         worker.post_message(&first).map_err(cannot)?;
         let events = on_event.clone();
-        let pending: Rc<RefCell<Option<Vec<String>>>> = Rc::new(RefCell::new(Some(Vec::new())));
+        let pending: Rc<RefCell<Option<Vec<Vec<u8>>>>> = Rc::new(RefCell::new(Some(Vec::new())));
         let (flush_to, queue) = (worker.clone(), pending.clone());
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-            let text = e.data().as_string();
-            if text.as_deref() == Some(READY) {
+            let data = e.data();
+            if data.as_string().as_deref() == Some(READY) {
                 for request in queue.borrow_mut().take().unwrap_or_default() {
-                    let _ = flush_to.post_message(&request.into());
+                    post_bytes(&flush_to, &request);
                 }
                 return;
             }
             crate::browser::mark(crate::browser::RESPONSE_MARK);
-            let event = match text.map(|text| Response::from_json(&text)) {
-                Some(Ok(response)) => WorkerEvent::Response(Box::new(response)),
-                Some(Err(err)) => {
-                    WorkerEvent::Crashed(format!("bad message from the worker: {err}"))
-                }
-                None => WorkerEvent::Crashed("bad message from the worker".into()),
+            let bytes = js_sys::Uint8Array::new(&data).to_vec();
+            let event = match Response::from_bytes(&bytes) {
+                Ok(response) => WorkerEvent::Response(Box::new(response)),
+                Err(err) => WorkerEvent::Crashed(format!("bad message from the worker: {err}")),
             };
             events.emit(event);
         });
@@ -79,12 +77,18 @@ impl Bridge {
 
     pub fn send(&self, request: &Request) {
         if let Some(queue) = self.pending.borrow_mut().as_mut() {
-            queue.push(request.to_json());
+            queue.push(request.to_bytes());
             return;
         }
-        // A failure here means the worker is gone; its error event reports that.
-        let _ = self.worker.post_message(&request.to_json().into());
+        post_bytes(&self.worker, &request.to_bytes());
     }
+}
+
+/// Sends bytes, transferring their buffer rather than copying it.
+fn post_bytes(worker: &Worker, bytes: &[u8]) {
+    let array = js_sys::Uint8Array::from(bytes);
+    // A failure here means the worker is gone; its error event reports that.
+    let _ = worker.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
 }
 
 impl Drop for Bridge {

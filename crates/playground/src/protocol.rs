@@ -1,4 +1,8 @@
-//! Messages between the page and the interpreter's Web Worker, as JSON strings.
+//! Messages between the page and the interpreter's Web Worker, as postcard bytes.
+//!
+//! postcard rather than JSON: a 500-node graph decodes several times faster, the messages are
+//! smaller, and its code is a fraction of serde_json's in the wasm. Both ends are this module,
+//! built together, so a self-describing format buys nothing.
 //!
 //! The interpreter runs in a worker so that a long or endless script never blocks the page:
 //! Stop terminates the worker, and a panic (a bug) kills only the worker, which is restarted.
@@ -76,22 +80,22 @@ pub struct Diagnostic {
 }
 
 impl Request {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
     }
 
-    pub fn from_json(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
     }
 }
 
 impl Response {
-    pub fn to_json(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+    pub fn to_bytes(&self) -> Vec<u8> {
+        postcard::to_allocvec(self).unwrap_or_default()
     }
 
-    pub fn from_json(text: &str) -> Result<Self, String> {
-        serde_json::from_str(text).map_err(|e| e.to_string())
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, String> {
+        postcard::from_bytes(bytes).map_err(|e| e.to_string())
     }
 
     /// The console's text: what the program printed, then the error.

@@ -1,5 +1,5 @@
 //! The worker's side: one interpreter session driven by `Request`s. Native code (no web APIs), so
-//! it is unit-tested natively; `bin/worker.rs` only moves JSON strings in and out.
+//! it is unit-tested natively; `worker.rs` only moves bytes in and out.
 
 use crate::graphview;
 use crate::protocol::{BackwardRun, Definition, Diagnostic, Request, Response};
@@ -52,8 +52,9 @@ impl Runner {
         }
     }
 
-    pub fn handle_json(&mut self, request: &str) -> String {
-        let response = match Request::from_json(request) {
+    /// One encoded request to its encoded response (see `protocol.rs`).
+    pub fn handle_bytes(&mut self, request: &[u8]) -> Vec<u8> {
+        let response = match Request::from_bytes(request) {
             Ok(request) => self.handle(request),
             Err(err) => Response {
                 error: Some(internal_error(&format!("bad request: {err}"))),
@@ -61,7 +62,7 @@ impl Runner {
                 ..Response::default()
             },
         };
-        response.to_json()
+        response.to_bytes()
     }
 
     pub fn handle(&mut self, request: Request) -> Response {
@@ -367,8 +368,10 @@ mod tests {
 
     #[test]
     fn garbage_requests_get_an_error_not_a_panic() {
-        let reply = Runner::new().handle_json("{not json");
-        let r = Response::from_json(&reply).unwrap();
+        let reply = Runner::new().handle_bytes(b"\xff\xff\xff garbage");
+        let r = Response::from_bytes(&reply).unwrap();
         assert!(r.error.is_some() && r.done);
+        let empty = Response::from_bytes(&Runner::new().handle_bytes(&[])).unwrap();
+        assert!(empty.error.is_some());
     }
 }
