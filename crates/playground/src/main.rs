@@ -38,6 +38,7 @@ mod web {
         let embedded = js_sys::Reflect::get(&global, &"__autogradPlaygroundEmbed".into())
             .is_ok_and(|v| v.is_truthy());
         if !embedded {
+            playground::bridge::prestart();
             let props = AppProps {
                 config: Config::page(&playground::browser::fragment()),
                 ..AppProps::default()
