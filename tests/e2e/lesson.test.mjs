@@ -88,6 +88,25 @@ test('the graph shows the lesson nodes and the backward replay ends with x2.grad
   await context.close();
 });
 
+test("a second backward() on a freed graph: the replay stops on the node that raised PyTorch's error", async () => {
+  const { page, errors, context } = await open('#step=1');
+  const { results } = await finishedRun(page);
+  await page.getByTestId('editor').fill('import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * x).sum()\ny.backward()\ny.backward()\n');
+  await page.getByTestId('run').click();
+  const text = await consoleText(page, results);
+  const raised = text.trim().split('\n').pop();
+  assert.match(raised, /^RuntimeError: Trying to backward through the graph a second time/);
+  await page.getByRole('button', { name: 'backward #2' }).click();
+  const step = page.getByTestId('backward-step');
+  while (await step.isEnabled()) await step.click();
+  assert.equal(await page.getByTestId('backward-error').textContent(), raised);
+  assert.match(await page.locator('.debugger .explain').textContent(), /MulBackward0/);
+  const failed = page.locator('[data-testid=graph-node].failed');
+  assert.equal(await failed.getAttribute('data-label'), 'MulBackward0');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('Stop ends an endless loop within 2 seconds and the page keeps working', async () => {
   const { page, errors, context } = await open('#step=1');
   await consoleText(page);

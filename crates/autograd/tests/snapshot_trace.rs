@@ -84,8 +84,9 @@ fn trace_steps_in_execution_order() {
         ("z".to_string(), z.clone()),
     ];
     let (_snap, idx) = GraphSnapshot::build(&named);
-    let trace =
-        backward_traced(std::slice::from_ref(&z), &[None], None, false, Some(&idx)).unwrap();
+    let (trace, result) =
+        backward_traced(std::slice::from_ref(&z), &[None], None, false, Some(&idx));
+    result.unwrap();
     let names: Vec<&str> = trace.steps.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(
         names,
@@ -120,7 +121,8 @@ fn trace_steps_in_execution_order() {
     assert_eq!(acc.grad_after.as_ref().unwrap().text, "tensor([3., 4.])");
     // a second accumulation shows before and after
     let z2 = x.mul(&w).unwrap().sum().unwrap();
-    let trace2 = backward_traced(&[z2], &[None], None, false, None).unwrap();
+    let (trace2, result) = backward_traced(&[z2], &[None], None, false, None);
+    result.unwrap();
     let acc2 = trace2.steps[2].leaf.as_ref().unwrap();
     assert_eq!(acc2.grad_before.as_ref().unwrap().values, vec![3.0, 4.0]);
     assert_eq!(acc2.grad_after.as_ref().unwrap().values, vec![6.0, 8.0]);
@@ -133,4 +135,32 @@ fn serde_derives_exist() {
     is_ser::<GraphSnapshot>();
     is_ser::<::autograd::BackwardTrace>();
     is_ser::<::autograd::TorchError>();
+}
+
+#[test]
+fn a_second_backward_traces_up_to_the_node_whose_saved_tensors_were_freed() {
+    let (x, w, y, z) = build();
+    let named = vec![
+        ("x".to_string(), x),
+        ("w".to_string(), w),
+        ("y".to_string(), y),
+        ("z".to_string(), z.clone()),
+    ];
+    let (_snap, idx) = GraphSnapshot::build(&named);
+    let (_, first) = backward_traced(std::slice::from_ref(&z), &[None], None, false, Some(&idx));
+    first.unwrap();
+    let (trace, second) =
+        backward_traced(std::slice::from_ref(&z), &[None], None, false, Some(&idx));
+    let err = second.unwrap_err();
+    assert!(err
+        .message
+        .starts_with("Trying to backward through the graph a second time"));
+    // SumBackward0 saves no tensors and runs; MulBackward0 needs x and w, which are gone.
+    let names: Vec<&str> = trace.steps.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, vec!["SumBackward0", "MulBackward0"]);
+    assert_eq!(trace.steps[0].error, None);
+    let failed = &trace.steps[1];
+    assert_eq!(failed.node, Some(3));
+    assert_eq!(failed.error.as_deref(), Some(err.to_string().as_str()));
+    assert!(failed.grads_out.is_empty());
 }

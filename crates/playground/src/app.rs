@@ -308,9 +308,13 @@ pub fn app(props: &AppProps) -> Html {
     let backward = result
         .as_ref()
         .and_then(|r| r.backwards.get(state.playback.run).map(|b| (r.clone(), b)));
-    let replaying = backward
-        .as_ref()
-        .filter(|(_, b)| state.playback.pos < b.trace.steps.len());
+    // A pass that raised stays on its last step, the node that failed; a finished pass gives
+    // way to the graph after the cell.
+    let replaying = backward.as_ref().filter(|(_, b)| {
+        let steps = &b.trace.steps;
+        let failed = steps.last().is_some_and(|s| s.error.is_some());
+        state.playback.pos < steps.len() || (failed && state.playback.pos == steps.len())
+    });
     // The graph shown and the trace replayed, cloned out of the result once per result and
     // replay switch, not on every render (the replay re-renders several times a second).
     let shown = {

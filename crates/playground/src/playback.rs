@@ -105,6 +105,7 @@ mod tests {
                 grad_before: before.map(preview),
                 grad_after: Some(preview(after)),
             }),
+            error: None,
         }
     }
 

@@ -367,6 +367,26 @@ mod tests {
     }
 
     #[test]
+    fn a_second_backward_on_a_freed_graph_is_replayed_up_to_the_failing_node() {
+        let code = "import torch\nx = torch.ones(2, requires_grad=True)\ny = (x * x).sum()\ny.backward()\ny.backward()\n";
+        let r = run(&[], code);
+        let err = r.error.as_ref().expect("RuntimeError");
+        assert_eq!((err.kind.as_str(), err.line), ("RuntimeError", 5));
+        assert_eq!(r.backwards.len(), 2);
+        let second = &r.backwards[1];
+        assert_eq!(second.line, 5);
+        let last = second.trace.steps.last().unwrap();
+        assert_eq!(last.name, "MulBackward0");
+        let shown = last.error.as_deref().unwrap();
+        assert!(
+            shown.starts_with("RuntimeError: Trying to backward through the graph a second time")
+        );
+        let node = last.node.unwrap();
+        assert_eq!(second.graph.nodes[node].label, "MulBackward0");
+        assert!(r.backwards[0].trace.steps.iter().all(|s| s.error.is_none()));
+    }
+
+    #[test]
     fn garbage_requests_get_an_error_not_a_panic() {
         let reply = Runner::new().handle_bytes(b"\xff\xff\xff garbage");
         let r = Response::from_bytes(&reply).unwrap();

@@ -267,6 +267,7 @@ mod tests {
             grad_in: None,
             grads_out: vec![],
             leaf: None,
+            error: None,
         };
         Box::new(Response {
             done: true,

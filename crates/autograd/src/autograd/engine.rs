@@ -79,24 +79,27 @@ pub fn backward(
     Ok(())
 }
 
-/// Like [`backward`], also returning a [`BackwardTrace`]; node ids refer to `index`.
+/// Like [`backward`], also returning a [`BackwardTrace`]; node ids refer to `index`. The trace
+/// is returned whether or not the pass succeeds: when a node fails (say, its saved tensors were
+/// freed by an earlier backward), its step is the last one and carries the error.
 pub fn backward_traced(
     tensors: &[Tensor],
     grad_tensors: &[Option<Tensor>],
     retain_graph: Option<bool>,
     create_graph: bool,
     index: Option<&SnapshotIndex>,
-) -> Result<BackwardTrace> {
-    let roots = make_roots(tensors, grad_tensors)?;
+) -> (BackwardTrace, Result<()>) {
     let mut trace = BackwardTrace::default();
-    run(
-        roots,
-        retain_graph.unwrap_or(create_graph),
-        create_graph,
-        None,
-        Some((&mut trace, index)),
-    )?;
-    Ok(trace)
+    let result = make_roots(tensors, grad_tensors).and_then(|roots| {
+        run(
+            roots,
+            retain_graph.unwrap_or(create_graph),
+            create_graph,
+            None,
+            Some((&mut trace, index)),
+        )
+    });
+    (trace, result.map(|_| ()))
 }
 
 /// `torch.autograd.backward(tensors, grad_tensors, retain_graph, create_graph, inputs=...)`:
@@ -422,6 +425,7 @@ fn run(
             grad_in: grad.as_ref().map(TensorPreview::of),
             grads_out: Vec::new(),
             leaf: None,
+            error: None,
         });
         let outputs = match (&node.op, &grad) {
             (BackwardFn::AccumulateGrad { variable }, Some(g)) => {
@@ -440,7 +444,16 @@ fn run(
                 Vec::new()
             }
             (BackwardFn::AccumulateGrad { .. }, None) => Vec::new(),
-            (_, Some(_)) => node.op.apply(&node, &grads)?,
+            (_, Some(_)) => match node.op.apply(&node, &grads) {
+                Ok(outputs) => outputs,
+                Err(err) => {
+                    if let (Some((t, _)), Some(mut s)) = (trace.as_mut(), step) {
+                        s.error = Some(err.to_string());
+                        t.steps.push(s);
+                    }
+                    return Err(err);
+                }
+            },
             (_, None) => vec![None; node.next_edges.len()],
         };
         if !keep_graph {

@@ -79,6 +79,9 @@ pub struct TraceStep {
     pub grads_out: Vec<EdgeGrad>,
     /// For `AccumulateGrad`: the leaf's `.grad` before/after.
     pub leaf: Option<LeafUpdate>,
+    /// The error this node raised, as Python prints it (`RuntimeError: Trying to backward
+    /// through the graph a second time ...`): the pass stopped here.
+    pub error: Option<String>,
 }
 
 /// Every node the engine executed during one `backward()` / `grad()` call, in order.

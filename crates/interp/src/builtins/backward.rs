@@ -142,13 +142,13 @@ pub(crate) fn run_backward(
     if interp.trace_backward && interp.traces.len() < MAX_TRACES_PER_CALL {
         let named = interp.named_tensors();
         let (graph, index) = autograd::SnapshotIndex::build(&named);
-        let trace = lend_interp(interp, || {
+        let (trace, result) = lend_interp(interp, || {
             autograd::backward_traced(ts, gs, retain, create, Some(&index))
-        })
-        .py()?;
+        });
+        // Kept when the pass fails too: the debugger shows the node that raised.
         interp.traces.push(trace);
         interp.trace_graphs.push(graph);
-        return Ok(());
+        return result.py();
     }
     lend_interp(interp, || autograd::backward(ts, gs, retain, create)).py()
 }

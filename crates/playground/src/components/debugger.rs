@@ -114,6 +114,10 @@ fn explain(s: &TraceStep, lang: Lang) -> Html {
             if let Some(rule) = rule {
                 <p class="rule">{ rule }</p>
             }
+            // The node raised: the pass stopped here, with PyTorch's own error.
+            if let Some(error) = &s.error {
+                <p class="step-error" data-testid="backward-error">{ error.clone() }</p>
+            }
             <ul>
                 { for s.grads_out.iter().map(|o| html! {
                     <li>

@@ -78,6 +78,8 @@ pub fn graph(props: &GraphProps) -> Html {
     let trace = props.trace.as_ref().map(|(t, pos)| (t.as_ref(), *pos));
     let current = trace.and_then(|(t, pos)| pos.checked_sub(1).and_then(|i| t.steps.get(i)));
     let active: Vec<usize> = current.map(active_nodes).unwrap_or_default();
+    // The node whose backward raised (a freed graph): the replay ends on it.
+    let failed = current.filter(|s| s.error.is_some()).and_then(|s| s.node);
 
     let edges = g.edges.iter().filter_map(|e| {
         let (from, to) = (layout.position(&e.to)?, layout.position(&e.from)?);
@@ -129,6 +131,7 @@ pub fn graph(props: &GraphProps) -> Html {
             graphview::node_class(n),
             selected.then_some("selected"),
             active.contains(&id).then_some("active"),
+            (failed == Some(id)).then_some("failed"),
             (line.is_some() && line == props.hover_line).then_some("linked"),
         );
         let on_hover = props.on_hover_line.clone();
