@@ -123,6 +123,32 @@ test('Stop ends an endless loop within 2 seconds and the page keeps working', as
   await context.close();
 });
 
+test('a crashed worker is reported and replaced, and the editor keeps its text', async () => {
+  // The first worker the page starts is a stand-in that dies on its first request, as a
+  // panicking interpreter would; every later worker is the real one.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  let workers = 0;
+  await context.route('**/worker.js', (route) => {
+    workers += 1;
+    if (workers > 1) return route.continue();
+    return route.fulfill({
+      contentType: 'text/javascript',
+      body: "self.onmessage = () => { self.onmessage = () => { throw new Error('simulated crash'); }; self.postMessage('ready'); };",
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(server.url + '#step=1');
+  const notice = page.locator('.console-notice');
+  await notice.waitFor({ timeout: 15_000 });
+  assert.match(await notice.textContent(), /crashed and was restarted.*simulated crash/);
+  await page.getByTestId('editor').fill('print(6 * 7)');
+  await page.getByTestId('run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=console]').textContent === '42\n', null, { timeout: 15_000 });
+  assert.equal(await page.getByTestId('editor').inputValue(), 'print(6 * 7)');
+  assert.equal(workers, 2);
+  await context.close();
+});
+
 test('a syntax error is shown like Python and marks its line', async () => {
   const { page, context } = await open('#step=1');
   const { results } = await finishedRun(page);
