@@ -302,6 +302,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |id| dispatch.dispatch(Action::Select(id)))
     };
 
+    browser::phase("app");
     let steps = lesson::steps(lang);
     let lesson_step = &steps[state.step];
     let result = state.result.clone();

@@ -110,6 +110,7 @@ impl Bridge {
                 }
                 None => WorkerEvent::Crashed("bad message from the worker".into()),
             };
+            crate::browser::phase("decoded");
             events.emit(event);
         });
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {

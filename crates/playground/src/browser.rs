@@ -52,18 +52,52 @@ pub fn browser_language() -> String {
 pub const RESPONSE_MARK: &str = "agp-response";
 pub const RENDER_MEASURE: &str = "agp-graph-render";
 
+/// The phases between a response and its graph on screen, in order; each is marked (`phase`)
+/// when it ends, and `measure_render` records `agp-phase:<name>` from the previous mark, so the
+/// benchmark can say where the time goes. The last phase (`dom`: Yew applying the virtual DOM)
+/// ends when the graph's render effect runs.
+pub const PHASES: [&str; 5] = ["decoded", "app", "graph", "layout", "view"];
+
+fn performance() -> Option<web_sys::Performance> {
+    window().and_then(|w| w.performance())
+}
+
+fn response_pending(p: &web_sys::Performance) -> bool {
+    p.get_entries_by_name(RESPONSE_MARK).length() > 0
+}
+
 pub fn mark(name: &str) {
-    if let Some(p) = window().and_then(|w| w.performance()) {
+    if let Some(p) = performance() {
         let _ = p.mark(name);
     }
 }
 
-/// Records `RENDER_MEASURE` from the last response mark, once per response.
+/// Marks the end of one of `PHASES`, while a response is on its way to the screen (a render
+/// for anything else, a hover say, marks nothing).
+pub fn phase(name: &str) {
+    if let Some(p) = performance().filter(response_pending) {
+        let _ = p.mark(&format!("agp-{name}"));
+    }
+}
+
+/// Records `RENDER_MEASURE` (and the phases) from the last response mark, once per response.
 pub fn measure_render() {
-    if let Some(p) = window().and_then(|w| w.performance()) {
-        if p.get_entries_by_name(RESPONSE_MARK).length() > 0 {
-            let _ = p.measure_with_start_mark(RENDER_MEASURE, RESPONSE_MARK);
-            p.clear_marks_with_mark_name(RESPONSE_MARK);
+    let Some(p) = performance().filter(response_pending) else {
+        return;
+    };
+    let _ = p.measure_with_start_mark(RENDER_MEASURE, RESPONSE_MARK);
+    let mut from = RESPONSE_MARK.to_string();
+    for name in PHASES {
+        let mark = format!("agp-{name}");
+        if p.get_entries_by_name(&mark).length() > 0 {
+            let _ =
+                p.measure_with_start_mark_and_end_mark(&format!("agp-phase:{name}"), &from, &mark);
+            from = mark;
         }
     }
+    let _ = p.measure_with_start_mark("agp-phase:dom", &from);
+    for name in PHASES {
+        p.clear_marks_with_mark_name(&format!("agp-{name}"));
+    }
+    p.clear_marks_with_mark_name(RESPONSE_MARK);
 }

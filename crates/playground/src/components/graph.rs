@@ -51,6 +51,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let layout = use_mut_ref(Layout::<usize>::new);
     // Runs after every render: times a response's way to the screen for the page benchmark.
     use_effect(crate::browser::measure_render);
+    crate::browser::phase("graph");
     let view = use_state(|| FIT);
     let drag = use_mut_ref(|| None::<(f64, f64, View)>);
     let svg_ref = use_node_ref();
@@ -68,6 +69,7 @@ pub fn graph(props: &GraphProps) -> Html {
         .borrow_mut()
         .update(&boxes, &graphview::data_flow_edges(g));
     let layout = layout.borrow();
+    crate::browser::phase("layout");
     let (x0, y0, x1, y1) = layout.bounds(BOX_HEIGHT);
     let (w, h) = (
         (x1 - x0).max(200.0) + 2.0 * MARGIN,
@@ -222,6 +224,7 @@ pub fn graph(props: &GraphProps) -> Html {
     let lang = props.lang;
     let transform = format!("translate({:.1} {:.1}) scale({:.3})", v.dx, v.dy, v.scale);
 
+    crate::browser::phase("view");
     html! {
         <section class="graph-panel" aria-label={t(lang, Text::Graph)}>
             <div class="toolbar graph-tools">
