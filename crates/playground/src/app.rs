@@ -453,7 +453,7 @@ pub fn app(props: &AppProps) -> Html {
                     { run_tools }
                     <Editor code={AttrValue::from(state.code().to_string())} {on_edit} on_run={run} {error_line} {current_line} label={t(lang, Text::Code)}
                         {readonly} hover_line={*hover_line} on_hover_line={on_hover_line.clone()} />
-                    <Console result={result.as_deref().cloned()} {lang} label={t(lang, Text::Console)} {notice} results={state.results} />
+                    <Console result={result.clone()} {lang} label={t(lang, Text::Console)} {notice} results={state.results} />
                 </section>
                 <section class="right">
                     <Graph graph={graph.clone()} trace={trace.clone()} selected={state.selected} {on_select} {lang}
