@@ -102,7 +102,7 @@ impl Bridge {
                 }
                 return;
             }
-            crate::browser::mark(crate::browser::RESPONSE_MARK);
+            crate::browser::response_arrived();
             let event = match text.map(|text| Response::from_json(&text)) {
                 Some(Ok(response)) => WorkerEvent::Response(Box::new(response)),
                 Some(Err(err)) => {

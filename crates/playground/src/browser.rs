@@ -51,6 +51,12 @@ pub fn browser_language() -> String {
 /// layout and DOM update).
 pub const RESPONSE_MARK: &str = "agp-response";
 pub const RENDER_MEASURE: &str = "agp-graph-render";
+/// From the same response to after the browser's next frame following the render effect
+/// (styles, layout and paint of the new elements included): Yew runs effects in the same task
+/// as the render when the render took under 16 ms, so `RENDER_MEASURE` alone may end before
+/// the browser has drawn anything.
+pub const PAINTED_MEASURE: &str = "agp-graph-painted";
+const PAINT_START_MARK: &str = "agp-response-paint";
 
 /// The phases between a response and its graph on screen, in order; each is marked (`phase`)
 /// when it ends, and `measure_render` records `agp-phase:<name>` from the previous mark, so the
@@ -66,10 +72,16 @@ fn response_pending(p: &web_sys::Performance) -> bool {
     p.get_entries_by_name(RESPONSE_MARK).length() > 0
 }
 
-pub fn mark(name: &str) {
+fn mark(name: &str) {
     if let Some(p) = performance() {
         let _ = p.mark(name);
     }
+}
+
+/// A response from the worker has arrived (before it is decoded).
+pub fn response_arrived() {
+    mark(RESPONSE_MARK);
+    mark(PAINT_START_MARK);
 }
 
 /// Marks the end of one of `PHASES`, while a response is on its way to the screen (a render
@@ -100,4 +112,29 @@ pub fn measure_render() {
         p.clear_marks_with_mark_name(&format!("agp-{name}"));
     }
     p.clear_marks_with_mark_name(RESPONSE_MARK);
+    measure_after_next_frame();
+}
+
+/// Records `PAINTED_MEASURE` in a task after the next animation frame: the frame's rendering
+/// runs after its animation-frame callbacks, so a zero timeout set there runs once it is done.
+fn measure_after_next_frame() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(w) = window() else {
+        return;
+    };
+    let after_frame = Closure::once_into_js(|| {
+        if let Some(p) = performance() {
+            if p.get_entries_by_name(PAINT_START_MARK).length() > 0 {
+                let _ = p.measure_with_start_mark(PAINTED_MEASURE, PAINT_START_MARK);
+                p.clear_marks_with_mark_name(PAINT_START_MARK);
+            }
+        }
+    });
+    let in_frame = Closure::once_into_js(move || {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback(after_frame.unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(in_frame.unchecked_ref());
 }

@@ -10,6 +10,43 @@
 //! sees `Layout::update` and `Layout::position`, so it can be swapped.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Maps keyed by layout keys (node ids): std's SipHash guards against keys crafted to collide,
+/// which these are not, and in the wasm build hashing cost more than placing the nodes.
+type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// rustc's FxHash: one rotate, xor and multiply per word.
+#[derive(Clone, Copy, Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Vertical distance between layers, in SVG user units.
 pub const LAYER_GAP: f64 = 90.0;
@@ -33,7 +70,7 @@ pub struct Point {
 
 #[derive(Clone, Debug, Default)]
 pub struct Layout<K> {
-    placed: HashMap<K, Placed>,
+    placed: KeyMap<K, Placed>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -46,7 +83,7 @@ struct Placed {
 impl<K: Clone + Eq + std::hash::Hash> Layout<K> {
     pub fn new() -> Self {
         Self {
-            placed: HashMap::new(),
+            placed: KeyMap::default(),
         }
     }
 
@@ -63,7 +100,7 @@ impl<K: Clone + Eq + std::hash::Hash> Layout<K> {
         }
         // Nodes that are gone, or now belong in another layer, are placed afresh; the others
         // keep their x and take their new width.
-        let mut keep: HashMap<&K, (usize, f64)> = HashMap::with_capacity(nodes.len());
+        let mut keep: KeyMap<&K, (usize, f64)> = KeyMap::default();
         for (node, &layer) in nodes.iter().zip(&layers) {
             keep.insert(&node.key, (layer, node.width));
         }

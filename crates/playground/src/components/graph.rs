@@ -92,6 +92,59 @@ struct SceneCache {
     generation: u64,
 }
 
+impl SceneCache {
+    /// The scene for `graph` at `zoom`, its edge and node markup, and the node markup's
+    /// generation; laid out and written only as far as something changed.
+    fn update(
+        cache: &mut Option<SceneCache>,
+        layout: &mut Layout<usize>,
+        graph: &Rc<GraphSnapshot>,
+        node_lines: &Rc<Vec<u32>>,
+        zoom: f64,
+    ) -> (Rc<Scene>, AttrValue, AttrValue, u64) {
+        let same_graph = cache
+            .as_ref()
+            .is_some_and(|c| Rc::ptr_eq(&c.graph, graph) && Rc::ptr_eq(&c.node_lines, node_lines));
+        let (scene, edges) = match cache.as_ref().filter(|_| same_graph) {
+            Some(c) => (c.scene.clone(), c.edges.clone()),
+            None => {
+                let scene = Scene::build(graph, node_lines, layout);
+                let edges = AttrValue::from(scene.edges_markup(graph));
+                (Rc::new(scene), edges)
+            }
+        };
+        let detail = detail_for(&scene, zoom);
+        if !same_graph || cache.as_ref().is_some_and(|c| c.detail != detail) {
+            let markup = scene.nodes_markup(graph, detail);
+            // Yew keeps the elements of an unchanged markup string (a re-run of the same code),
+            // and with them the states applied; new elements hold the base states.
+            let (nodes, generation) = match cache.take() {
+                Some(old) if old.nodes.as_str() == markup => (old.nodes, old.generation),
+                old => (AttrValue::from(markup), old.map_or(0, |o| o.generation + 1)),
+            };
+            *cache = Some(SceneCache {
+                graph: graph.clone(),
+                node_lines: node_lines.clone(),
+                scene: scene.clone(),
+                edges: edges.clone(),
+                detail,
+                nodes: nodes.clone(),
+                generation,
+            });
+            return (scene, edges, nodes, generation);
+        }
+        match cache.as_ref() {
+            Some(c) => (
+                c.scene.clone(),
+                c.edges.clone(),
+                c.nodes.clone(),
+                c.generation,
+            ),
+            None => (scene, edges, AttrValue::default(), 0),
+        }
+    }
+}
+
 /// The node states last applied to the scene's elements.
 #[derive(Default)]
 struct Applied {
@@ -112,48 +165,13 @@ pub fn graph(props: &GraphProps) -> Html {
     let g = &props.graph;
 
     let v = *view;
-    let (scene, edges_markup, nodes_markup, generation) = {
-        let mut cache = cache.borrow_mut();
-        let same_graph = cache.as_ref().is_some_and(|c| {
-            Rc::ptr_eq(&c.graph, g) && Rc::ptr_eq(&c.node_lines, &props.node_lines)
-        });
-        let (scene, edges) = match cache.as_ref().filter(|_| same_graph) {
-            Some(c) => (c.scene.clone(), c.edges.clone()),
-            None => {
-                let scene = Scene::build(g, &props.node_lines, &mut layout.borrow_mut());
-                let edges = AttrValue::from(scene.edges_markup(g));
-                (Rc::new(scene), edges)
-            }
-        };
-        let detail = detail_for(&scene, v.scale);
-        if !same_graph || cache.as_ref().is_some_and(|c| c.detail != detail) {
-            let markup = scene.nodes_markup(g, detail);
-            // Yew keeps the elements of an unchanged markup string (a re-run of the same code),
-            // and with them the states applied; new elements hold the base states.
-            let (nodes, generation) = match cache.take() {
-                Some(old) if old.nodes.as_str() == markup => (old.nodes, old.generation),
-                old => (AttrValue::from(markup), old.map_or(0, |o| o.generation + 1)),
-            };
-            *cache = Some(SceneCache {
-                graph: g.clone(),
-                node_lines: props.node_lines.clone(),
-                scene,
-                edges,
-                detail,
-                nodes,
-                generation,
-            });
-        }
-        match cache.as_ref() {
-            Some(c) => (
-                c.scene.clone(),
-                c.edges.clone(),
-                c.nodes.clone(),
-                c.generation,
-            ),
-            None => (Rc::default(), AttrValue::default(), AttrValue::default(), 0),
-        }
-    };
+    let (scene, edges_markup, nodes_markup, generation) = SceneCache::update(
+        &mut cache.borrow_mut(),
+        &mut layout.borrow_mut(),
+        g,
+        &props.node_lines,
+        v.scale,
+    );
     crate::browser::phase("layout");
 
     let (x0, y0, _, _) = scene.bounds;
