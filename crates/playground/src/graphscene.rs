@@ -15,7 +15,7 @@
 
 use crate::graphview::{self, BOX_HEIGHT};
 use crate::layout::{Layout, NodeBox, Point};
-use crate::markup::{self, Tag};
+use crate::markup::{self, PathData, Tag};
 use crate::playback::active_nodes;
 use autograd::{BackwardTrace, GraphSnapshot, SnapNode, SnapNodeKind, TraceStep};
 
@@ -102,7 +102,7 @@ impl Scene {
     /// snapshot's edges point backward (output to input); each is drawn from the input above
     /// to the node that uses it.
     pub fn edges_markup(&self, g: &GraphSnapshot) -> String {
-        let (mut curves, mut heads) = (String::new(), String::new());
+        let (mut curves, mut heads) = (PathData::default(), PathData::default());
         for e in &g.edges {
             if let (Some(from), Some(to)) = (self.position(e.to), self.position(e.from)) {
                 push_curve(&mut curves, from, to);
@@ -113,17 +113,18 @@ impl Scene {
         if !curves.is_empty() {
             Tag::open(&mut out, "path")
                 .attr("class", "edge")
-                .attr("d", &curves)
+                .path("d", &curves)
                 .end_empty();
             Tag::open(&mut out, "path")
                 .attr("class", "arrow-head")
-                .attr("d", &heads)
+                .path("d", &heads)
                 .end_empty();
         }
         out
     }
 
-    /// One `<g data-testid="graph-node">` per placed node, in the snapshot's order.
+    /// One `data-testid="graph-node"` element per placed node, in the snapshot's order: a `<g>`
+    /// holding the box and its text, or with `Detail::Boxes` the box's `<rect>` itself.
     pub fn nodes_markup(&self, g: &GraphSnapshot, detail: Detail) -> String {
         let mut out = String::with_capacity(g.nodes.len() * 400);
         for n in &g.nodes {
@@ -144,7 +145,12 @@ impl Scene {
             return;
         };
         let kind = graphview::kind_attr(n);
-        let mut tag = Tag::open(out, "g")
+        // Drawn as a box only, the node is its <rect>: half the elements to parse and style.
+        let element = match detail {
+            Detail::Full => "g",
+            Detail::Boxes => "rect",
+        };
+        let mut tag = Tag::open(out, element)
             .attr("class", &class_attr(n, state))
             .attr("data-testid", "graph-node")
             .attr("data-kind", kind)
@@ -166,23 +172,25 @@ impl Scene {
         if let Some(line) = self.lines.get(id).copied().flatten() {
             tag = tag.int("data-line", line as usize);
         }
-        tag.end();
         let rx = if n.kind == SnapNodeKind::Tensor {
             6.0
         } else {
             BOX_HEIGHT / 2.0
         };
-        Tag::open(out, "rect")
-            .num("x", p.x - width / 2.0)
-            .num("y", p.y - BOX_HEIGHT / 2.0)
-            .num("width", width)
-            .num("height", BOX_HEIGHT)
-            .num("rx", rx)
-            .end_empty();
+        let with_box = |tag: Tag<'_>| {
+            tag.num("x", p.x - width / 2.0)
+                .num("y", p.y - BOX_HEIGHT / 2.0)
+                .num("width", width)
+                .num("height", BOX_HEIGHT)
+                .num("rx", rx)
+                .end_empty()
+        };
         if detail == Detail::Boxes {
-            markup::close(out, "g");
+            with_box(tag);
             return;
         }
+        tag.end();
+        with_box(Tag::open(out, "rect"));
         let title_y = if lines.len() > 1 {
             p.y - 6.0
         } else {
@@ -303,9 +311,9 @@ pub fn active_edges<'t>(
 /// An edge's curve from the bottom of `from`'s box to the top of `to`'s; the middle height is
 /// where the gradient's label goes.
 pub fn edge_path(from: Point, to: Point) -> String {
-    let mut d = String::new();
+    let mut d = PathData::default();
     push_curve(&mut d, from, to);
-    d
+    d.into_string()
 }
 
 pub fn edge_mid_y(from: Point, to: Point) -> f64 {
@@ -317,38 +325,32 @@ fn edge_ends(from: Point, to: Point) -> (f64, f64) {
     (from.y + BOX_HEIGHT / 2.0, to.y - BOX_HEIGHT / 2.0)
 }
 
-fn push_curve(d: &mut String, from: Point, to: Point) {
+fn push_curve(d: &mut PathData, from: Point, to: Point) {
     let (sy, ty) = edge_ends(from, to);
     let mid = (sy + ty) / 2.0;
-    d.push('M');
-    push_point(d, from.x, sy);
-    d.push('C');
-    push_point(d, from.x, mid);
-    d.push(' ');
-    push_point(d, to.x, mid);
-    d.push(' ');
-    push_point(d, to.x, ty);
+    d.command("M");
+    d.point(from.x, sy);
+    d.command("C");
+    d.point(from.x, mid);
+    d.command(" ");
+    d.point(to.x, mid);
+    d.command(" ");
+    d.point(to.x, ty);
 }
 
 /// The arrowhead the `#arrow` marker draws at the curve's end (7 × 1.5 units: a 10-unit
 /// triangle whose tip is 1 unit past the end), pointing the way the curve ends: straight down,
 /// or up for the rare edge that goes up.
-fn push_arrow_head(d: &mut String, from: Point, to: Point) {
+fn push_arrow_head(d: &mut PathData, from: Point, to: Point) {
     let (sy, ty) = edge_ends(from, to);
     let down = ty >= (sy + ty) / 2.0;
-    d.push('M');
-    push_point(d, to.x - 5.2, if down { ty - 9.5 } else { ty + 9.5 });
-    d.push_str(if down {
+    d.command("M");
+    d.point(to.x - 5.2, if down { ty - 9.5 } else { ty + 9.5 });
+    d.command(if down {
         "l5.2,10.5 5.2,-10.5z"
     } else {
         "l5.2,-10.5 5.2,10.5z"
     });
-}
-
-fn push_point(d: &mut String, x: f64, y: f64) {
-    markup::push_num(d, x);
-    d.push(',');
-    markup::push_num(d, y);
 }
 
 #[cfg(test)]
@@ -413,7 +415,8 @@ mod tests {
             g.nodes.len()
         );
         assert_eq!(boxes.matches("<rect").count(), g.nodes.len());
-        assert!(!boxes.contains("<text"));
+        assert!(!boxes.contains("<text") && !boxes.contains("<g"));
+        assert!(boxes.contains(r#"<rect class="node fn" data-testid="graph-node" data-kind="function" data-label="MeanBackward0""#));
     }
 
     #[test]

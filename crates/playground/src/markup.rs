@@ -56,16 +56,17 @@ pub fn push_num(out: &mut String, value: f64) {
 pub fn push_uint(out: &mut String, mut value: u64) {
     let mut digits = [0u8; 20];
     let mut start = digits.len();
-    loop {
+    while start > 0 {
         start -= 1;
-        digits[start] = (value % 10) as u8;
+        digits[start] = b'0' + (value % 10) as u8;
         value /= 10;
         if value == 0 {
             break;
         }
     }
-    for &d in &digits[start..] {
-        push_digit(out, u64::from(d));
+    // ASCII digits: always valid UTF-8.
+    if let Ok(text) = std::str::from_utf8(&digits[start..]) {
+        out.push_str(text);
     }
 }
 
@@ -106,6 +107,16 @@ impl<'a> Tag<'a> {
         self
     }
 
+    /// An attribute with path data: numbers and command letters only, so nothing to escape.
+    pub fn path(self, name: &'static str, d: &PathData) -> Self {
+        self.out.push(' ');
+        self.out.push_str(name);
+        self.out.push_str("=\"");
+        self.out.push_str(&d.0);
+        self.out.push('"');
+        self
+    }
+
     /// An attribute with an integer (ids, lines).
     pub fn int(self, name: &'static str, value: usize) -> Self {
         self.out.push(' ');
@@ -131,6 +142,33 @@ impl<'a> Tag<'a> {
         self.out.push('>');
         push_text(self.out, text);
         close(self.out, self.name);
+    }
+}
+
+/// SVG path data. It holds only what `command` and `point` write, so it is written into an
+/// attribute without escaping (a graph's edges are tens of kilobytes of it).
+#[derive(Clone, Debug, Default)]
+pub struct PathData(String);
+
+impl PathData {
+    /// Command letters and fixed parts (`"M"`, `"l5,10 5,-10z"`): literals of our code.
+    pub fn command(&mut self, literal: &'static str) {
+        debug_assert!(!literal.contains(['&', '<', '>', '"', '\'']));
+        self.0.push_str(literal);
+    }
+
+    pub fn point(&mut self, x: f64, y: f64) {
+        push_num(&mut self.0, x);
+        self.0.push(',');
+        push_num(&mut self.0, y);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn into_string(self) -> String {
+        self.0
     }
 }
 
@@ -226,10 +264,16 @@ mod tests {
             .int("data-id", 7)
             .attr("data-label", "a\"b")
             .text("<x>");
-        Tag::open(&mut out, "rect").num("y", -0.04).end_empty();
+        let mut d = PathData::default();
+        d.command("M");
+        d.point(1.0, -2.55);
+        Tag::open(&mut out, "rect")
+            .num("y", -0.04)
+            .path("d", &d)
+            .end_empty();
         assert_eq!(
             out,
-            r#"<text x="1.3" data-id="7" data-label="a&quot;b">&lt;x&gt;</text><rect y="0.0"/>"#
+            r#"<text x="1.3" data-id="7" data-label="a&quot;b">&lt;x&gt;</text><rect y="0.0" d="M1.0,-2.6"/>"#
         );
     }
 }
