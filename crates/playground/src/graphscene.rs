@@ -164,7 +164,7 @@ impl Scene {
             .attr("role", "button")
             // The accessible name is the node's text; the role description says what it is.
             .attr("aria-label", &aria_label(name, state))
-            .attr("aria-roledescription", &format!("{kind} node"))
+            .attr("aria-roledescription", role_description(n))
             .attr(
                 "aria-pressed",
                 if state.selected { "true" } else { "false" },
@@ -247,6 +247,15 @@ pub fn class_attr(n: &SnapNode, state: &NodeState) -> String {
         }
     }
     class
+}
+
+/// What a node is, for assistive technology ("tensor node").
+fn role_description(n: &SnapNode) -> &'static str {
+    match n.kind {
+        SnapNodeKind::Tensor => "tensor node",
+        SnapNodeKind::Function => "function node",
+        SnapNodeKind::Accumulate => "accumulate node",
+    }
 }
 
 /// A node's accessible name: its text, then its `.grad` once it has one (drawn under the box).

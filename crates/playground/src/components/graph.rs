@@ -393,6 +393,27 @@ fn node_line(node: &web_sys::Element) -> Option<u32> {
     node.get_attribute("data-line")?.parse().ok()
 }
 
+/// The graph-node elements under the <svg>, by node id.
+fn node_elements(svg_ref: &NodeRef, count: usize) -> Vec<Option<web_sys::Element>> {
+    let mut elements = vec![None; count];
+    let list = svg_ref
+        .cast::<web_sys::Element>()
+        .and_then(|svg| svg.query_selector_all("[data-testid=graph-node]").ok());
+    if let Some(list) = list {
+        for i in 0..list.length() {
+            let element = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok());
+            if let Some(element) = element {
+                if let Some(slot) = node_id(&element).and_then(|id| elements.get_mut(id)) {
+                    *slot = Some(element);
+                }
+            }
+        }
+    }
+    elements
+}
+
 /// Brings the scene's node elements to `states`, touching only nodes whose state changed. New
 /// elements (another scene) hold the scene's base states, as written in its markup.
 fn apply_states(
@@ -404,27 +425,19 @@ fn apply_states(
     states: Vec<NodeState>,
 ) {
     if applied.generation != Some(generation) {
-        let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
-            return;
-        };
-        let mut elements = vec![None; graph.nodes.len()];
-        if let Ok(list) = svg.query_selector_all("[data-testid=graph-node]") {
-            for i in 0..list.length() {
-                let element = list
-                    .item(i)
-                    .and_then(|n| n.dyn_into::<web_sys::Element>().ok());
-                if let Some(element) = element {
-                    if let Some(slot) = node_id(&element).and_then(|id| elements.get_mut(id)) {
-                        *slot = Some(element);
-                    }
-                }
-            }
-        }
+        // New elements, as written: nothing to look up until a state differs from that (a
+        // graph that just arrived usually shows its base states).
         *applied = Applied {
             generation: Some(generation),
-            elements,
+            elements: Vec::new(),
             states: scene.base.clone(),
         };
+    }
+    if applied.states == states {
+        return;
+    }
+    if applied.elements.is_empty() {
+        applied.elements = node_elements(svg_ref, graph.nodes.len());
     }
     for (id, state) in states.iter().enumerate() {
         if applied.states.get(id) == Some(state) {
