@@ -33,7 +33,8 @@ async function runCode(code, done, arg = null) {
   const render = await page.evaluate(() => performance.getEntriesByName('agp-graph-render').map((e) => e.duration));
   // The same response to after the browser's next frame (styles, layout, paint included).
   const painted = await page.evaluate(async () => {
-    for (let i = 0; i < 100 && !performance.getEntriesByName('agp-graph-painted').length; i++) await new Promise((ok) => setTimeout(ok, 20));
+    const count = (name) => performance.getEntriesByName(name).length;
+    for (let i = 0; i < 100 && count('agp-graph-painted') < count('agp-graph-render'); i++) await new Promise((ok) => setTimeout(ok, 20));
     return performance.getEntriesByName('agp-graph-painted').map((e) => e.duration);
   });
   // Where that time went (browser.rs PHASES): the phases of the response that drew the graph.
@@ -76,6 +77,8 @@ const summary = {
     [k, Math.round(10 * median(results.phases.map((p) => p[k] ?? 0))) / 10])),
   training_in_browser_ms: training ? Math.round(median(results.training_ms)) : null,
 };
+// BENCH_VERBOSE=1: every run's figures too (on stderr, so the summary stays one JSON line).
+if (process.env.BENCH_VERBOSE) console.error(JSON.stringify(results));
 console.log(JSON.stringify(summary));
 await browser.close();
 await server.close();

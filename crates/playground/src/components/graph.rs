@@ -62,8 +62,8 @@ const MAX_PANEL_PX: (f64, f64) = (4000.0, 1000.0);
 const FONT_UNITS: f64 = 12.0;
 const MIN_TEXT_PX: f64 = 4.0;
 
-fn detail_for(scene: &Scene, zoom: f64) -> Detail {
-    let (w, h) = view_size(scene.bounds);
+fn detail_for(bounds: (f64, f64, f64, f64), zoom: f64) -> Detail {
+    let (w, h) = view_size(bounds);
     if (MAX_PANEL_PX.0 / w).min(MAX_PANEL_PX.1 / h) * zoom * FONT_UNITS < MIN_TEXT_PX {
         Detail::Boxes
     } else {
@@ -113,7 +113,7 @@ impl SceneCache {
                 (Rc::new(scene), edges)
             }
         };
-        let detail = detail_for(&scene, zoom);
+        let detail = detail_for(scene.bounds, zoom);
         if !same_graph || cache.as_ref().is_some_and(|c| c.detail != detail) {
             let markup = scene.nodes_markup(graph, detail);
             // Yew keeps the elements of an unchanged markup string (a re-run of the same code),
@@ -488,4 +488,27 @@ fn export_svg(svg_ref: &NodeRef) {
         }
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::LAYER_GAP;
+
+    #[test]
+    fn text_is_left_out_only_where_it_could_not_be_read() {
+        let graph_of = |layers: f64| (-60.0, -27.0, 60.0, (layers - 1.0) * LAYER_GAP + 27.0);
+        // The lesson's graphs, unless zoomed far out.
+        assert_eq!(detail_for(graph_of(8.0), 1.0), Detail::Full);
+        assert_eq!(detail_for(graph_of(8.0), 0.5), Detail::Full);
+        assert_eq!(detail_for(graph_of(8.0), 0.1), Detail::Boxes);
+        // A 500-node chain, even zoomed in all the way.
+        assert_eq!(detail_for(graph_of(500.0), 1.0), Detail::Boxes);
+        assert_eq!(detail_for(graph_of(500.0), 8.0), Detail::Boxes);
+        // In between: zooming in brings the text back.
+        assert_eq!(detail_for(graph_of(60.0), 1.0), Detail::Boxes);
+        assert_eq!(detail_for(graph_of(60.0), 4.0), Detail::Full);
+        // Very wide graphs too.
+        assert_eq!(detail_for((0.0, -27.0, 60_000.0, 27.0), 1.0), Detail::Boxes);
+    }
 }
