@@ -48,7 +48,9 @@ pub fn browser_language() -> String {
 
 /// Performance marks for `cargo xtask bench page`: a response arriving from the worker, and the
 /// graph drawn from it (`graph-render` measures the time between: decoding, state update,
-/// layout and DOM update).
+/// layout and DOM update, until the graph's render effect). Yew's scheduler yields to the
+/// browser once a render has taken 16 ms and runs effects after the next frame, so a slower
+/// render's measure also holds that frame (styles, layout, paint).
 pub const RESPONSE_MARK: &str = "agp-response";
 pub const RENDER_MEASURE: &str = "agp-graph-render";
 /// From the same response to after the browser's next frame following the render effect
@@ -60,8 +62,10 @@ const PAINT_START_MARK: &str = "agp-response-paint";
 
 /// The phases between a response and its graph on screen, in order; each is marked (`phase`)
 /// when it ends, and `measure_render` records `agp-phase:<name>` from the previous mark, so the
-/// benchmark can say where the time goes. The last phase (`dom`: Yew applying the virtual DOM)
-/// ends when the graph's render effect runs.
+/// benchmark can say where the time goes: `decoded` (JSON), `app` (state update, app render),
+/// `graph` (to the graph component's render), `layout` (layout and scene markup), `view` (the
+/// rest of the graph's `html!`). The last phase (`dom`: Yew applying the virtual DOM, and the
+/// browser's frame if Yew yielded) ends when the graph's render effect runs.
 pub const PHASES: [&str; 5] = ["decoded", "app", "graph", "layout", "view"];
 
 fn performance() -> Option<web_sys::Performance> {
