@@ -2,9 +2,9 @@
 //!
 //! The scene (node boxes with their text, and the edges) changes only when the graph does. It
 //! is written once per graph as SVG text and inserted as is: as Yew virtual DOM, a 500-node graph
-//! took about 190 ms to build, diff and apply (thousands of elements, four closures per node);
-//! the browser's parser makes the same elements from one string in a few milliseconds. Plain
-//! edges are one `<path>` and their arrowheads another, not an element each.
+//! took 120-190 ms to build, diff and apply (thousands of elements, four closures per node);
+//! the browser's parser makes the same elements from one string in a few milliseconds (see
+//! BENCHMARKS.md). Plain edges are one `<path>` and their arrowheads another, not one each.
 //!
 //! What changes while one graph is shown (selection, hover linking, the backward replay's active
 //! nodes and `.grad` values) is each node's `NodeState`. The component applies a changed state
