@@ -31,8 +31,18 @@ async function runCode(code, done, arg = null) {
   const t1 = await page.evaluate(() => performance.now());
   // The page's own measure: from the worker's response to the graph drawn (see browser.rs).
   const render = await page.evaluate(() => performance.getEntriesByName('agp-graph-render').map((e) => e.duration));
+  // The same response to after the browser's next frame (styles, layout, paint included).
+  const painted = await page.evaluate(async () => {
+    const count = (name) => performance.getEntriesByName(name).length;
+    for (let i = 0; i < 100 && count('agp-graph-painted') < count('agp-graph-render'); i++) await new Promise((ok) => setTimeout(ok, 20));
+    return performance.getEntriesByName('agp-graph-painted').map((e) => e.duration);
+  });
+  // Where that time went (browser.rs PHASES): the phases of the response that drew the graph.
+  lastPhases = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure')
+    .filter((e) => e.name.startsWith('agp-phase:')).map((e) => [e.name.slice(10), e.duration])));
   await context.close();
   lastRender = Math.max(...render, 0);
+  lastPainted = Math.max(...painted, 0);
   return t1 - t0;
 }
 
@@ -40,12 +50,16 @@ const CHAIN_500 = 'import torch\nx = torch.ones(1, requires_grad=True)\ny = x\nf
 const graphHas = (n) => document.querySelectorAll('[data-testid=graph-node]').length >= n;
 
 let lastRender = 0;
-const results = { runs: RUNS, first_output_ms: [], chain_500_nodes_ms: [], render_500_nodes_ms: [], training_ms: [] };
+let lastPhases = {};
+let lastPainted = 0;
+const results = { runs: RUNS, first_output_ms: [], chain_500_nodes_ms: [], render_500_nodes_ms: [], phases: [], painted_500_nodes_ms: [], training_ms: [] };
 const training = process.env.BENCH_TRAINING_SCRIPT ? (await import('node:fs')).readFileSync(process.env.BENCH_TRAINING_SCRIPT, 'utf8') : null;
 for (let i = 0; i < RUNS; i++) {
   results.first_output_ms.push((await firstOutput()).ms);
   results.chain_500_nodes_ms.push(await runCode(CHAIN_500, graphHas, 500));
   results.render_500_nodes_ms.push(lastRender);
+  results.phases.push(lastPhases);
+  results.painted_500_nodes_ms.push(lastPainted);
   if (training) {
     results.training_ms.push(await runCode(training, () => {
       const run = document.querySelector('[data-testid=run]');
@@ -58,8 +72,13 @@ const summary = {
   first_output_ms: Math.round(median(results.first_output_ms)),
   chain_500_nodes_run_and_render_ms: Math.round(median(results.chain_500_nodes_ms)),
   render_500_nodes_ms: Math.round(median(results.render_500_nodes_ms)),
+  painted_500_nodes_ms: Math.round(median(results.painted_500_nodes_ms)),
+  render_500_nodes_phases_ms: Object.fromEntries(Object.keys(results.phases[0] ?? {}).map((k) =>
+    [k, Math.round(10 * median(results.phases.map((p) => p[k] ?? 0))) / 10])),
   training_in_browser_ms: training ? Math.round(median(results.training_ms)) : null,
 };
+// BENCH_VERBOSE=1: every run's figures too (on stderr, so the summary stays one JSON line).
+if (process.env.BENCH_VERBOSE) console.error(JSON.stringify(results));
 console.log(JSON.stringify(summary));
 await browser.close();
 await server.close();

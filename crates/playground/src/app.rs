@@ -302,6 +302,7 @@ pub fn app(props: &AppProps) -> Html {
         Callback::from(move |id| dispatch.dispatch(Action::Select(id)))
     };
 
+    browser::phase("app");
     let steps = lesson::steps(lang);
     let lesson_step = &steps[state.step];
     let result = state.result.clone();
@@ -456,7 +457,7 @@ pub fn app(props: &AppProps) -> Html {
                     { run_tools }
                     <Editor code={AttrValue::from(state.code().to_string())} {on_edit} on_run={run} {error_line} {current_line} label={t(lang, Text::Code)}
                         {readonly} hover_line={*hover_line} on_hover_line={on_hover_line.clone()} />
-                    <Console result={result.as_deref().cloned()} {lang} label={t(lang, Text::Console)} {notice} results={state.results} />
+                    <Console result={result.clone()} {lang} label={t(lang, Text::Console)} {notice} results={state.results} />
                 </section>
                 <section class="right">
                     <Graph graph={graph.clone()} trace={trace.clone()} selected={state.selected} {on_select} {lang}

@@ -97,12 +97,13 @@ impl Bridge {
                 }
                 return;
             }
-            crate::browser::mark(crate::browser::RESPONSE_MARK);
+            crate::browser::response_arrived();
             let bytes = js_sys::Uint8Array::new(&data).to_vec();
             let event = match Response::from_bytes(&bytes) {
                 Ok(response) => WorkerEvent::Response(Box::new(response)),
                 Err(err) => WorkerEvent::Crashed(format!("bad message from the worker: {err}")),
             };
+            crate::browser::phase("decoded");
             events.emit(event);
         });
         let on_error = Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {

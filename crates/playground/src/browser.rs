@@ -48,22 +48,97 @@ pub fn browser_language() -> String {
 
 /// Performance marks for `cargo xtask bench page`: a response arriving from the worker, and the
 /// graph drawn from it (`graph-render` measures the time between: decoding, state update,
-/// layout and DOM update).
+/// layout and DOM update, until the graph's render effect). Yew's scheduler yields to the
+/// browser once a render has taken 16 ms and runs effects after the next frame, so a slower
+/// render's measure also holds that frame (styles, layout, paint).
 pub const RESPONSE_MARK: &str = "agp-response";
 pub const RENDER_MEASURE: &str = "agp-graph-render";
+/// From the same response to after the browser's next frame following the render effect
+/// (styles, layout and paint of the new elements included): Yew runs effects in the same task
+/// as the render when the render took under 16 ms, so `RENDER_MEASURE` alone may end before
+/// the browser has drawn anything.
+pub const PAINTED_MEASURE: &str = "agp-graph-painted";
+const PAINT_START_MARK: &str = "agp-response-paint";
 
-pub fn mark(name: &str) {
-    if let Some(p) = window().and_then(|w| w.performance()) {
+/// The phases between a response and its graph on screen, in order; each is marked (`phase`)
+/// when it ends, and `measure_render` records `agp-phase:<name>` from the previous mark, so the
+/// benchmark can say where the time goes: `decoded` (JSON), `app` (state update, app render),
+/// `graph` (to the graph component's render), `layout` (layout and scene markup), `view` (the
+/// rest of the graph's `html!`). The last phase (`dom`: Yew applying the virtual DOM, and the
+/// browser's frame if Yew yielded) ends when the graph's render effect runs.
+pub const PHASES: [&str; 5] = ["decoded", "app", "graph", "layout", "view"];
+
+fn performance() -> Option<web_sys::Performance> {
+    window().and_then(|w| w.performance())
+}
+
+fn response_pending(p: &web_sys::Performance) -> bool {
+    p.get_entries_by_name(RESPONSE_MARK).length() > 0
+}
+
+fn mark(name: &str) {
+    if let Some(p) = performance() {
         let _ = p.mark(name);
     }
 }
 
-/// Records `RENDER_MEASURE` from the last response mark, once per response.
+/// A response from the worker has arrived (before it is decoded).
+pub fn response_arrived() {
+    mark(RESPONSE_MARK);
+    mark(PAINT_START_MARK);
+}
+
+/// Marks the end of one of `PHASES`, while a response is on its way to the screen (a render
+/// for anything else, a hover say, marks nothing).
+pub fn phase(name: &str) {
+    if let Some(p) = performance().filter(response_pending) {
+        let _ = p.mark(&format!("agp-{name}"));
+    }
+}
+
+/// Records `RENDER_MEASURE` (and the phases) from the last response mark, once per response.
 pub fn measure_render() {
-    if let Some(p) = window().and_then(|w| w.performance()) {
-        if p.get_entries_by_name(RESPONSE_MARK).length() > 0 {
-            let _ = p.measure_with_start_mark(RENDER_MEASURE, RESPONSE_MARK);
-            p.clear_marks_with_mark_name(RESPONSE_MARK);
+    let Some(p) = performance().filter(response_pending) else {
+        return;
+    };
+    let _ = p.measure_with_start_mark(RENDER_MEASURE, RESPONSE_MARK);
+    let mut from = RESPONSE_MARK.to_string();
+    for name in PHASES {
+        let mark = format!("agp-{name}");
+        if p.get_entries_by_name(&mark).length() > 0 {
+            let _ =
+                p.measure_with_start_mark_and_end_mark(&format!("agp-phase:{name}"), &from, &mark);
+            from = mark;
         }
     }
+    let _ = p.measure_with_start_mark("agp-phase:dom", &from);
+    for name in PHASES {
+        p.clear_marks_with_mark_name(&format!("agp-{name}"));
+    }
+    p.clear_marks_with_mark_name(RESPONSE_MARK);
+    measure_after_next_frame();
+}
+
+/// Records `PAINTED_MEASURE` in a task after the next animation frame: the frame's rendering
+/// runs after its animation-frame callbacks, so a zero timeout set there runs once it is done.
+fn measure_after_next_frame() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(w) = window() else {
+        return;
+    };
+    let after_frame = Closure::once_into_js(|| {
+        if let Some(p) = performance() {
+            if p.get_entries_by_name(PAINT_START_MARK).length() > 0 {
+                let _ = p.measure_with_start_mark(PAINTED_MEASURE, PAINT_START_MARK);
+                p.clear_marks_with_mark_name(PAINT_START_MARK);
+            }
+        }
+    });
+    let in_frame = Closure::once_into_js(move || {
+        if let Some(w) = window() {
+            let _ = w.set_timeout_with_callback(after_frame.unchecked_ref());
+        }
+    });
+    let _ = w.request_animation_frame(in_frame.unchecked_ref());
 }

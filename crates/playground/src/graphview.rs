@@ -113,11 +113,12 @@ pub fn node_lines(n: &SnapNode) -> Vec<String> {
 }
 
 pub fn node_width(n: &SnapNode) -> f64 {
-    let chars = node_lines(n)
-        .iter()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(4);
+    lines_width(&node_lines(n))
+}
+
+/// The width of a box holding `lines` (from `node_lines`).
+pub fn lines_width(lines: &[String]) -> f64 {
+    let chars = lines.iter().map(|l| l.chars().count()).max().unwrap_or(4);
     (chars as f64 * CHAR_WIDTH + PADDING).max(60.0)
 }
 
@@ -173,6 +174,11 @@ fn without_autograd_suffix(text: &str) -> std::borrow::Cow<'_, str> {
         Some(cut) => format!("{})", &text[..cut]).into(),
         None => text.into(),
     }
+}
+
+/// A printed tensor on one line, cut at 40 characters: gradients beside nodes and edges.
+pub fn short(text: &str) -> String {
+    shorten(&one_line(text), 40)
 }
 
 fn one_line(text: &str) -> String {

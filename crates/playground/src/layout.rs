@@ -10,6 +10,43 @@
 //! sees `Layout::update` and `Layout::position`, so it can be swapped.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Maps keyed by layout keys (node ids): std's SipHash guards against keys crafted to collide,
+/// which these are not, and in the wasm build hashing cost more than placing the nodes.
+type KeyMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+
+/// rustc's FxHash: one rotate, xor and multiply per word.
+#[derive(Clone, Copy, Default)]
+struct FxHasher(u64);
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Vertical distance between layers, in SVG user units.
 pub const LAYER_GAP: f64 = 90.0;
@@ -33,7 +70,7 @@ pub struct Point {
 
 #[derive(Clone, Debug, Default)]
 pub struct Layout<K> {
-    placed: HashMap<K, Placed>,
+    placed: KeyMap<K, Placed>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -46,7 +83,7 @@ struct Placed {
 impl<K: Clone + Eq + std::hash::Hash> Layout<K> {
     pub fn new() -> Self {
         Self {
-            placed: HashMap::new(),
+            placed: KeyMap::default(),
         }
     }
 
@@ -61,34 +98,55 @@ impl<K: Clone + Eq + std::hash::Hash> Layout<K> {
                 preds[to].push(from);
             }
         }
-        self.placed.retain(|k, _| nodes.iter().any(|n| &n.key == k));
+        // Nodes that are gone, or now belong in another layer, are placed afresh; the others
+        // keep their x and take their new width.
+        let mut keep: KeyMap<&K, (usize, f64)> = KeyMap::default();
+        for (node, &layer) in nodes.iter().zip(&layers) {
+            keep.insert(&node.key, (layer, node.width));
+        }
+        self.placed.retain(|k, p| match keep.get(k) {
+            Some(&(layer, width)) if layer == p.layer => {
+                p.width = width;
+                true
+            }
+            _ => false,
+        });
+        // What each layer holds, as (x, width): placing a node looks at its layer only, so a
+        // 500-layer chain does not scan every placed node for each new one.
+        let mut rows: Vec<Vec<(f64, f64)>> =
+            vec![Vec::new(); layers.iter().max().map_or(0, |&m| m + 1)];
+        for p in self.placed.values() {
+            if let Some(row) = rows.get_mut(p.layer) {
+                row.push((p.x, p.width));
+            }
+        }
 
         // Visit by layer so a node's predecessors are placed before it.
         let mut order: Vec<usize> = (0..nodes.len()).collect();
         order.sort_by_key(|&i| (layers[i], i));
         for i in order {
             let node = &nodes[i];
-            if let Some(p) = self.placed.get_mut(&node.key) {
-                if p.layer == layers[i] {
-                    p.width = node.width;
-                    continue;
-                }
+            let (layer, Some(row)) = (layers[i], rows.get_mut(layers[i])) else {
+                continue;
+            };
+            if self.placed.contains_key(&node.key) {
+                continue;
             }
             let xs: Vec<f64> = preds[i]
                 .iter()
                 .filter_map(|&p| self.placed.get(&nodes[p].key).map(|q| q.x))
                 .collect();
             let wanted = if xs.is_empty() {
-                self.right_edge(layers[i])
-                    .map_or(0.0, |r| r + NODE_GAP + node.width / 2.0)
+                right_edge(row).map_or(0.0, |r| r + NODE_GAP + node.width / 2.0)
             } else {
                 xs.iter().sum::<f64>() / xs.len() as f64
             };
-            let x = self.free_spot(layers[i], wanted, node.width);
+            let x = free_spot(row, wanted, node.width);
+            row.push((x, node.width));
             self.placed.insert(
                 node.key.clone(),
                 Placed {
-                    layer: layers[i],
+                    layer,
                     x,
                     width: node.width,
                 },
@@ -124,47 +182,39 @@ impl<K: Clone + Eq + std::hash::Hash> Layout<K> {
             b
         }
     }
+}
 
-    fn right_edge(&self, layer: usize) -> Option<f64> {
-        self.in_layer(layer)
-            .map(|p| p.x + p.width / 2.0)
-            .reduce(f64::max)
-    }
+/// The right end of the boxes in a layer's row of (x, width).
+fn right_edge(row: &[(f64, f64)]) -> Option<f64> {
+    row.iter()
+        .map(|&(x, width)| x + width / 2.0)
+        .reduce(f64::max)
+}
 
-    fn in_layer(&self, layer: usize) -> impl Iterator<Item = &Placed> {
-        self.placed.values().filter(move |p| p.layer == layer)
-    }
-
-    /// The x nearest to `wanted` where a box of `width` overlaps nothing in `layer`: the
-    /// occupied spans (padded by the gap) are merged, and the nearest free stretch wins.
-    fn free_spot(&self, layer: usize, wanted: f64, width: f64) -> f64 {
-        let half = width / 2.0;
-        let mut spans: Vec<(f64, f64)> = self
-            .in_layer(layer)
-            .map(|p| {
-                (
-                    p.x - p.width / 2.0 - NODE_GAP - half,
-                    p.x + p.width / 2.0 + NODE_GAP + half,
-                )
-            })
-            .collect();
-        spans.sort_by(|a, b| a.0.total_cmp(&b.0));
-        // In the merged spans, a centre x is forbidden strictly inside (l, r).
-        let mut merged: Vec<(f64, f64)> = Vec::with_capacity(spans.len());
-        for (l, r) in spans {
-            match merged.last_mut() {
-                Some(last) if l < last.1 => last.1 = last.1.max(r),
-                _ => merged.push((l, r)),
-            }
+/// The x nearest to `wanted` where a box of `width` overlaps nothing in `row`: the occupied
+/// spans (padded by the gap) are merged, and the nearest free stretch wins.
+fn free_spot(row: &[(f64, f64)], wanted: f64, width: f64) -> f64 {
+    let half = width / 2.0;
+    let mut spans: Vec<(f64, f64)> = row
+        .iter()
+        .map(|&(x, w)| (x - w / 2.0 - NODE_GAP - half, x + w / 2.0 + NODE_GAP + half))
+        .collect();
+    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    // In the merged spans, a centre x is forbidden strictly inside (l, r).
+    let mut merged: Vec<(f64, f64)> = Vec::with_capacity(spans.len());
+    for (l, r) in spans {
+        match merged.last_mut() {
+            Some(last) if l < last.1 => last.1 = last.1.max(r),
+            _ => merged.push((l, r)),
         }
-        match merged.iter().find(|&&(l, r)| wanted > l && wanted < r) {
-            None => wanted,
-            Some(&(l, r)) => {
-                if wanted - l <= r - wanted {
-                    l
-                } else {
-                    r
-                }
+    }
+    match merged.iter().find(|&&(l, r)| wanted > l && wanted < r) {
+        None => wanted,
+        Some(&(l, r)) => {
+            if wanted - l <= r - wanted {
+                l
+            } else {
+                r
             }
         }
     }
@@ -265,6 +315,18 @@ mod tests {
         for (p, q) in [("a", "b"), ("a", "c"), ("b", "c")] {
             assert!(!overlap(&l, p, q), "{p} overlaps {q}");
         }
+    }
+
+    #[test]
+    fn a_node_that_changes_layer_is_placed_again() {
+        let mut l = Layout::new();
+        l.update(&boxes(&["a", "b", "c"]), &[(0, 2)]);
+        let a = l.position(&"a").unwrap();
+        // b now uses c, so it moves below c; the others stay.
+        l.update(&boxes(&["a", "b", "c"]), &[(0, 2), (2, 1)]);
+        let (b, c) = (l.position(&"b").unwrap(), l.position(&"c").unwrap());
+        assert_eq!(l.position(&"a").unwrap(), a);
+        assert_eq!((b.x, b.y), (c.x, 2.0 * LAYER_GAP));
     }
 
     #[test]

@@ -5,11 +5,13 @@
 use crate::hints::hint;
 use crate::lesson::Lang;
 use crate::protocol::Response;
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
-    pub result: Option<Response>,
+    /// Shared with the app's state: cloning a response would copy its graphs.
+    pub result: Option<Rc<Response>>,
     pub lang: Lang,
     pub label: AttrValue,
     /// Count of results received, exposed as `data-results` so a reader (or test) can tell a new
@@ -38,7 +40,11 @@ pub fn console_text(r: &Response) -> String {
 
 #[function_component(Console)]
 pub fn console(props: &ConsoleProps) -> Html {
-    let text = props.result.as_ref().map(console_text).unwrap_or_default();
+    let text = props
+        .result
+        .as_deref()
+        .map(console_text)
+        .unwrap_or_default();
     let error = props.result.as_ref().and_then(|r| r.error.as_ref());
     let hint = error.and_then(|d| hint(&d.message, props.lang));
     let location = error

@@ -1,13 +1,19 @@
 //! The computation graph as SVG: layered layout from `layout.rs`, pan (drag), zoom (wheel or
 //! buttons), fit, export. During a backward replay the active node and the gradients it sends
 //! are highlighted, and leaf tensors show `.grad` as it stands at that step.
+//!
+//! Drawn in two parts for speed (`graphscene.rs`): the scene (boxes, text, edges) is SVG text
+//! written once per graph and inserted as is; node states (selected, active, linked, `.grad`)
+//! are applied to those elements after each render, touching only the nodes that changed.
+//! The replay's active edges and the `.grad` labels are few and stay in Yew's `html!`. One
+//! listener per event on the `<svg>` serves every node (event delegation).
 
+use crate::graphscene::{self, Detail, Focus, NodeState, Scene};
 use crate::graphview::{self, BOX_HEIGHT};
 use crate::i18n::{t, Text};
-use crate::layout::{Layout, NodeBox};
+use crate::layout::Layout;
 use crate::lesson::Lang;
-use crate::playback::active_nodes;
-use autograd::{BackwardTrace, GraphSnapshot, SnapNodeKind};
+use autograd::{BackwardTrace, GraphSnapshot};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use web_sys::{PointerEvent, WheelEvent};
@@ -46,123 +52,232 @@ const FIT: View = View {
 };
 const MARGIN: f64 = 30.0;
 
+/// Level of detail: node text is left out (`Detail::Boxes`) while it would be too small to
+/// read even in the largest panel we draw into. The SVG fits the whole graph into its panel,
+/// so a big graph's text shrinks with it: a 500-node chain is drawn at well under a pixel per
+/// letter, and laying out its thousand texts cost more than the rest of its frame. Zooming in
+/// far enough brings the text back. (Largest panel width and height, in CSS px; size of the
+/// node text, in SVG units; smallest legible letters, in px.)
+const MAX_PANEL_PX: (f64, f64) = (4000.0, 1000.0);
+const FONT_UNITS: f64 = 12.0;
+const MIN_TEXT_PX: f64 = 4.0;
+
+fn detail_for(bounds: (f64, f64, f64, f64), zoom: f64) -> Detail {
+    let (w, h) = view_size(bounds);
+    if (MAX_PANEL_PX.0 / w).min(MAX_PANEL_PX.1 / h) * zoom * FONT_UNITS < MIN_TEXT_PX {
+        Detail::Boxes
+    } else {
+        Detail::Full
+    }
+}
+
+/// Width and height of the viewBox around `bounds`.
+fn view_size((x0, y0, x1, y1): (f64, f64, f64, f64)) -> (f64, f64) {
+    (
+        (x1 - x0).max(200.0) + 2.0 * MARGIN,
+        (y1 - y0).max(100.0) + 2.0 * MARGIN,
+    )
+}
+
+/// The scene of the graph shown and its markup, kept across renders: laid out again only when
+/// another graph arrives, written again only then or when the level of detail changes.
+struct SceneCache {
+    graph: Rc<GraphSnapshot>,
+    node_lines: Rc<Vec<u32>>,
+    scene: Rc<Scene>,
+    edges: AttrValue,
+    detail: Detail,
+    nodes: AttrValue,
+    /// Changes whenever the node markup does, so its elements are new (the base states).
+    generation: u64,
+}
+
+impl SceneCache {
+    /// The scene for `graph` at `zoom`, its edge and node markup, and the node markup's
+    /// generation; laid out and written only as far as something changed.
+    fn update(
+        cache: &mut Option<SceneCache>,
+        layout: &mut Layout<usize>,
+        graph: &Rc<GraphSnapshot>,
+        node_lines: &Rc<Vec<u32>>,
+        zoom: f64,
+    ) -> (Rc<Scene>, AttrValue, AttrValue, u64) {
+        let same_graph = cache
+            .as_ref()
+            .is_some_and(|c| Rc::ptr_eq(&c.graph, graph) && Rc::ptr_eq(&c.node_lines, node_lines));
+        let (scene, edges) = match cache.as_ref().filter(|_| same_graph) {
+            Some(c) => (c.scene.clone(), c.edges.clone()),
+            None => {
+                let scene = Scene::build(graph, node_lines, layout);
+                let edges = AttrValue::from(scene.edges_markup(graph));
+                (Rc::new(scene), edges)
+            }
+        };
+        let detail = detail_for(scene.bounds, zoom);
+        if !same_graph || cache.as_ref().is_some_and(|c| c.detail != detail) {
+            let markup = scene.nodes_markup(graph, detail);
+            // Yew keeps the elements of an unchanged markup string (a re-run of the same code),
+            // and with them the states applied; new elements hold the base states.
+            let (nodes, generation) = match cache.take() {
+                Some(old) if old.nodes.as_str() == markup => (old.nodes, old.generation),
+                old => (AttrValue::from(markup), old.map_or(0, |o| o.generation + 1)),
+            };
+            *cache = Some(SceneCache {
+                graph: graph.clone(),
+                node_lines: node_lines.clone(),
+                scene: scene.clone(),
+                edges: edges.clone(),
+                detail,
+                nodes: nodes.clone(),
+                generation,
+            });
+            return (scene, edges, nodes, generation);
+        }
+        match cache.as_ref() {
+            Some(c) => (
+                c.scene.clone(),
+                c.edges.clone(),
+                c.nodes.clone(),
+                c.generation,
+            ),
+            None => (scene, edges, AttrValue::default(), 0),
+        }
+    }
+}
+
+/// The node states last applied to the scene's elements.
+#[derive(Default)]
+struct Applied {
+    generation: Option<u64>,
+    elements: Vec<Option<web_sys::Element>>,
+    states: Vec<NodeState>,
+}
+
 #[function_component(Graph)]
 pub fn graph(props: &GraphProps) -> Html {
+    crate::browser::phase("graph");
     let layout = use_mut_ref(Layout::<usize>::new);
-    // Runs after every render: times a response's way to the screen for the page benchmark.
-    use_effect(crate::browser::measure_render);
+    let cache = use_mut_ref(|| None::<SceneCache>);
+    let applied = use_mut_ref(Applied::default);
     let view = use_state(|| FIT);
     let drag = use_mut_ref(|| None::<(f64, f64, View)>);
     let svg_ref = use_node_ref();
     let g = &props.graph;
 
-    let boxes: Vec<NodeBox<usize>> = g
-        .nodes
-        .iter()
-        .map(|n| NodeBox {
-            key: n.id,
-            width: graphview::node_width(n),
-        })
-        .collect();
-    layout
-        .borrow_mut()
-        .update(&boxes, &graphview::data_flow_edges(g));
-    let layout = layout.borrow();
-    let (x0, y0, x1, y1) = layout.bounds(BOX_HEIGHT);
-    let (w, h) = (
-        (x1 - x0).max(200.0) + 2.0 * MARGIN,
-        (y1 - y0).max(100.0) + 2.0 * MARGIN,
+    let v = *view;
+    let (scene, edges_markup, nodes_markup, generation) = SceneCache::update(
+        &mut cache.borrow_mut(),
+        &mut layout.borrow_mut(),
+        g,
+        &props.node_lines,
+        v.scale,
     );
+    crate::browser::phase("layout");
+
+    let (x0, y0, _, _) = scene.bounds;
+    let (w, h) = view_size(scene.bounds);
     let view_box = format!("{} {} {} {}", x0 - MARGIN, y0 - MARGIN, w, h);
 
     let trace = props.trace.as_ref().map(|(t, pos)| (t.as_ref(), *pos));
-    let current = trace.and_then(|(t, pos)| pos.checked_sub(1).and_then(|i| t.steps.get(i)));
-    let active: Vec<usize> = current.map(active_nodes).unwrap_or_default();
-    // The node whose backward raised (a freed graph): the replay ends on it.
-    let failed = current.filter(|s| s.error.is_some()).and_then(|s| s.node);
-
-    let edges = g.edges.iter().filter_map(|e| {
-        let (from, to) = (layout.position(&e.to)?, layout.position(&e.from)?);
-        // Gradient sent along this edge at the current step (edges point backward in the snapshot).
-        let grad = current.and_then(|s| {
-            (s.node == Some(e.from))
-                .then(|| s.grads_out.iter().find(|o| o.edge_index == e.edge_index && o.to_node == Some(e.to)))
-                .flatten()
-                .and_then(|o| o.grad.as_ref())
-        });
-        let (sy, ty) = (from.y + BOX_HEIGHT / 2.0, to.y - BOX_HEIGHT / 2.0);
-        let mid = (sy + ty) / 2.0;
-        let d = format!("M{:.1},{:.1} C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}", from.x, sy, from.x, mid, to.x, mid, to.x, ty);
-        let class = classes!("edge", grad.map(|_| "active"));
-        Some(html! {
-            <g>
-                <path {class} d={d} marker-end="url(#arrow)" />
-                if let Some(grad) = grad {
-                    <text class="edge-grad" x={format!("{:.1}", (from.x + to.x) / 2.0 + 6.0)} y={format!("{:.1}", mid)}>
-                        { format!("grad {}", short(&grad.text)) }
+    let states = graphscene::node_states(
+        g,
+        &props.node_lines,
+        Focus {
+            trace,
+            selected: props.selected,
+            hover_line: props.hover_line,
+        },
+    );
+    // Gradients sent at the replay's current step, drawn over the plain edges.
+    let active_edges = graphscene::current_step(trace)
+        .map(|step| graphscene::active_edges(&scene, g, step))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|e| {
+            let mid = graphscene::edge_mid_y(e.from, e.to);
+            html! {
+                <g>
+                    <path class="edge active" d={graphscene::edge_path(e.from, e.to)} marker-end="url(#arrow)" />
+                    <text class="edge-grad" x={format!("{:.1}", (e.from.x + e.to.x) / 2.0 + 6.0)} y={format!("{mid:.1}")}>
+                        { format!("grad {}", graphview::short(e.grad)) }
                     </text>
-                }
-            </g>
-        })
-    });
-
-    let nodes = g.nodes.iter().filter_map(|n| {
-        let p = layout.position(&n.id)?;
-        let width = graphview::node_width(n);
-        let lines = graphview::node_lines(n);
-        let id = n.id;
-        let on_select = props.on_select.clone();
-        let selected = props.selected == Some(id);
-        let onclick = Callback::from(move |e: MouseEvent| {
-            e.stop_propagation();
-            on_select.emit(if selected { None } else { Some(id) });
-        });
-        let on_select = props.on_select.clone();
-        let onkeydown = Callback::from(move |e: KeyboardEvent| {
-            if e.key() == "Enter" || e.key() == " " {
-                e.prevent_default();
-                on_select.emit(Some(id));
+                </g>
             }
         });
-        let grad = (n.kind == SnapNodeKind::Tensor).then(|| graphview::grad_text(n, trace));
-        let line = props.node_lines.get(id).copied().filter(|&l| l > 0);
-        let class = classes!(
-            "node",
-            graphview::node_class(n),
-            selected.then_some("selected"),
-            active.contains(&id).then_some("active"),
-            (failed == Some(id)).then_some("failed"),
-            (line.is_some() && line == props.hover_line).then_some("linked"),
-        );
-        let on_hover = props.on_hover_line.clone();
-        let onmouseenter = Callback::from(move |_: MouseEvent| on_hover.emit(line));
-        let on_hover = props.on_hover_line.clone();
-        let onmouseleave = Callback::from(move |_: MouseEvent| on_hover.emit(None));
-        let rx = if n.kind == SnapNodeKind::Tensor { 6.0 } else { BOX_HEIGHT / 2.0 };
-        let text_y = if lines.len() > 1 { p.y - 6.0 } else { p.y + 4.0 };
-        // The accessible name is the node's visible text; the role description says what it is.
-        let aria = format!("{} node", graphview::kind_attr(n));
+    // Leaves' `.grad` as it stands, under their boxes (not inside the node's element, which the
+    // scene owns); the text is not a target, so pointing at it is pointing at the background.
+    let grads = states.iter().enumerate().filter_map(|(id, s)| {
+        let grad = s.grad.as_deref().filter(|t| !t.is_empty())?;
+        let p = scene.position(id)?;
         Some(html! {
-            <g {class} data-testid="graph-node" data-kind={graphview::kind_attr(n)} data-label={n.label.clone()}
-               data-grad={grad.clone()} data-id={id.to_string()}
-               tabindex="0" role="button" aria-roledescription={aria} aria-pressed={selected.to_string()} data-line={line.map(|l| l.to_string())}
-               {onclick} {onkeydown} {onmouseenter} {onmouseleave}>
-                <rect x={format!("{:.1}", p.x - width / 2.0)} y={format!("{:.1}", p.y - BOX_HEIGHT / 2.0)}
-                      width={format!("{width:.1}")} height={BOX_HEIGHT.to_string()} rx={rx.to_string()} />
-                <text x={format!("{:.1}", p.x)} y={format!("{text_y:.1}")} class="title">{ lines[0].clone() }</text>
-                if let Some(value) = lines.get(1) {
-                    <text x={format!("{:.1}", p.x)} y={format!("{:.1}", p.y + 12.0)} class="value">{ value.clone() }</text>
-                }
-                if let Some(grad) = grad.filter(|g| !g.is_empty()) {
-                    <text x={format!("{:.1}", p.x)} y={format!("{:.1}", p.y + BOX_HEIGHT / 2.0 + 14.0)} class="grad">
-                        { format!(".grad = {}", short(&grad)) }
-                    </text>
-                }
-            </g>
+            <text class="grad" x={format!("{:.1}", p.x)} y={format!("{:.1}", p.y + BOX_HEIGHT / 2.0 + 14.0)}>
+                { graphscene::grad_label(grad) }
+            </text>
         })
     });
+    let grads: Html = grads.collect();
 
-    let v = *view;
+    // Node states go onto the scene's elements after Yew has put them in place.
+    {
+        let (svg_ref, applied, scene, graph) =
+            (svg_ref.clone(), applied.clone(), scene.clone(), g.clone());
+        use_effect(move || {
+            apply_states(
+                &svg_ref,
+                &mut applied.borrow_mut(),
+                generation,
+                &scene,
+                &graph,
+                states,
+            )
+        });
+    }
+    // Runs after every render, after the states are applied: times a response's way to the
+    // screen for the page benchmark.
+    use_effect(crate::browser::measure_render);
+
+    // One listener each on the <svg> for all nodes (event delegation): the event's target is
+    // inside at most one node element.
+    let onclick = {
+        let (on_select, selected) = (props.on_select.clone(), props.selected);
+        Callback::from(move |e: MouseEvent| {
+            // A click on a node toggles its selection; anywhere else clears it.
+            let id = node_of(e.target()).and_then(|n| node_id(&n));
+            on_select.emit(id.filter(|&id| selected != Some(id)));
+        })
+    };
+    let onkeydown = {
+        let on_select = props.on_select.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                if let Some(id) = node_of(e.target()).and_then(|n| node_id(&n)) {
+                    e.prevent_default();
+                    on_select.emit(Some(id));
+                }
+            }
+        })
+    };
+    // Hover links a node to its line. Moving between a node's own rect and texts changes nothing,
+    // so only crossing a node's border reports (each report re-renders the page).
+    let onmouseover = {
+        let on_hover = props.on_hover_line.clone();
+        Callback::from(move |e: MouseEvent| {
+            let (to, from) = (node_of(e.target()), node_of(e.related_target()));
+            if let Some(node) = to.filter(|to| Some(to) != from.as_ref()) {
+                on_hover.emit(node_line(&node));
+            }
+        })
+    };
+    let onmouseout = {
+        let on_hover = props.on_hover_line.clone();
+        Callback::from(move |e: MouseEvent| {
+            let (from, to) = (node_of(e.target()), node_of(e.related_target()));
+            if from.is_some() && to.is_none() {
+                on_hover.emit(None);
+            }
+        })
+    };
+
     let zoom = |factor: f64| {
         let view = view.clone();
         Callback::from(move |_: MouseEvent| {
@@ -218,14 +333,10 @@ pub fn graph(props: &GraphProps) -> Html {
         let svg_ref = svg_ref.clone();
         Callback::from(move |_: MouseEvent| export_svg(&svg_ref))
     };
-    let on_background = {
-        let on_select = props.on_select.clone();
-        Callback::from(move |_: MouseEvent| on_select.emit(None))
-    };
     let lang = props.lang;
     let transform = format!("translate({:.1} {:.1}) scale({:.3})", v.dx, v.dy, v.scale);
 
-    html! {
+    let html = html! {
         <section class="graph-panel" aria-label={t(lang, Text::Graph)}>
             <div class="toolbar graph-tools">
                 <button type="button" onclick={zoom(1.25)} aria-label={t(lang, Text::ZoomIn)} title={t(lang, Text::ZoomIn)}>{ "+" }</button>
@@ -242,7 +353,7 @@ pub fn graph(props: &GraphProps) -> Html {
             <svg data-testid="graph" ref={svg_ref} class="graph" viewBox={view_box} xmlns="http://www.w3.org/2000/svg"
                  role="group" aria-label={t(lang, Text::Graph)} preserveAspectRatio="xMidYMin meet"
                  {onwheel} {onpointerdown} {onpointermove} onpointerup={end_drag.clone()} onpointerleave={end_drag}
-                 onclick={on_background}>
+                 {onclick} {onkeydown} {onmouseover} {onmouseout}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
@@ -252,21 +363,104 @@ pub fn graph(props: &GraphProps) -> Html {
                     <text x="0" y="0" class="empty">{ t(lang, Text::EmptyGraph) }</text>
                 }
                 <g transform={transform}>
-                    { for edges }
-                    { for nodes }
+                    { Html::from_html_unchecked(edges_markup) }
+                    { for active_edges }
+                    { Html::from_html_unchecked(nodes_markup) }
+                    { grads }
                 </g>
             </svg>
         </section>
-    }
+    };
+    crate::browser::phase("view");
+    html
 }
 
-fn short(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > 40 {
-        flat.chars().take(39).chain(std::iter::once('…')).collect()
-    } else {
-        flat
+/// The graph-node element an event happened in, if any.
+fn node_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("[data-testid=graph-node]")
+        .ok()
+        .flatten()
+}
+
+fn node_id(node: &web_sys::Element) -> Option<usize> {
+    node.get_attribute("data-id")?.parse().ok()
+}
+
+fn node_line(node: &web_sys::Element) -> Option<u32> {
+    node.get_attribute("data-line")?.parse().ok()
+}
+
+/// The graph-node elements under the <svg>, by node id.
+fn node_elements(svg_ref: &NodeRef, count: usize) -> Vec<Option<web_sys::Element>> {
+    let mut elements = vec![None; count];
+    let list = svg_ref
+        .cast::<web_sys::Element>()
+        .and_then(|svg| svg.query_selector_all("[data-testid=graph-node]").ok());
+    if let Some(list) = list {
+        for i in 0..list.length() {
+            let element = list
+                .item(i)
+                .and_then(|n| n.dyn_into::<web_sys::Element>().ok());
+            if let Some(element) = element {
+                if let Some(slot) = node_id(&element).and_then(|id| elements.get_mut(id)) {
+                    *slot = Some(element);
+                }
+            }
+        }
     }
+    elements
+}
+
+/// Brings the scene's node elements to `states`, touching only nodes whose state changed. New
+/// elements (another scene) hold the scene's base states, as written in its markup.
+fn apply_states(
+    svg_ref: &NodeRef,
+    applied: &mut Applied,
+    generation: u64,
+    scene: &Scene,
+    graph: &GraphSnapshot,
+    states: Vec<NodeState>,
+) {
+    if applied.generation != Some(generation) {
+        // New elements, as written: nothing to look up until a state differs from that (a
+        // graph that just arrived usually shows its base states).
+        *applied = Applied {
+            generation: Some(generation),
+            elements: Vec::new(),
+            states: scene.base.clone(),
+        };
+    }
+    if applied.states == states {
+        return;
+    }
+    if applied.elements.is_empty() {
+        applied.elements = node_elements(svg_ref, graph.nodes.len());
+    }
+    for (id, state) in states.iter().enumerate() {
+        if applied.states.get(id) == Some(state) {
+            continue;
+        }
+        let (Some(Some(element)), Some(node)) = (applied.elements.get(id), graph.nodes.get(id))
+        else {
+            continue;
+        };
+        let _ = element.set_attribute("class", &graphscene::class_attr(node, state));
+        let _ = element.set_attribute(
+            "aria-pressed",
+            if state.selected { "true" } else { "false" },
+        );
+        let before = applied.states.get(id).and_then(|s| s.grad.as_ref());
+        if let Some(grad) = state.grad.as_ref().filter(|&g| Some(g) != before) {
+            let _ = element.set_attribute("data-grad", grad);
+            if let Some(name) = scene.names.get(id) {
+                let _ = element.set_attribute("aria-label", &graphscene::aria_label(name, state));
+            }
+        }
+    }
+    applied.states = states;
 }
 
 /// Saves the SVG as a file through a temporary object URL.
@@ -294,4 +488,27 @@ fn export_svg(svg_ref: &NodeRef) {
         }
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::LAYER_GAP;
+
+    #[test]
+    fn text_is_left_out_only_where_it_could_not_be_read() {
+        let graph_of = |layers: f64| (-60.0, -27.0, 60.0, (layers - 1.0) * LAYER_GAP + 27.0);
+        // The lesson's graphs, unless zoomed far out.
+        assert_eq!(detail_for(graph_of(8.0), 1.0), Detail::Full);
+        assert_eq!(detail_for(graph_of(8.0), 0.5), Detail::Full);
+        assert_eq!(detail_for(graph_of(8.0), 0.1), Detail::Boxes);
+        // A 500-node chain, even zoomed in all the way.
+        assert_eq!(detail_for(graph_of(500.0), 1.0), Detail::Boxes);
+        assert_eq!(detail_for(graph_of(500.0), 8.0), Detail::Boxes);
+        // In between: zooming in brings the text back.
+        assert_eq!(detail_for(graph_of(60.0), 1.0), Detail::Boxes);
+        assert_eq!(detail_for(graph_of(60.0), 4.0), Detail::Full);
+        // Very wide graphs too.
+        assert_eq!(detail_for((0.0, -27.0, 60_000.0, 27.0), 1.0), Detail::Boxes);
+    }
 }
