@@ -62,7 +62,7 @@ const PAINT_START_MARK: &str = "agp-response-paint";
 
 /// The phases between a response and its graph on screen, in order; each is marked (`phase`)
 /// when it ends, and `measure_render` records `agp-phase:<name>` from the previous mark, so the
-/// benchmark can say where the time goes: `decoded` (JSON), `app` (state update, app render),
+/// benchmark can say where the time goes: `decoded` (postcard), `app` (state update, app render),
 /// `graph` (to the graph component's render), `layout` (layout and scene markup), `view` (the
 /// rest of the graph's `html!`). The last phase (`dom`: Yew applying the virtual DOM, and the
 /// browser's frame if Yew yielded) ends when the graph's render effect runs.
