@@ -138,14 +138,28 @@ test('a crashed worker is reported and replaced, and the editor keeps its text',
   });
   const page = await context.newPage();
   await page.goto(server.url + '#step=1');
+  await finishedRun(page); // the lesson's own first output comes from the page itself
+  await page.getByTestId('editor').fill('print(6 * 7)');
+  await page.getByTestId('run').click();
   const notice = page.locator('.console-notice');
   await notice.waitFor({ timeout: 15_000 });
   assert.match(await notice.textContent(), /crashed and was restarted.*simulated crash/);
-  await page.getByTestId('editor').fill('print(6 * 7)');
+  assert.equal(await page.getByTestId('editor').inputValue(), 'print(6 * 7)');
   await page.getByTestId('run').click();
   await page.waitForFunction(() => document.querySelector('[data-testid=console]').textContent === '42\n', null, { timeout: 15_000 });
   assert.equal(await page.getByTestId('editor').inputValue(), 'print(6 * 7)');
   assert.equal(workers, 2);
+  await context.close();
+});
+
+test("a share link's code runs in the worker, never on the page: an endless loop can be stopped", async () => {
+  const { page, errors, context } = await open('#step=1&code=' + encodeURIComponent('while True:\n    pass\n'));
+  await page.waitForFunction(() => document.querySelector('[data-testid=stop]') && !document.querySelector('[data-testid=stop]').disabled, null, { timeout: 10_000 });
+  const started = Date.now();
+  await page.getByTestId('stop').click();
+  await page.waitForFunction(() => !document.querySelector('[data-testid=run]').disabled, null, { timeout: 2_000 });
+  assert.ok(Date.now() - started < 2_000);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -43,6 +43,17 @@ impl WorkerSlot {
         }
     }
 
+    /// Runs `request` here, on the page, and hands its response on as a worker's would be.
+    /// Only for the page's first output, and only for the lesson's own cells (see the caller).
+    fn run_here(&self, request: Request, dispatch: &UseReducerDispatcher<State>) {
+        browser::response_arrived();
+        let response = Box::new(crate::runner::Runner::new().handle(request));
+        if let Some(on_result) = &self.on_result {
+            on_result.emit((console_text(&response), response.done));
+        }
+        dispatch.dispatch(Action::Received(response));
+    }
+
     fn restart(&mut self, dispatch: &UseReducerDispatcher<State>) {
         self.bridge = None; // terminates the old worker at once
         let dead = Rc::new(Cell::new(false));
@@ -131,6 +142,13 @@ pub fn app(props: &AppProps) -> Html {
 
     // Run the step's cell when the page opens and whenever the learner moves to another step,
     // so every step shows its output at once (earlier cells run first, like a notebook).
+    //
+    // The first of these runs on the page itself when it is the lesson's own code: the page
+    // instantiates the same module as the worker, and the worker is still starting (a new
+    // thread and JavaScript context, then the module: about 100-200 ms here). The lesson's
+    // cells are known, short and tested; anything else (edited code, a share link's, an
+    // embed's, every later run) goes to the worker, where Stop and the step budget apply.
+    let first_run = use_mut_ref(|| true);
     {
         let (worker, dispatch, state) = (worker.clone(), dispatch.clone(), state.clone());
         use_effect_with(state.step, move |step| {
@@ -141,9 +159,13 @@ pub fn app(props: &AppProps) -> Html {
                 }));
             }
             dispatch.dispatch(Action::Started { stepping: false });
-            worker
-                .borrow_mut()
-                .send(&state.run_request(false), &dispatch);
+            let first = std::mem::replace(&mut *first_run.borrow_mut(), false);
+            let request = state.run_request(false);
+            if first && state.runs_only_lesson_code() {
+                worker.borrow().run_here(request, &dispatch);
+            } else {
+                worker.borrow_mut().send(&request, &dispatch);
+            }
         });
     }
     // The backward replay's clock.

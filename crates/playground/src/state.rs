@@ -92,6 +92,17 @@ impl State {
         self.codes.get(self.step).map_or("", String::as_str)
     }
 
+    /// Whether the current cell and every cell before it are the lesson's own code, unedited
+    /// (not a share link's or an embed's code, not the learner's).
+    pub fn runs_only_lesson_code(&self) -> bool {
+        let lesson = lesson::steps(self.lang);
+        self.step < lesson.len()
+            && self.codes[..=self.step.min(self.codes.len().saturating_sub(1))]
+                .iter()
+                .zip(lesson)
+                .all(|(code, step)| code == step.code)
+    }
+
     /// The request that runs the current cell: earlier cells first, like a notebook.
     pub fn run_request(&self, stepping: bool) -> Request {
         Request::Run {
@@ -363,6 +374,27 @@ mod tests {
         );
         assert_eq!(s.playback.run, 1);
         assert!(!s.playback.playing);
+    }
+
+    #[test]
+    fn only_unedited_lesson_cells_count_as_lesson_code() {
+        let s = State::new(Lang::En, 3, false);
+        assert!(s.runs_only_lesson_code());
+        let mut edited = s.clone();
+        edited.codes[1].push_str("print('hi')\n");
+        assert!(
+            !edited.runs_only_lesson_code(),
+            "an earlier cell was edited"
+        );
+        let mut shared = s.clone();
+        shared.codes[3] = "while True: pass".into();
+        assert!(!shared.runs_only_lesson_code(), "a share link's code");
+        let mut later = s;
+        later.codes[5] = "edited later".into();
+        assert!(
+            later.runs_only_lesson_code(),
+            "cells after the current one do not run"
+        );
     }
 
     #[test]
