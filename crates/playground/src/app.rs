@@ -46,8 +46,8 @@ impl WorkerSlot {
     /// Runs `request` here, on the page, and hands its response on as a worker's would be.
     /// Only for the page's first output, and only for the lesson's own cells (see the caller).
     fn run_here(&self, request: Request, dispatch: &UseReducerDispatcher<State>) {
-        browser::response_arrived();
         let response = Box::new(crate::runner::Runner::new().handle(request));
+        browser::response_arrived();
         if let Some(on_result) = &self.on_result {
             on_result.emit((console_text(&response), response.done));
         }
