@@ -27,12 +27,13 @@ pub(crate) fn zip_map(
     let shape = broadcast_shapes(a.shape(), b.shape())?;
     checked_numel(&shape)?;
     let g = |x: f64, y: f64| out.cast(f(compute.cast(x), compute.cast(y)));
-    // Most operands are a whole tensor of the result's shape or one number (`x * 2`,
-    // `grad * mask`): read those in place instead of copying them out first.
-    let values = match (single_value(a), single_value(b)) {
-        (_, Some(y)) => with_broadcast(a, &shape, |xs| xs.iter().map(|&x| g(x, y)).collect()),
-        (Some(x), None) => with_broadcast(b, &shape, |ys| ys.iter().map(|&y| g(x, y)).collect()),
-        (None, None) => with_broadcast(a, &shape, |xs| {
+    // Most operands are a whole tensor of the result's shape or, on the right, one number
+    // (`x * 2`, `p.add_(d_p, alpha=-lr)`): read those in place instead of copying them out
+    // first. (A number on the left is rarer; it is filled out like any broadcast, which keeps
+    // this function, instantiated once per op, small in the wasm.)
+    let values = match single_value(b) {
+        Some(y) => with_broadcast(a, &shape, |xs| xs.iter().map(|&x| g(x, y)).collect()),
+        None => with_broadcast(a, &shape, |xs| {
             with_broadcast(b, &shape, |ys| {
                 xs.iter().zip(ys).map(|(&x, &y)| g(x, y)).collect()
             })
