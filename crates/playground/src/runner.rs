@@ -37,24 +37,6 @@ pub const MAX_BACKWARD_RUNS: usize = 16;
 /// The file name tracebacks show for a cell.
 pub const CELL_FILENAME: &str = "<cell>";
 
-/// A few steps of the usual lesson pattern (a small network, a loss, backward, an optimizer
-/// step), run once by [`Runner::warm_up`].
-const WARM_UP: &str = "\
-import torch
-from torch import nn
-torch.manual_seed(0)
-x = torch.linspace(-1.0, 1.0, 16).unsqueeze(1)
-model = nn.Sequential(nn.Linear(1, 8), nn.ReLU(), nn.Linear(8, 1))
-opt = torch.optim.SGD(model.parameters(), lr=0.1)
-loss_fn = nn.MSELoss()
-for step in range(100):
-    opt.zero_grad()
-    loss = loss_fn(model(x), x * x)
-    loss.backward()
-    opt.step()
-loss.item()
-";
-
 impl Runner {
     pub fn new() -> Runner {
         let config = Config {
@@ -68,16 +50,6 @@ impl Runner {
             bound_at: Vec::new(),
             cell: 0,
         }
-    }
-
-    /// Runs [`WARM_UP`] in a throwaway session; the user's session is untouched. The browser
-    /// runs a fresh worker's wasm unoptimised at first and compiles the functions that turn out
-    /// hot in the background, which made the first training run of a page about twice as slow
-    /// as the next (BENCHMARKS.md). The worker calls this once, after its first reply, so the
-    /// compiling starts while the user reads the first output instead of during their Run.
-    pub fn warm_up(&self) {
-        let mut session = Session::new(Config::default());
-        let _ = session.run(WARM_UP);
     }
 
     pub fn handle_json(&mut self, request: &str) -> String {
@@ -249,22 +221,6 @@ mod tests {
             code: code.into(),
             stepping: false,
         })
-    }
-
-    #[test]
-    fn the_warm_up_script_runs_cleanly_and_leaves_the_session_alone() {
-        let mut s = Session::new(Config::default());
-        let r = s.run(WARM_UP);
-        assert!(r.error.is_none(), "{:?}", r.error);
-        let mut runner = Runner::new();
-        runner.warm_up();
-        let r = runner.handle(Request::Run {
-            prelude: vec![],
-            code: "try:\n    model\n    print('leaked')\nexcept NameError:\n    print('clean')"
-                .into(),
-            stepping: false,
-        });
-        assert_eq!(r.stdout, "clean\n");
     }
 
     #[test]

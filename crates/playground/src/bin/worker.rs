@@ -17,16 +17,10 @@ mod web {
         let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
         let reply_to = scope.clone();
         let mut runner = Runner::new();
-        let mut warmed_up = false;
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
             let request = e.data().as_string().unwrap_or_default();
             let reply = runner.handle_json(&request);
             let _ = reply_to.post_message(&JsValue::from_str(&reply));
-            // After the first reply, not before: the first output must not wait for it.
-            if !warmed_up {
-                warmed_up = true;
-                runner.warm_up();
-            }
         });
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         // The handler lives as long as the worker.
