@@ -432,7 +432,7 @@ fn tensor_methods_math(
 /// Tensor methods, part: elementwise functions without arguments (`x.relu()`, also what
 /// `torch.relu(x)` calls), kept apart from the reductions so the common ones stay small. The
 /// ops are picked as function pointers and called once: calling each in its own arm let LLVM
-/// inline 32 op bodies (opt-level 3 in the wasm) into this function, 28 KB of wasm.
+/// inline 32 op bodies into this function (28 KB of wasm with autograd at opt-level 3).
 #[inline(never)]
 fn tensor_methods_unary(pt: &PyTensor, this: &Value, name: &str) -> PyResult<Option<Value>> {
     type Op = fn(&Tensor) -> autograd::Result<Tensor>;
