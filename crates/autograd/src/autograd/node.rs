@@ -961,9 +961,10 @@ impl BackwardFn {
             return Ok(vec![None; n]);
         };
         // The formulas are matched in three functions rather than one: as one function they
-        // were 64 KB of wasm, which the browser compiles with its optimising tier as a whole
-        // before backward() runs at full speed (see `interp`'s `tensor_method`). Every variant
-        // must be matched in one of the three; a variant in none would get no gradients.
+        // were 64 KB of wasm (at opt-level 3), which the browser compiles with its optimising
+        // tier as a whole before backward() runs at full speed (see `interp`'s
+        // `tensor_method`). Every variant must be matched in one of the three; a variant in
+        // none would get no gradients.
         let out = match self.apply_basic(node, g)? {
             Some(out) => out,
             None => match self.apply_nn(node, g)? {
