@@ -49,9 +49,9 @@ pub(crate) fn tuple2(a: Tensor, b: Tensor) -> Value {
 /// than one: as one function they were 74 KB of wasm (with autograd at opt-level 3), and the
 /// browser compiles a hot function with its optimising tier as a whole, in the background
 /// while the program runs on, which made a fresh worker's first training run about twice as
-/// slow as the next (see BENCHMARKS.md). Each part is compiled when it is used; the often used ones come first, so
-/// common names fall through only small parts. (`index.html` keeps wasm-opt from inlining
-/// the parts back into this function.)
+/// slow as the next (see BENCHMARKS.md). Each part is compiled when it is used; the often
+/// used ones come first, so common names fall through only small parts. (`index.html` keeps
+/// wasm-opt from inlining the parts back into this function.)
 pub(crate) fn tensor_method(
     interp: &mut Interp,
     pt: &PyTensor,
