@@ -83,6 +83,45 @@ impl Layout {
         true
     }
 
+    /// The elements of `storage` this layout covers, in row-major order (0.0 for an index
+    /// outside the storage, which a valid layout never has). Walks the strides directly instead
+    /// of building [`Layout::offsets`] first: every op reads its inputs through this, and an
+    /// index vector per read was a large part of the time of small-tensor ops.
+    pub fn gather(&self, storage: &[f64]) -> Vec<f64> {
+        let n = self.numel();
+        if n == 0 {
+            return Vec::new();
+        }
+        if self.is_contiguous() {
+            if let Some(s) = storage.get(self.offset..self.offset + n) {
+                return s.to_vec();
+            }
+        }
+        let at = |i: usize| storage.get(i).copied().unwrap_or(0.0);
+        let mut out = Vec::with_capacity(n);
+        let Some((&last, outer)) = self.shape.split_last() else {
+            out.push(at(self.offset));
+            return out;
+        };
+        let step = self.strides.last().copied().unwrap_or(0);
+        // Row by row along the last dimension; `idx` counts the outer dimensions.
+        let mut idx = vec![0usize; outer.len()];
+        let mut pos = self.offset;
+        for _ in 0..n / last {
+            out.extend((0..last).map(|j| at(pos + j * step)));
+            for d in (0..outer.len()).rev() {
+                idx[d] += 1;
+                pos += self.strides[d];
+                if idx[d] < outer[d] {
+                    break;
+                }
+                pos -= self.strides[d] * outer[d];
+                idx[d] = 0;
+            }
+        }
+        out
+    }
+
     /// Storage index of every element, in row-major order.
     pub fn offsets(&self) -> Vec<usize> {
         let n = self.numel();

@@ -241,11 +241,7 @@ impl Tensor {
 
     /// All elements in row-major order, as `f64` (ints and bools as whole numbers / 0, 1).
     pub fn to_vec(&self) -> Vec<f64> {
-        let st = self.0.storage.borrow();
-        let offs = self.0.layout.offsets();
-        offs.into_iter()
-            .map(|o| st.get(o).copied().unwrap_or(0.0))
-            .collect()
+        self.0.layout.gather(&self.0.storage.borrow())
     }
 
     /// `x.item()`: the only element, typed by dtype.

@@ -1,8 +1,8 @@
 //! The syntax tree. Node and field names follow Python's `ast` module.
 
+use crate::fxhash::HashSet;
 use crate::span::Span;
 use num_bigint::BigInt;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 #[derive(Debug, Clone)]

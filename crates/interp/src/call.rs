@@ -3,9 +3,9 @@
 use crate::ast::*;
 use crate::error::{PyErr, PyResult};
 use crate::eval::*;
+use crate::fxhash::HashMap;
 use crate::value::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 impl Interp {
@@ -87,7 +87,7 @@ impl Interp {
             bases.push(self.eval(b, env)?);
         }
         let cenv = Rc::new(Env {
-            vars: RefCell::new(HashMap::new()),
+            vars: RefCell::new(HashMap::default()),
             parent: env.clone(),
             kind: EnvKind::Class,
         });
@@ -242,7 +242,7 @@ impl Interp {
     ) -> PyResult<HashMap<Rc<str>, Value>> {
         let a = &func.def.args;
         let fname = &func.qualname;
-        let mut vars: HashMap<Rc<str>, Value> = HashMap::new();
+        let mut vars: HashMap<Rc<str>, Value> = HashMap::default();
         let npos = a.args.len();
         let mut positional = args.positional;
         let extra: Vec<Value> = if positional.len() > npos {

@@ -2,9 +2,9 @@
 
 use crate::ast::*;
 use crate::error::{PyErr, PyResult};
+use crate::fxhash::HashMap;
 use crate::value::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::io::Write;
 use std::rc::Rc;
 
@@ -214,11 +214,11 @@ impl Interp {
     pub(crate) fn bare(limits: Limits) -> Interp {
         let max_recursion_limit = limits.recursion_limit;
         Interp {
-            globals: RefCell::new(HashMap::new()),
+            globals: RefCell::new(HashMap::default()),
             global_order: RefCell::new(Vec::new()),
-            builtins: HashMap::new(),
-            exc_classes: HashMap::new(),
-            modules: HashMap::new(),
+            builtins: HashMap::default(),
+            exc_classes: HashMap::default(),
+            modules: HashMap::default(),
             out: Output {
                 captured: String::new(),
                 writer: None,

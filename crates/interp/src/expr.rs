@@ -3,10 +3,10 @@
 use crate::ast::*;
 use crate::error::{PyErr, PyResult};
 use crate::eval::*;
+use crate::fxhash::HashMap;
 use crate::iter;
 use crate::value::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 impl Interp {
@@ -370,7 +370,7 @@ impl Interp {
                 let seq = self.eval(&first.iter, env)?;
                 let iterator = self.iter(&seq)?;
                 let cenv: EnvRef = Some(Rc::new(Env {
-                    vars: RefCell::new(HashMap::new()),
+                    vars: RefCell::new(HashMap::default()),
                     parent: env.clone(),
                     kind: EnvKind::Comprehension(scope.clone()),
                 }));
@@ -542,7 +542,7 @@ impl Interp {
         let seq = self.eval(&first.iter, env)?;
         let iterator = self.iter(&seq)?;
         let cenv: EnvRef = Some(Rc::new(Env {
-            vars: RefCell::new(HashMap::new()),
+            vars: RefCell::new(HashMap::default()),
             parent: env.clone(),
             kind: EnvKind::Comprehension(scope.clone()),
         }));

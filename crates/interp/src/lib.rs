@@ -34,6 +34,7 @@ mod exec;
 mod expr;
 pub mod format;
 mod fstring;
+pub mod fxhash;
 pub mod generator;
 pub mod iter;
 pub mod lexer;

@@ -3,10 +3,10 @@
 
 use crate::ast::*;
 use crate::error::PyErr;
+use crate::fxhash::HashSet;
 use crate::lexer::{tokenize, Tok, Token};
 use crate::span::Span;
 use num_traits::ToPrimitive;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 /// Nesting depth of expressions/statements beyond which parsing stops with an error
@@ -956,7 +956,7 @@ impl Parser {
     fn parameters(&mut self, close: &str) -> PResult<Arguments> {
         let mut a = Arguments::default();
         let mut seen_star = false;
-        let mut names: HashSet<Rc<str>> = HashSet::new();
+        let mut names: HashSet<Rc<str>> = HashSet::default();
         while !self.at_op(close) {
             if self.at_op("**") {
                 self.advance();

@@ -3,7 +3,7 @@
 
 use crate::ast::*;
 use crate::error::PyErr;
-use std::collections::HashSet;
+use crate::fxhash::HashSet;
 use std::rc::Rc;
 
 type PResult<T> = Result<T, PyErr>;

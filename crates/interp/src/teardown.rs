@@ -8,8 +8,8 @@
 //! its collector).
 
 use crate::eval::{Env, Interp};
+use crate::fxhash::HashSet;
 use crate::value::Value;
-use std::collections::HashSet;
 use std::rc::Rc;
 
 impl Drop for Interp {
@@ -31,7 +31,7 @@ fn clear_env(env: &Rc<Env>, stack: &mut Vec<Value>, envs: &mut Vec<Rc<Env>>) {
 }
 
 fn break_cycles(mut stack: Vec<Value>) {
-    let mut seen: HashSet<usize> = HashSet::new();
+    let mut seen: HashSet<usize> = HashSet::default();
     let mut envs: Vec<Rc<Env>> = Vec::new();
     loop {
         while let Some(e) = envs.pop() {

@@ -2,10 +2,10 @@
 
 use crate::ast::FunctionDef;
 use crate::error::{PyErr, PyResult};
+use crate::fxhash::HashMap;
 use num_bigint::BigInt;
 use std::any::Any;
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::fmt;
 use std::rc::Rc;
 

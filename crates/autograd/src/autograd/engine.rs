@@ -300,6 +300,108 @@ fn accumulate(variable: &Tensor, g: &Tensor) -> Result<()> {
     Ok(())
 }
 
+/// The nodes on some path to a captured edge (`autograd.grad`): only they run. Apart from
+/// [`run`] (as are the trace helpers) to keep that function, hot in every training step,
+/// small: the browser compiles a hot wasm function as a whole before it runs at full speed.
+#[inline(never)]
+fn needed_for_captures(
+    nodes: &HashMap<usize, Rc<Node>>,
+    deps: &HashMap<usize, usize>,
+    capture_keys: &HashSet<usize>,
+) -> HashSet<usize> {
+    // reverse topological order via Kahn's algorithm
+    let mut indeg = deps.clone();
+    let mut order = Vec::with_capacity(nodes.len());
+    let mut queue: Vec<usize> = nodes
+        .keys()
+        .copied()
+        .filter(|k| indeg.get(k).copied().unwrap_or(0) == 0)
+        .collect();
+    while let Some(k) = queue.pop() {
+        order.push(k);
+        if let Some(n) = nodes.get(&k) {
+            for e in n.next_edges.iter().flatten() {
+                let c = key(&e.node);
+                if let Some(d) = indeg.get_mut(&c) {
+                    *d -= 1;
+                    if *d == 0 {
+                        queue.push(c);
+                    }
+                }
+            }
+        }
+    }
+    let mut needed = HashSet::new();
+    for &k in order.iter().rev() {
+        if let Some(n) = nodes.get(&k) {
+            if n.next_edges.iter().flatten().any(|e| {
+                let c = key(&e.node);
+                capture_keys.contains(&c) || needed.contains(&c)
+            }) {
+                needed.insert(k);
+            }
+        }
+    }
+    needed
+}
+
+/// The debugger's record of one node about to run.
+#[inline(never)]
+fn trace_step(node: &Rc<Node>, idx: Option<&SnapshotIndex>, grad: Option<&Tensor>) -> TraceStep {
+    TraceStep {
+        node: idx.and_then(|i| i.node_id(node)),
+        name: node.name().to_string(),
+        grad_in: grad.map(TensorPreview::of),
+        grads_out: Vec::new(),
+        leaf: None,
+        error: None,
+    }
+}
+
+/// [`accumulate`], recording the leaf's `.grad` before and after in `step`.
+#[inline(never)]
+fn accumulate_traced(
+    variable: &Tensor,
+    g: &Tensor,
+    step: &mut TraceStep,
+    idx: Option<&SnapshotIndex>,
+) -> Result<()> {
+    let before = variable.grad().as_ref().map(TensorPreview::of);
+    accumulate(variable, g)?;
+    step.leaf = Some(LeafUpdate {
+        tensor_node: idx.and_then(|i| i.tensor_id(variable)),
+        grad_before: before,
+        grad_after: variable.grad().as_ref().map(TensorPreview::of),
+    });
+    Ok(())
+}
+
+/// The debugger's record of the gradient sent along edge `i` (None: no edge).
+#[inline(never)]
+fn trace_edge(
+    i: usize,
+    e: Option<&Edge>,
+    sent: Option<&Tensor>,
+    idx: Option<&SnapshotIndex>,
+) -> EdgeGrad {
+    match e {
+        None => EdgeGrad {
+            edge_index: i,
+            to_node: None,
+            to_name: None,
+            input_nr: 0,
+            grad: None,
+        },
+        Some(e) => EdgeGrad {
+            edge_index: i,
+            to_node: idx.and_then(|ix| ix.node_id(&e.node)),
+            to_name: Some(e.node.name().to_string()),
+            input_nr: e.input_nr,
+            grad: sent.map(TensorPreview::of),
+        },
+    }
+}
+
 type TraceSink<'a> = Option<(&'a mut BackwardTrace, Option<&'a SnapshotIndex>)>;
 
 /// Runs the graph from `roots`. With `captures`, returns the gradient arriving at each
@@ -338,42 +440,9 @@ fn run(
         .as_ref()
         .map(|c| c.iter().map(|e| key(&e.node)).collect())
         .unwrap_or_default();
-    let needed: Option<HashSet<usize>> = captures.as_ref().map(|_| {
-        // reverse topological order via Kahn's algorithm
-        let mut indeg = deps.clone();
-        let mut order = Vec::with_capacity(nodes.len());
-        let mut queue: Vec<usize> = nodes
-            .keys()
-            .copied()
-            .filter(|k| indeg.get(k).copied().unwrap_or(0) == 0)
-            .collect();
-        while let Some(k) = queue.pop() {
-            order.push(k);
-            if let Some(n) = nodes.get(&k) {
-                for e in n.next_edges.iter().flatten() {
-                    let c = key(&e.node);
-                    if let Some(d) = indeg.get_mut(&c) {
-                        *d -= 1;
-                        if *d == 0 {
-                            queue.push(c);
-                        }
-                    }
-                }
-            }
-        }
-        let mut needed = HashSet::new();
-        for &k in order.iter().rev() {
-            if let Some(n) = nodes.get(&k) {
-                if n.next_edges.iter().flatten().any(|e| {
-                    let c = key(&e.node);
-                    capture_keys.contains(&c) || needed.contains(&c)
-                }) {
-                    needed.insert(k);
-                }
-            }
-        }
-        needed
-    });
+    let needed: Option<HashSet<usize>> = captures
+        .as_ref()
+        .map(|_| needed_for_captures(&nodes, &deps, &capture_keys));
     let is_needed = |k: usize| needed.as_ref().is_none_or(|s| s.contains(&k));
     let mut captured: HashMap<(usize, usize), Tensor> = HashMap::new();
     let capture_slots: HashSet<(usize, usize)> = captures
@@ -419,27 +488,15 @@ fn run(
         if !is_needed(k) {
             continue;
         }
-        let mut step = trace.as_ref().map(|(_, idx)| TraceStep {
-            node: idx.and_then(|i| i.node_id(&node)),
-            name: node.name().to_string(),
-            grad_in: grad.as_ref().map(TensorPreview::of),
-            grads_out: Vec::new(),
-            leaf: None,
-            error: None,
-        });
+        let idx = trace.as_ref().and_then(|(_, i)| *i);
+        let mut step = trace
+            .as_ref()
+            .map(|_| trace_step(&node, idx, grad.as_ref()));
         let outputs = match (&node.op, &grad) {
             (BackwardFn::AccumulateGrad { variable }, Some(g)) => {
-                let before = step
-                    .as_ref()
-                    .map(|_| variable.grad().as_ref().map(TensorPreview::of));
-                accumulate(variable, g)?;
-                if let (Some(s), Some(before)) = (step.as_mut(), before) {
-                    let idx = trace.as_ref().and_then(|(_, i)| *i);
-                    s.leaf = Some(LeafUpdate {
-                        tensor_node: idx.and_then(|i| i.tensor_id(variable)),
-                        grad_before: before,
-                        grad_after: variable.grad().as_ref().map(TensorPreview::of),
-                    });
+                match step.as_mut() {
+                    Some(s) => accumulate_traced(variable, g, s, idx)?,
+                    None => accumulate(variable, g)?,
                 }
                 Vec::new()
             }
@@ -462,13 +519,7 @@ fn run(
         for (i, e) in node.next_edges.iter().enumerate() {
             let Some(e) = e else {
                 if let Some(s) = step.as_mut() {
-                    s.grads_out.push(EdgeGrad {
-                        edge_index: i,
-                        to_node: None,
-                        to_name: None,
-                        input_nr: 0,
-                        grad: None,
-                    });
+                    s.grads_out.push(trace_edge(i, None, None, idx));
                 }
                 continue;
             };
@@ -482,14 +533,7 @@ fn run(
                 }
             }
             if let Some(s) = step.as_mut() {
-                let idx = trace.as_ref().and_then(|(_, i)| *i);
-                s.grads_out.push(EdgeGrad {
-                    edge_index: i,
-                    to_node: idx.and_then(|ix| ix.node_id(&e.node)),
-                    to_name: Some(e.node.name().to_string()),
-                    input_nr: e.input_nr,
-                    grad: sent.as_ref().map(TensorPreview::of),
-                });
+                s.grads_out.push(trace_edge(i, Some(e), sent.as_ref(), idx));
             }
             if let Some(d) = deps.get_mut(&ck) {
                 *d = d.saturating_sub(1);

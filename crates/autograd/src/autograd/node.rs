@@ -960,6 +960,27 @@ impl BackwardFn {
         let Some(Some(g)) = grads.first() else {
             return Ok(vec![None; n]);
         };
+        // The formulas are matched in three functions rather than one: as one function they
+        // were 64 KB of wasm (at opt-level 3), which the browser compiles with its optimising
+        // tier as a whole before backward() runs at full speed (see `interp`'s
+        // `tensor_method`). Every variant must be matched in one of the three; a variant in
+        // none would get no gradients.
+        let out = match self.apply_basic(node, g)? {
+            Some(out) => out,
+            None => match self.apply_nn(node, g)? {
+                Some(out) => out,
+                None => self.apply_more(node, g)?.unwrap_or_default(),
+            },
+        };
+        let mut out = out;
+        out.resize_with(n, || None);
+        Ok(out)
+    }
+
+    /// [`BackwardFn::apply`] for elementwise, reductions, products; `Ok(None)` for the other variants.
+    #[inline(never)]
+    fn apply_basic(&self, node: &Rc<Node>, g: &Tensor) -> Result<Option<Vec<Option<Tensor>>>> {
+        use BackwardFn::*;
         let need = |i: usize| node.needs(i);
         let one = |t: Result<Tensor>| -> Result<Vec<Option<Tensor>>> { Ok(vec![Some(t?)]) };
         let u = |s: &SavedTensor| s.unpack(node);
@@ -1177,6 +1198,20 @@ impl BackwardFn {
                 };
                 vec![a, b]
             }
+            _ => return Ok(None),
+        };
+        Ok(Some(out))
+    }
+
+    /// [`BackwardFn::apply`] for losses, joins, views, linear layers; `Ok(None)` for the other variants.
+    #[inline(never)]
+    fn apply_nn(&self, node: &Rc<Node>, g: &Tensor) -> Result<Option<Vec<Option<Tensor>>>> {
+        use BackwardFn::*;
+        let n = node.next_edges.len();
+        let need = |i: usize| node.needs(i);
+        let one = |t: Result<Tensor>| -> Result<Vec<Option<Tensor>>> { Ok(vec![Some(t?)]) };
+        let u = |s: &SavedTensor| s.unpack(node);
+        let out: Vec<Option<Tensor>> = match self {
             Softmax { result, dim } => {
                 let r = u(result)?;
                 let gr = g.mul(&r)?;
@@ -1393,6 +1428,19 @@ impl BackwardFn {
                 let tg = if need(1) { Some(d.neg()?) } else { None };
                 vec![Some(d), tg]
             }
+            _ => return Ok(None),
+        };
+        Ok(Some(out))
+    }
+
+    /// [`BackwardFn::apply`] for activations, in-place regions and indexing; `Ok(None)` for the other variants.
+    #[inline(never)]
+    fn apply_more(&self, node: &Rc<Node>, g: &Tensor) -> Result<Option<Vec<Option<Tensor>>>> {
+        use BackwardFn::*;
+        let need = |i: usize| node.needs(i);
+        let one = |t: Result<Tensor>| -> Result<Vec<Option<Tensor>>> { Ok(vec![Some(t?)]) };
+        let u = |s: &SavedTensor| s.unpack(node);
+        let out: Vec<Option<Tensor>> = match self {
             Erf { this } => {
                 let x = u(this)?;
                 let k = 2.0 / std::f64::consts::PI.sqrt();
@@ -1645,10 +1693,9 @@ impl BackwardFn {
                 let idx = u(indices)?;
                 one(g.advanced_index(*dim, &idx))?
             }
+            _ => return Ok(None),
         };
-        let mut out = out;
-        out.resize_with(n, || None);
-        Ok(out)
+        Ok(Some(out))
     }
 }
 

@@ -26,14 +26,41 @@ pub(crate) fn zip_map(
 ) -> Result<Tensor> {
     let shape = broadcast_shapes(a.shape(), b.shape())?;
     checked_numel(&shape)?;
-    let av = broadcast_values(a, &shape);
-    let bv = broadcast_values(b, &shape);
-    let values = av
-        .into_iter()
-        .zip(bv)
-        .map(|(x, y)| out.cast(f(compute.cast(x), compute.cast(y))))
-        .collect();
+    let g = |x: f64, y: f64| out.cast(f(compute.cast(x), compute.cast(y)));
+    // Most operands are a whole tensor of the result's shape or, on the right, one number
+    // (`x * 2`, `p.add_(d_p, alpha=-lr)`): read those in place instead of copying them out
+    // first. (A number on the left is rarer; it is filled out like any broadcast, which keeps
+    // this function, instantiated once per op, small in the wasm.)
+    let values = match single_value(b) {
+        Some(y) => with_broadcast(a, &shape, |xs| xs.iter().map(|&x| g(x, y)).collect()),
+        None => with_broadcast(a, &shape, |xs| {
+            with_broadcast(b, &shape, |ys| {
+                xs.iter().zip(ys).map(|(&x, &y)| g(x, y)).collect()
+            })
+        }),
+    };
     Ok(Tensor::new_raw(values, shape, out))
+}
+
+/// The value of a one-element tensor (a wrapped Python number, a 0-dim or `[1]` tensor).
+fn single_value(t: &Tensor) -> Option<f64> {
+    if t.numel() != 1 {
+        return None;
+    }
+    t.0.storage.borrow().get(t.storage_offset()).copied()
+}
+
+/// Calls `f` with the elements of `t` broadcast to `shape`, row-major: borrowed from the
+/// storage when `t` already has that shape contiguously, gathered into a copy otherwise.
+fn with_broadcast<R>(t: &Tensor, shape: &[usize], f: impl FnOnce(&[f64]) -> R) -> R {
+    let l = t.layout();
+    if l.shape == shape && l.is_contiguous() {
+        let st = t.0.storage.borrow();
+        if let Some(v) = st.get(l.offset..l.offset + l.numel()) {
+            return f(v);
+        }
+    }
+    f(&broadcast_values(t, shape))
 }
 
 impl Tensor {

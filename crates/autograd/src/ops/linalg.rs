@@ -47,23 +47,26 @@ fn gemm(a: &[f64], b: &[f64], n: usize, k: usize, m: usize, dt: DType) -> Vec<f6
     let fused = m >= 16 && n >= 4;
     match dt {
         DType::Float32 if fused => gemm_f32_fused(a, b, n, k, m),
-        DType::Float32 => {
-            let a32: Vec<f32> = a.iter().map(|&v| v as f32).collect();
-            let b32: Vec<f32> = b.iter().map(|&v| v as f32).collect();
-            let mut out = Vec::with_capacity(n * m);
-            let mut row = vec![0f32; m];
-            for arow in a32.chunks_exact(k.max(1)).take(n) {
-                row.iter_mut().for_each(|r| *r = 0.0);
-                for (&av, brow) in arow.iter().zip(b32.chunks_exact(m.max(1))) {
-                    for (r, &bv) in row.iter_mut().zip(brow) {
-                        *r += av * bv;
+        DType::Float32 if m == 1 => {
+            // Matrix-vector (`Linear(_, 1)`, its weight gradient): one running sum per row in
+            // a register. The general loop below would keep it in memory, so every step waited
+            // for the previous store; same operations in the same order, so same rounding.
+            let b32: Vec<f32> = b.iter().take(k).map(|&v| v as f32).collect();
+            let mut out: Vec<f64> = a
+                .chunks_exact(k.max(1))
+                .take(n)
+                .map(|arow| {
+                    let mut acc = 0f32;
+                    for (&av, &bv) in arow.iter().zip(&b32) {
+                        acc += av as f32 * bv;
                     }
-                }
-                out.extend(row.iter().map(|&v| f64::from(v)));
-            }
-            out.resize(n * m, 0.0);
+                    f64::from(acc)
+                })
+                .collect();
+            out.resize(n, 0.0);
             out
         }
+        DType::Float32 => gemm_f32_narrow(a, b, n, k, m),
         _ => {
             let mut out = vec![0.0; n * m];
             for i in 0..n {
@@ -83,6 +86,45 @@ fn gemm(a: &[f64], b: &[f64], n: usize, k: usize, m: usize, dt: DType) -> Vec<f6
             out.into_iter().map(|v| dt.cast(v)).collect()
         }
     }
+}
+
+/// Narrow float32 products (fewer than 16 result columns or fewer than 4 rows) as PyTorch's
+/// CPU BLAS rounds them: each element summed over `k` in order, multiply then add in float32.
+/// B is packed into zero-padded panels of `NR` columns so a row of accumulators lives in
+/// registers for the whole `k` loop (a row kept in memory made every step wait for the previous
+/// store: most of the time of a `Linear(16, 1)` training step).
+fn gemm_f32_narrow(a: &[f64], b: &[f64], n: usize, k: usize, m: usize) -> Vec<f64> {
+    const NR: usize = 8;
+    let mut out = vec![0.0; n * m];
+    if n == 0 || m == 0 || k == 0 {
+        return out;
+    }
+    let mut bpack = vec![0f32; m.div_ceil(NR) * k * NR];
+    for (jb, panel) in bpack.chunks_exact_mut(k * NR).enumerate() {
+        let j0 = jb * NR;
+        let w = NR.min(m - j0);
+        for (dst, brow) in panel.chunks_exact_mut(NR).zip(b.chunks_exact(m)) {
+            for (d, &v) in dst.iter_mut().zip(&brow[j0..j0 + w]) {
+                *d = v as f32;
+            }
+        }
+    }
+    let a32: Vec<f32> = a.iter().map(|&v| v as f32).collect();
+    for (arow, orow) in a32.chunks_exact(k).zip(out.chunks_exact_mut(m)) {
+        for (jb, panel) in bpack.chunks_exact(k * NR).enumerate() {
+            let mut acc = [0f32; NR];
+            for (&av, bp) in arow.iter().zip(panel.chunks_exact(NR)) {
+                for (c, &bv) in acc.iter_mut().zip(bp) {
+                    *c += av * bv;
+                }
+            }
+            let j0 = jb * NR;
+            for (o, &v) in orow[j0..].iter_mut().zip(&acc) {
+                *o = f64::from(v);
+            }
+        }
+    }
+    out
 }
 
 /// One accumulation step of float32 fused multiply-add, on the element type the tiled kernel
@@ -560,6 +602,42 @@ mod tests {
             let b = values(k * m, &mut seed);
             let got = gemm(&a, &b, n, k, m, DType::Float32);
             let want = reference_fused(&a, &b, n, k, m);
+            assert_eq!(got.len(), want.len());
+            for (g, w) in got.iter().zip(&want) {
+                assert_eq!(g.to_bits(), w.to_bits(), "({n}x{k}) @ ({k}x{m})");
+            }
+        }
+    }
+
+    /// Narrow products (fewer than 16 columns or 4 rows), including matrix-vector, against the
+    /// plain float32 multiply-then-add loop over `k` in order.
+    #[test]
+    fn narrow_float32_kernels_match_the_plain_loop_bit_for_bit() {
+        let mut seed = 11;
+        for &(n, k, m) in &[
+            (1, 64, 16),
+            (16, 64, 1),
+            (64, 16, 1),
+            (3, 5, 40),
+            (7, 9, 15),
+            (2, 300, 9),
+            (5, 0, 3),
+            (0, 4, 4),
+            (4, 1, 1),
+        ] {
+            let a = values(n * k, &mut seed);
+            let b = values(k * m, &mut seed);
+            let got = gemm(&a, &b, n, k, m, DType::Float32);
+            let mut want = Vec::with_capacity(n * m);
+            for i in 0..n {
+                for j in 0..m {
+                    let mut acc = 0f32;
+                    for p in 0..k {
+                        acc += a[i * k + p] as f32 * b[p * m + j] as f32;
+                    }
+                    want.push(f64::from(acc));
+                }
+            }
             assert_eq!(got.len(), want.len());
             for (g, w) in got.iter().zip(&want) {
                 assert_eq!(g.to_bits(), w.to_bits(), "({n}x{k}) @ ({k}x{m})");

@@ -90,11 +90,12 @@ pub(crate) fn broadcast_layout(t: &Tensor, shape: &[usize]) -> Layout {
 
 /// Values of `t` broadcast to `shape`, in row-major order.
 pub(crate) fn broadcast_values(t: &Tensor, shape: &[usize]) -> Vec<f64> {
-    let layout = broadcast_layout(t, shape);
     let st = t.0.storage.borrow();
-    layout
-        .offsets()
-        .into_iter()
-        .map(|o| st.get(o).copied().unwrap_or(0.0))
-        .collect()
+    let l = t.layout();
+    // A single element (a Python number, `sum()`'s result) is a fill; the common case.
+    if l.numel() == 1 {
+        let v = st.get(l.offset).copied().unwrap_or(0.0);
+        return vec![v; shape.iter().product()];
+    }
+    broadcast_layout(t, shape).gather(&st)
 }

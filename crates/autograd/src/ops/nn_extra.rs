@@ -148,8 +148,9 @@ impl Tensor {
             })?;
             prod.add(&bias.detach())?
         };
-        let r = Tensor::new_raw(sum.to_vec(), sum.size(), sum.dtype());
-        Ok(Tensor::record(r, &[bias, mat1, mat2], |_| {
+        // `sum` is a fresh tensor made under no_grad (no history, no view): record on it
+        // directly rather than on a copy.
+        Ok(Tensor::record(sum, &[bias, mat1, mat2], |_| {
             BackwardFn::Addmm {
                 mat1: SavedTensor::input(mat1),
                 mat2: SavedTensor::input(mat2),

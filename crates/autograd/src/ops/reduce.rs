@@ -27,11 +27,7 @@ fn wrap_dims(dims: &[isize], ndim: usize) -> Result<Vec<usize>> {
 
 /// For reducing `shape` over `dims`: the kept-dim output shape and each element's output slot.
 fn groups(shape: &[usize], dims: &[usize]) -> (Vec<usize>, Vec<usize>) {
-    let kept: Vec<usize> = shape
-        .iter()
-        .enumerate()
-        .map(|(i, &d)| if dims.contains(&i) { 1 } else { d })
-        .collect();
+    let kept = kept_shape(shape, dims);
     let ostrides = crate::storage::contiguous_strides(&kept);
     let n: usize = shape.iter().product();
     let nd = shape.len();
@@ -54,6 +50,15 @@ fn groups(shape: &[usize], dims: &[usize]) -> (Vec<usize>, Vec<usize>) {
         }
     }
     (kept, slots)
+}
+
+/// `shape` with the reduced `dims` set to 1.
+fn kept_shape(shape: &[usize], dims: &[usize]) -> Vec<usize> {
+    shape
+        .iter()
+        .enumerate()
+        .map(|(i, &d)| if dims.contains(&i) { 1 } else { d })
+        .collect()
 }
 
 fn out_shape(kept: &[usize], dims: &[usize], keepdim: bool) -> Vec<usize> {
@@ -128,7 +133,7 @@ impl Tensor {
     }
 
     fn reduce_dims(&self, dims: &[usize], keepdim: bool, dt: DType, mean: bool) -> Tensor {
-        let (kept, slots) = groups(self.shape(), dims);
+        let kept = kept_shape(self.shape(), dims);
         let m: usize = kept.iter().product();
         let count: usize = dims.iter().map(|&d| self.shape()[d]).product();
         let nd = self.dim();
@@ -144,6 +149,8 @@ impl Tensor {
         } else if dt.is_floating_point() && prefix {
             super::kernels::outer_sum(&vals, count, m, dt)
         } else {
+            // Only this order needs each element's output slot.
+            let (_, slots) = groups(self.shape(), dims);
             let mut acc = vec![0.0; m];
             for (v, &s) in vals.iter().zip(&slots) {
                 if let Some(a) = acc.get_mut(s) {

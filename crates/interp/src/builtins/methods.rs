@@ -601,7 +601,7 @@ fn set_issubset(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let s = set_of(&this(&mut args, "set", "issubset")?);
     n_args(&args, "set.issubset", 1, 1)?;
     let other = interp.collect(&args.positional[0])?;
-    let mut keys = std::collections::HashSet::new();
+    let mut keys = crate::fxhash::HashSet::default();
     for o in other {
         keys.insert(o.hash_key()?);
     }

@@ -21,9 +21,9 @@ pub mod types;
 
 use crate::error::PyResult;
 use crate::eval::Interp;
+use crate::fxhash::HashMap;
 use crate::value::*;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// The builtin exception hierarchy (name, base).
@@ -73,7 +73,7 @@ pub(crate) fn new_exc_class(name: &str, base: Option<Rc<Class>>) -> Rc<Class> {
         name: Rc::from(name),
         bases,
         mro: parents,
-        dict: RefCell::new(HashMap::new()),
+        dict: RefCell::new(HashMap::default()),
         is_exception: true,
         builtin: true,
         native_base: None,
@@ -216,7 +216,7 @@ pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Va
 }
 
 pub(crate) fn module(name: &str, attrs: Vec<(&str, Value)>) -> Value {
-    let mut m = HashMap::new();
+    let mut m = HashMap::default();
     for (k, v) in attrs {
         m.insert(Rc::from(k), v);
     }

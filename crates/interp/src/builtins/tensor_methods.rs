@@ -45,7 +45,13 @@ pub(crate) fn tuple2(a: Tensor, b: Tensor) -> Value {
     Value::tuple(vec![wrap(a), wrap(b)])
 }
 
-/// Dispatches `x.name(*args, **kwargs)`.
+/// Dispatches `x.name(*args, **kwargs)`. The methods are matched in four functions rather
+/// than one: as one function they were 74 KB of wasm (with autograd at opt-level 3), and the
+/// browser compiles a hot function with its optimising tier as a whole, in the background
+/// while the program runs on, which made a fresh worker's first training run about twice as
+/// slow as the next (see BENCHMARKS.md). Each part is compiled when it is used; the often
+/// used ones come first, so common names fall through only small parts. (`index.html` keeps
+/// wasm-opt from inlining the parts back into this function.)
 pub(crate) fn tensor_method(
     interp: &mut Interp,
     pt: &PyTensor,
@@ -53,6 +59,35 @@ pub(crate) fn tensor_method(
     name: &str,
     mut args: Args,
 ) -> PyResult<Value> {
+    if let Some(r) = tensor_methods_core(interp, pt, this, name, &mut args)? {
+        return Ok(r);
+    }
+    if let Some(r) = tensor_methods_unary(pt, this, name)? {
+        return Ok(r);
+    }
+    // `more` before `math`: it has the arithmetic (`x.mul(y)`, what `add_(d, alpha=a)` calls),
+    // so common calls never pass through the math part, which then is compiled only if used.
+    if let Some(r) = tensor_methods_more(interp, pt, this, name, &mut args)? {
+        return Ok(r);
+    }
+    if let Some(r) = tensor_methods_math(interp, pt, this, name, &mut args)? {
+        return Ok(r);
+    }
+    Err(PyErr::attribute_error(format!(
+        "'Tensor' object has no attribute '{name}'"
+    )))
+}
+
+/// Tensor methods, part: autograd state, in-place updates, shapes and views; `Ok(None)` for
+/// other names.
+#[inline(never)]
+fn tensor_methods_core(
+    interp: &mut Interp,
+    pt: &PyTensor,
+    this: &Value,
+    name: &str,
+    args: &mut Args,
+) -> PyResult<Option<Value>> {
     let t = &pt.t;
     let p0 = args.positional.first().cloned();
     let unit = |r: autograd::Result<()>| -> PyResult<Value> {
@@ -60,7 +95,7 @@ pub(crate) fn tensor_method(
         Ok(this.clone())
     };
     let v = |r: autograd::Result<Tensor>| -> PyResult<Value> { r.py().map(wrap) };
-    match name {
+    let r = match name {
         "backward" => {
             let gradient = args.arg(0, "gradient").and_then(|g| tensor_of(&g));
             let retain = args.arg(1, "retain_graph");
@@ -79,7 +114,7 @@ pub(crate) fn tensor_method(
                     )
                 })
                 .py()?;
-                return Ok(Value::None);
+                return Ok(Some(Value::None));
             }
             run_backward(interp, std::slice::from_ref(t), &[gradient], retain, create)?;
             Ok(Value::None)
@@ -199,7 +234,7 @@ pub(crate) fn tensor_method(
         "view" | "reshape" => {
             if let Some(d) = args.positional.first().and_then(as_dtype) {
                 if name == "view" {
-                    return v(t.to_dtype(d));
+                    return v(t.to_dtype(d)).map(Some);
                 }
             }
             let shape = int_list(interp, &args.positional, name)?;
@@ -248,10 +283,32 @@ pub(crate) fn tensor_method(
             let o = tensor_arg(&p0.unwrap_or(Value::None), "expand_as", "other", 1)?;
             v(t.expand_as(&o))
         }
+        _ => return Ok(None),
+    };
+    r.map(Some)
+}
+
+/// Tensor methods, part: reductions and other math taking arguments; `Ok(None)` for other names.
+#[inline(never)]
+fn tensor_methods_math(
+    interp: &mut Interp,
+    pt: &PyTensor,
+    this: &Value,
+    name: &str,
+    args: &mut Args,
+) -> PyResult<Option<Value>> {
+    let t = &pt.t;
+    let p0 = args.positional.first().cloned();
+    let unit = |r: autograd::Result<()>| -> PyResult<Value> {
+        r.py()?;
+        Ok(this.clone())
+    };
+    let v = |r: autograd::Result<Tensor>| -> PyResult<Value> { r.py().map(wrap) };
+    let r = match name {
         "sum" | "mean" => {
             let dims = opt_dims(interp, args.arg(0, "dim"))?;
-            let kd = keepdim(interp, &mut args, 1)?;
-            let dtype = dtype_kw(&mut args)?;
+            let kd = keepdim(interp, args, 1)?;
+            let dtype = dtype_kw(args)?;
             let base = match dtype {
                 Some(d) => t.to_dtype(d).py()?,
                 None => t.clone(),
@@ -270,13 +327,13 @@ pub(crate) fn tensor_method(
                 } else {
                     t.minimum(&o)
                 };
-                return v(r);
+                return v(r).map(Some);
             }
             match args.arg(0, "dim") {
                 None | Some(Value::None) => v(if name == "max" { t.max() } else { t.min() }),
                 Some(d) => {
                     let d = dim_arg(&d)?;
-                    let kd = keepdim(interp, &mut args, 1)?;
+                    let kd = keepdim(interp, args, 1)?;
                     let (a, b) = if name == "max" {
                         t.max_dim(d, kd)
                     } else {
@@ -292,36 +349,13 @@ pub(crate) fn tensor_method(
                 None | Some(Value::None) => None,
                 Some(d) => Some(dim_arg(&d)?),
             };
-            let kd = keepdim(interp, &mut args, 1)?;
+            let kd = keepdim(interp, args, 1)?;
             v(if name == "argmax" {
                 t.argmax(d, kd)
             } else {
                 t.argmin(d, kd)
             })
         }
-        "all" => v(t.all()),
-        "any" => v(t.any()),
-        "exp" => v(t.exp()),
-        "log" => v(t.log()),
-        "sqrt" => v(t.sqrt()),
-        "abs" => v(t.abs()),
-        "sin" => v(t.sin()),
-        "cos" => v(t.cos()),
-        "tanh" => v(t.tanh()),
-        "sigmoid" => v(t.sigmoid()),
-        "relu" => v(t.relu()),
-        "neg" => v(t.neg()),
-        "reciprocal" => v(t.reciprocal()),
-        "sign" => v(t.sign()),
-        "logical_not" => v(t.logical_not()),
-        "log1p" => v(t.log1p()),
-        "log2" => v(t.log2()),
-        "floor" => v(t.floor()),
-        "ceil" => v(t.ceil()),
-        "round" => v(t.round()),
-        "trunc" => v(t.trunc()),
-        "square" => v(t.pow_scalar(2i64)),
-        "prod" => v(t.prod()),
         "std" | "var" => {
             let dims = opt_dims(interp, args.arg(0, "dim"))?.unwrap_or_default();
             let correction = match (args.take_kw("correction"), args.take_kw("unbiased")) {
@@ -335,7 +369,7 @@ pub(crate) fn tensor_method(
                 }
                 _ => 1.0,
             };
-            let kd = keepdim(interp, &mut args, 1)?;
+            let kd = keepdim(interp, args, 1)?;
             let r = if name == "std" {
                 t.std(&dims, correction, kd)
             } else {
@@ -343,15 +377,6 @@ pub(crate) fn tensor_method(
             };
             v(r)
         }
-        "norm" => v(t.norm()),
-        "relu_" => unit(t.relu_()),
-        "sigmoid_" => unit(t.sigmoid_()),
-        "exp_" => unit(t.exp_()),
-        "neg_" => unit(t.neg_()),
-        "square_" => unit(t.square_()),
-        "tanh_" => unit(t.tanh_()),
-        "sqrt_" => unit(t.sqrt_()),
-        "abs_" => unit(t.abs_()),
         "uniform_" => {
             let a = f64_arg(&args.arg(0, "from").unwrap_or(Value::Float(0.0)), "from")?;
             let b = f64_arg(&args.arg(1, "to").unwrap_or(Value::Float(1.0)), "to")?;
@@ -399,6 +424,76 @@ pub(crate) fn tensor_method(
                 )),
             }
         }
+        _ => return Ok(None),
+    };
+    r.map(Some)
+}
+
+/// Tensor methods, part: elementwise functions without arguments (`x.relu()`, also what
+/// `torch.relu(x)` calls), kept apart from the reductions so the common ones stay small. The
+/// ops are picked as function pointers and called once: calling each in its own arm let LLVM
+/// inline 32 op bodies into this function (28 KB of wasm with autograd at opt-level 3).
+#[inline(never)]
+fn tensor_methods_unary(pt: &PyTensor, this: &Value, name: &str) -> PyResult<Option<Value>> {
+    type Op = fn(&Tensor) -> autograd::Result<Tensor>;
+    type InPlace = fn(&Tensor) -> autograd::Result<()>;
+    let op: Op = match name {
+        "all" => Tensor::all,
+        "any" => Tensor::any,
+        "exp" => Tensor::exp,
+        "log" => Tensor::log,
+        "sqrt" => Tensor::sqrt,
+        "abs" => Tensor::abs,
+        "sin" => Tensor::sin,
+        "cos" => Tensor::cos,
+        "tanh" => Tensor::tanh,
+        "sigmoid" => Tensor::sigmoid,
+        "relu" => Tensor::relu,
+        "neg" => Tensor::neg,
+        "reciprocal" => Tensor::reciprocal,
+        "sign" => Tensor::sign,
+        "logical_not" => Tensor::logical_not,
+        "log1p" => Tensor::log1p,
+        "log2" => Tensor::log2,
+        "floor" => Tensor::floor,
+        "ceil" => Tensor::ceil,
+        "round" => Tensor::round,
+        "trunc" => Tensor::trunc,
+        "square" => |t| t.pow_scalar(2i64),
+        "prod" => Tensor::prod,
+        "norm" => Tensor::norm,
+        _ => {
+            let op: InPlace = match name {
+                "relu_" => Tensor::relu_,
+                "sigmoid_" => Tensor::sigmoid_,
+                "exp_" => Tensor::exp_,
+                "neg_" => Tensor::neg_,
+                "square_" => Tensor::square_,
+                "tanh_" => Tensor::tanh_,
+                "sqrt_" => Tensor::sqrt_,
+                "abs_" => Tensor::abs_,
+                _ => return Ok(None),
+            };
+            op(&pt.t).py()?;
+            return Ok(Some(this.clone()));
+        }
+    };
+    Ok(Some(wrap(op(&pt.t).py()?)))
+}
+
+/// Tensor methods, part: binary ops, conversions and the rest; `Ok(None)` for other names.
+#[inline(never)]
+fn tensor_methods_more(
+    interp: &mut Interp,
+    pt: &PyTensor,
+    this: &Value,
+    name: &str,
+    args: &mut Args,
+) -> PyResult<Option<Value>> {
+    let t = &pt.t;
+    let p0 = args.positional.first().cloned();
+    let v = |r: autograd::Result<Tensor>| -> PyResult<Value> { r.py().map(wrap) };
+    let r = match name {
         "add" | "sub" | "mul" | "div" | "true_divide" | "rsub" => {
             let other = args.arg(0, "other").unwrap_or(Value::None);
             let other = match args.take_kw("alpha") {
@@ -642,10 +737,9 @@ pub(crate) fn tensor_method(
             v(t.mse_loss(&o, Reduction::Mean))
         }
         "__len__" => Ok(Value::Int(t.shape().first().copied().unwrap_or(0) as i64)),
-        _ => Err(PyErr::attribute_error(format!(
-            "'Tensor' object has no attribute '{name}'"
-        ))),
-    }
+        _ => return Ok(None),
+    };
+    r.map(Some)
 }
 
 /// What `register_hook` returns: `h.remove()` unregisters the hook.

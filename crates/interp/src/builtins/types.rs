@@ -313,7 +313,7 @@ pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> 
                     _ => return Err(PyErr::type_error("type.__new__() argument 1 must be str")),
                 };
                 let bases = interp.collect(&args.positional[1])?;
-                let mut dict = std::collections::HashMap::new();
+                let mut dict = crate::fxhash::HashMap::default();
                 if let Value::Dict(d) = &args.positional[2] {
                     for (k, v) in d.data.borrow().entries.iter() {
                         if let Value::Str(s) = k {
