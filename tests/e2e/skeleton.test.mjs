@@ -14,12 +14,17 @@ after(async () => {
   await server?.close();
 });
 
-test('step 5 shows the gradient autograd computed in the worker', async () => {
+test('step 5 shows the gradient autograd computed, on opening (on the page) and on Run (in the worker)', async () => {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
   await page.goto(server.url + '#step=5');
   const console_ = page.getByTestId('console');
   await page.waitForFunction(() => document.querySelector('[data-testid=console]')?.textContent.includes('4.5000'), null, { timeout: 15_000 });
+  assert.equal(await console_.textContent(), 'tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]])\n');
+  // Run: the same cell again, now in the worker (the page runs only its first output itself).
+  const before = Number(await console_.getAttribute('data-results'));
+  await page.getByTestId('run').click();
+  await page.waitForFunction((n) => Number(document.querySelector('[data-testid=console]').dataset.results) > n, before, { timeout: 15_000 });
   assert.equal(await console_.textContent(), 'tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]])\n');
   await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: ARTIFACTS + 'step5.png', fullPage: true });
