@@ -124,8 +124,9 @@ test('Stop ends an endless loop within 2 seconds and the page keeps working', as
 });
 
 test('a crashed worker is reported and replaced, and the editor keeps its text', async () => {
-  // The first worker the page starts is a stand-in that dies on its first request, as a
-  // panicking interpreter would; every later worker is the real one.
+  // The first worker the page starts is a stand-in that dies when asked to run the test's
+  // code, as a panicking interpreter would (other requests, such as the warm-up, it ignores);
+  // every later worker is the real one.
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   let workers = 0;
   await context.route('**/worker.js', (route) => {
@@ -133,7 +134,12 @@ test('a crashed worker is reported and replaced, and the editor keeps its text',
     if (workers > 1) return route.continue();
     return route.fulfill({
       contentType: 'text/javascript',
-      body: "self.onmessage = () => { self.onmessage = () => { throw new Error('simulated crash'); }; self.postMessage('ready'); };",
+      body: `self.onmessage = () => {
+        self.onmessage = (e) => {
+          if (new TextDecoder().decode(e.data).includes('print(6 * 7)')) throw new Error('simulated crash');
+        };
+        self.postMessage('ready');
+      };`,
     });
   });
   const page = await context.newPage();

@@ -163,6 +163,8 @@ pub fn app(props: &AppProps) -> Html {
             let request = state.run_request(false);
             if first && state.runs_only_lesson_code() {
                 worker.borrow().run_here(request, &dispatch);
+                // The worker is idle until the learner's first Run: it warms up meanwhile.
+                worker.borrow_mut().send(&Request::WarmUp, &dispatch);
             } else {
                 worker.borrow_mut().send(&request, &dispatch);
             }

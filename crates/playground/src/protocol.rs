@@ -24,6 +24,11 @@ pub enum Request {
     },
     /// Run the next top-level statement of the code loaded by a stepping `Run`.
     Step,
+    /// Run a short, typical program in a throwaway session and reply nothing. A fresh worker
+    /// runs the wasm unoptimised at first and compiles what turns out hot in the background;
+    /// the page asks for this once it has shown its first output, so that compiling happens
+    /// while the learner reads, not during their first Run.
+    WarmUp,
 }
 
 /// What one `Request` produced.

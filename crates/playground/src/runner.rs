@@ -37,6 +37,27 @@ pub const MAX_BACKWARD_RUNS: usize = 16;
 /// The file name tracebacks show for a cell.
 pub const CELL_FILENAME: &str = "<cell>";
 
+/// What [`Request::WarmUp`] runs: the lesson's operations and a few steps of a small network
+/// (layers, a loss, backward, an optimizer), the code paths a learner's first Run takes.
+const WARM_UP: &str = "\
+import torch
+from torch import nn
+torch.manual_seed(0)
+x = torch.linspace(-1.0, 1.0, 16).unsqueeze(1)
+model = nn.Sequential(nn.Linear(1, 8), nn.ReLU(), nn.Linear(8, 1))
+opt = torch.optim.SGD(model.parameters(), lr=0.1)
+loss_fn = nn.MSELoss()
+for step in range(100):
+    opt.zero_grad()
+    loss = loss_fn(model(x), x * x)
+    loss.backward()
+    opt.step()
+w = torch.ones(2, 2, requires_grad=True)
+out = ((w + 2) * (w + 2) * 3).mean()
+out.backward()
+print(w.grad, out, loss.item())
+";
+
 impl Runner {
     pub fn new() -> Runner {
         let config = Config {
@@ -52,9 +73,13 @@ impl Runner {
         }
     }
 
-    /// One encoded request to its encoded response (see `protocol.rs`).
-    pub fn handle_bytes(&mut self, request: &[u8]) -> Vec<u8> {
+    /// One encoded request to its encoded response (see `protocol.rs`); `WarmUp` has none.
+    pub fn handle_bytes(&mut self, request: &[u8]) -> Option<Vec<u8>> {
         let response = match Request::from_bytes(request) {
+            Ok(Request::WarmUp) => {
+                warm_up();
+                return None;
+            }
             Ok(request) => self.handle(request),
             Err(err) => Response {
                 error: Some(internal_error(&format!("bad request: {err}"))),
@@ -62,7 +87,7 @@ impl Runner {
                 ..Response::default()
             },
         };
-        response.to_bytes()
+        Some(response.to_bytes())
     }
 
     pub fn handle(&mut self, request: Request) -> Response {
@@ -102,6 +127,13 @@ impl Runner {
             Request::Step => {
                 let r = self.step();
                 self.response(r)
+            }
+            Request::WarmUp => {
+                warm_up();
+                Response {
+                    done: true,
+                    ..Response::default()
+                }
             }
         }
     }
@@ -200,6 +232,11 @@ fn diagnostic(r: &RunResult, e: &interp::Diagnostic) -> Diagnostic {
         column: e.column,
         traceback: r.traceback.clone().unwrap_or_default(),
     }
+}
+
+/// Runs [`WARM_UP`] in a throwaway session: the worker's own session is untouched.
+fn warm_up() -> RunResult {
+    Session::new(Config::default()).run(WARM_UP)
 }
 
 fn internal_error(message: &str) -> Diagnostic {
@@ -387,11 +424,36 @@ mod tests {
     }
 
     #[test]
+    fn the_warm_up_runs_cleanly_replies_nothing_and_leaves_the_session_alone() {
+        let r = warm_up();
+        assert!(r.error.is_none(), "{:?}", r.error);
+        assert!(
+            r.stdout.starts_with("tensor([[4.5000, 4.5000],"),
+            "{}",
+            r.stdout
+        );
+        let mut runner = Runner::new();
+        runner.handle(Request::Run {
+            prelude: vec![],
+            code: "a = 41".into(),
+            stepping: true,
+        });
+        assert_eq!(runner.handle_bytes(&Request::WarmUp.to_bytes()), None);
+        let r = runner.handle(Request::Step);
+        assert!(r.error.is_none() && r.done);
+        assert!(!r
+            .graph
+            .nodes
+            .iter()
+            .any(|n| n.label == "model" || n.label == "w"));
+    }
+
+    #[test]
     fn garbage_requests_get_an_error_not_a_panic() {
-        let reply = Runner::new().handle_bytes(b"\xff\xff\xff garbage");
+        let reply = Runner::new().handle_bytes(b"\xff\xff\xff garbage").unwrap();
         let r = Response::from_bytes(&reply).unwrap();
         assert!(r.error.is_some() && r.done);
-        let empty = Response::from_bytes(&Runner::new().handle_bytes(&[])).unwrap();
+        let empty = Response::from_bytes(&Runner::new().handle_bytes(&[]).unwrap()).unwrap();
         assert!(empty.error.is_some());
     }
 }

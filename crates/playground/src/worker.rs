@@ -15,9 +15,12 @@ pub fn listen() {
     let mut runner = Runner::new();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
         let request = js_sys::Uint8Array::new(&e.data()).to_vec();
-        let reply = js_sys::Uint8Array::from(runner.handle_bytes(&request).as_slice());
-        // Transferred, not copied: a big graph's bytes move to the page at no cost.
-        let _ = reply_to.post_message_with_transfer(&reply, &js_sys::Array::of1(&reply.buffer()));
+        if let Some(reply) = runner.handle_bytes(&request) {
+            let reply = js_sys::Uint8Array::from(reply.as_slice());
+            // Transferred, not copied: a big graph's bytes move to the page at no cost.
+            let _ =
+                reply_to.post_message_with_transfer(&reply, &js_sys::Array::of1(&reply.buffer()));
+        }
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     // The handler lives as long as the worker.
