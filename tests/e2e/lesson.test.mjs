@@ -62,6 +62,16 @@ test('each lesson step prints what PyTorch prints for it', async () => {
   await context.close();
 });
 
+test('opening the page at any step prints what PyTorch prints (the first output is computed on the page)', async () => {
+  for (let step = 0; step < expected.steps.length; step++) {
+    const { page, errors, context } = await open(`#step=${step + 1}`);
+    const run = await finishedRun(page);
+    assert.equal(normalise(run.text), normalise(expected.steps[step]), `step ${step + 1}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
 test('the graph shows the lesson nodes and the backward replay ends with x2.grad = 4.5', async () => {
   const { page, errors, context } = await open('#step=5');
   await consoleText(page);
