@@ -179,6 +179,28 @@ test("a share link's code runs in the worker, never on the page: an endless loop
   await context.close();
 });
 
+test('a worker that cannot load the module is reported, not waited for', async () => {
+  // The page imports its JavaScript glue first; the first worker's import of the same file fails.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  let glue = 0;
+  await context.route(/playground-[0-9a-f]+\.js$/, (route) => {
+    glue += 1;
+    return glue === 2 ? route.fulfill({ status: 404, body: '' }) : route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(server.url + '#step=1');
+  await finishedRun(page);
+  // The page sends that worker its warm-up; the failure comes back as a crash notice.
+  const notice = page.locator('.console-notice');
+  await notice.waitFor({ timeout: 15_000 });
+  assert.match(await notice.textContent(), /crashed and was restarted/);
+  await page.getByTestId('editor').fill('print(6 * 7)');
+  await page.getByTestId('run').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=console]').textContent === '42\n', null, { timeout: 15_000 });
+  assert.equal(glue, 3);
+  await context.close();
+});
+
 test('a syntax error is shown like Python and marks its line', async () => {
   const { page, context } = await open('#step=1');
   const { results } = await finishedRun(page);
