@@ -117,13 +117,7 @@ pub fn backward_with_inputs(
         ));
     }
     let roots = make_roots(tensors, grad_tensors)?;
-    let mut captures = Vec::with_capacity(inputs.len());
-    for t in inputs {
-        let e = t.gradient_edge().ok_or_else(|| {
-            TorchError::runtime("One of the differentiated Tensors does not require grad")
-        })?;
-        captures.push(e);
-    }
+    let captures = capture_edges(inputs)?;
     let res = run(
         roots,
         retain_graph.unwrap_or(create_graph),
@@ -140,6 +134,18 @@ pub fn backward_with_inputs(
     Ok(())
 }
 
+/// The edges whose gradients `grad` returns and `backward(inputs=...)` accumulates.
+fn capture_edges(inputs: &[Tensor]) -> Result<Vec<Edge>> {
+    inputs
+        .iter()
+        .map(|t| {
+            t.gradient_edge().ok_or_else(|| {
+                TorchError::runtime("One of the differentiated Tensors does not require grad")
+            })
+        })
+        .collect()
+}
+
 /// `torch.autograd.grad(outputs, inputs, grad_outputs, retain_graph, create_graph, allow_unused)`.
 pub fn grad(
     outputs: &[Tensor],
@@ -150,13 +156,7 @@ pub fn grad(
     allow_unused: bool,
 ) -> Result<Vec<Option<Tensor>>> {
     let roots = make_roots(outputs, grad_outputs)?;
-    let mut captures = Vec::with_capacity(inputs.len());
-    for t in inputs {
-        let e = t.gradient_edge().ok_or_else(|| {
-            TorchError::runtime("One of the differentiated Tensors does not require grad")
-        })?;
-        captures.push(e);
-    }
+    let captures = capture_edges(inputs)?;
     let res = run(
         roots,
         retain_graph.unwrap_or(create_graph),
