@@ -77,7 +77,7 @@ impl Runner {
     pub fn handle_bytes(&mut self, request: &[u8]) -> Option<Vec<u8>> {
         let response = match Request::from_bytes(request) {
             Ok(Request::WarmUp) => {
-                warm_up();
+                self.handle(Request::WarmUp);
                 return None;
             }
             Ok(request) => self.handle(request),
