@@ -232,9 +232,6 @@ pub fn graph(props: &GraphProps) -> Html {
             )
         });
     }
-    // Runs after every render, after the states are applied: times a response's way to the
-    // screen for the page benchmark.
-    use_effect(crate::browser::measure_render);
 
     // One listener each on the <svg> for all nodes (event delegation): the event's target is
     // inside at most one node element.
@@ -372,6 +369,7 @@ pub fn graph(props: &GraphProps) -> Html {
         </section>
     };
     crate::browser::phase("view");
+    crate::browser::measure_render_once_applied();
     html
 }
 
