@@ -234,9 +234,15 @@ fn diagnostic(r: &RunResult, e: &interp::Diagnostic) -> Diagnostic {
     }
 }
 
-/// Runs [`WARM_UP`] in a throwaway session: the worker's own session is untouched.
+/// Runs [`WARM_UP`] in a throwaway session: the worker's own session is untouched. Traced like
+/// a Run, so the code that records backward passes for the debugger (graph snapshots, gradient
+/// previews) is warm too.
 fn warm_up() -> RunResult {
-    Session::new(Config::default()).run(WARM_UP)
+    let config = Config {
+        trace_backward: true,
+        ..Config::default()
+    };
+    Session::new(config).run(WARM_UP)
 }
 
 fn internal_error(message: &str) -> Diagnostic {
