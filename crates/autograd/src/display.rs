@@ -226,7 +226,7 @@ impl Formatter {
             fmt_int(v, self.dtype)
         };
         if ret.len() < self.max_width {
-            format!("{}{}", " ".repeat(self.max_width - ret.len()), ret)
+            format!("{ret:>0$}", self.max_width)
         } else {
             ret
         }
