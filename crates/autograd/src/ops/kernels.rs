@@ -41,8 +41,10 @@ fn multi_row_sum(
     let level_power = 4.max(ceil_log2(size) / LEVELS);
     let level_step = 1usize << level_power;
     let level_mask = level_step - 1;
-    // Level `j`'s accumulators are `acc[j * nrows..(j + 1) * nrows]` (one allocation).
-    let mut acc = vec![0.0; LEVELS * nrows];
+    // Level `j`'s accumulators are `acc[j * nrows..(j + 1) * nrows]` (one allocation), indexed
+    // as a slice: opt-level "z" (wasm) left each `Vec` index a call.
+    let mut buf = vec![0.0; LEVELS * nrows];
+    let acc: &mut [f64] = &mut buf;
     let mut i = 0;
     while i + level_step <= size {
         for _ in 0..level_step {
@@ -73,8 +75,8 @@ fn multi_row_sum(
             acc[k] = add_in(dt, acc[k], acc[j * nrows + k]);
         }
     }
-    acc.truncate(nrows);
-    acc
+    buf.truncate(nrows);
+    buf
 }
 
 /// ATen's scalar `row_sum`: 4 interleaved accumulators, tail into the first.
