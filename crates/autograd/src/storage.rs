@@ -98,17 +98,23 @@ impl Layout {
             }
         }
         let at = |i: usize| storage.get(i).copied().unwrap_or(0.0);
-        let mut out = Vec::with_capacity(n);
         let Some((&last, outer)) = self.shape.split_last() else {
-            out.push(at(self.offset));
-            return out;
+            return vec![at(self.offset)];
         };
         let step = self.strides.last().copied().unwrap_or(0);
+        // Written through a slice with plain loops: at opt-level "z" (wasm) an iterator chain
+        // here stayed a few calls per element.
+        let mut out = vec![0.0; n];
+        let dst: &mut [f64] = &mut out;
         // Row by row along the last dimension; `idx` counts the outer dimensions.
         let mut idx = vec![0usize; outer.len()];
         let mut pos = self.offset;
-        for _ in 0..n / last {
-            out.extend((0..last).map(|j| at(pos + j * step)));
+        for row in 0..n / last {
+            let base = row * last;
+            for j in 0..last {
+                let i = pos + j * step;
+                dst[base + j] = if i < storage.len() { storage[i] } else { 0.0 };
+            }
             for d in (0..outer.len()).rev() {
                 idx[d] += 1;
                 pos += self.strides[d];

@@ -37,21 +37,33 @@ pub const MAX_BACKWARD_RUNS: usize = 16;
 /// The file name tracebacks show for a cell.
 pub const CELL_FILENAME: &str = "<cell>";
 
-/// What [`Request::WarmUp`] runs: the lesson's operations and a few steps of a small network
-/// (layers, a loss, backward, an optimizer), the code paths a learner's first Run takes.
+/// What [`Request::WarmUp`] runs: the lesson's operations and enough steps of a small network
+/// (layers, a loss, backward, an optimizer; `nn.Sequential` and a `Module` subclass, sized like
+/// the lessons' own) for V8 to compile the code paths of a learner's first Run with its
+/// optimizing tier: a function tiers up only after running for a while, so 100 steps left much
+/// of a first Run in baseline code.
 const WARM_UP: &str = "\
 import torch
 from torch import nn
 torch.manual_seed(0)
-x = torch.linspace(-1.0, 1.0, 16).unsqueeze(1)
-model = nn.Sequential(nn.Linear(1, 8), nn.ReLU(), nn.Linear(8, 1))
-opt = torch.optim.SGD(model.parameters(), lr=0.1)
-loss_fn = nn.MSELoss()
-for step in range(100):
-    opt.zero_grad()
-    loss = loss_fn(model(x), x * x)
-    loss.backward()
-    opt.step()
+x = torch.linspace(-1.0, 1.0, 64).unsqueeze(1)
+class Net(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.fc1 = nn.Linear(1, 16)
+        self.fc2 = nn.Linear(16, 1)
+    def forward(self, x):
+        return self.fc2(torch.relu(self.fc1(x)))
+for model in (Net(), nn.Sequential(nn.Linear(1, 16), nn.ReLU(), nn.Linear(16, 1))):
+    opt = torch.optim.SGD(model.parameters(), lr=0.1)
+    loss_fn = nn.MSELoss()
+    for step in range(150):
+        opt.zero_grad()
+        loss = loss_fn(model(x), x * x)
+        loss.backward()
+        opt.step()
+        if step % 50 == 0:
+            line = f\"step {step:4d} loss {loss.item():.6f}\"
 w = torch.ones(2, 2, requires_grad=True)
 out = ((w + 2) * (w + 2) * 3).mean()
 out.backward()
@@ -234,9 +246,15 @@ fn diagnostic(r: &RunResult, e: &interp::Diagnostic) -> Diagnostic {
     }
 }
 
-/// Runs [`WARM_UP`] in a throwaway session: the worker's own session is untouched.
+/// Runs [`WARM_UP`] in a throwaway session: the worker's own session is untouched. Traced like
+/// a Run, so the code that records backward passes for the debugger (graph snapshots, gradient
+/// previews) is warm too.
 fn warm_up() -> RunResult {
-    Session::new(Config::default()).run(WARM_UP)
+    let config = Config {
+        trace_backward: true,
+        ..Config::default()
+    };
+    Session::new(config).run(WARM_UP)
 }
 
 fn internal_error(message: &str) -> Diagnostic {

@@ -22,6 +22,12 @@ fn ceil_log2(x: usize) -> usize {
     (usize::BITS - (x - 1).leading_zeros()) as usize
 }
 
+/// `a + b` rounded to `dt`; always inlined (opt-level "z" left the closure a call per element).
+#[inline(always)]
+fn add_in(dt: DType, a: f64, b: f64) -> f64 {
+    dt.cast(a + b)
+}
+
 /// ATen's `multi_row_sum`: `nrows` independent accumulators with a 4-level cascade.
 /// Generic over `load` (not `&dyn Fn`): it runs once per element of every sum, including the
 /// bias gradients of each training step, and an indirect call there was measurable.
@@ -32,23 +38,24 @@ fn multi_row_sum(
     dt: DType,
 ) -> Vec<f64> {
     const LEVELS: usize = 4;
-    let add = |a: f64, b: f64| dt.cast(a + b);
     let level_power = 4.max(ceil_log2(size) / LEVELS);
     let level_step = 1usize << level_power;
     let level_mask = level_step - 1;
-    // Level `j`'s accumulators are `acc[j * nrows..(j + 1) * nrows]` (one allocation).
-    let mut acc = vec![0.0; LEVELS * nrows];
+    // Level `j`'s accumulators are `acc[j * nrows..(j + 1) * nrows]` (one allocation), indexed
+    // as a slice: opt-level "z" (wasm) left each `Vec` index a call.
+    let mut buf = vec![0.0; LEVELS * nrows];
+    let acc: &mut [f64] = &mut buf;
     let mut i = 0;
     while i + level_step <= size {
         for _ in 0..level_step {
             for k in 0..nrows {
-                acc[k] = add(acc[k], load(i, k));
+                acc[k] = add_in(dt, acc[k], load(i, k));
             }
             i += 1;
         }
         for j in 1..LEVELS {
             for k in 0..nrows {
-                acc[j * nrows + k] = add(acc[j * nrows + k], acc[(j - 1) * nrows + k]);
+                acc[j * nrows + k] = add_in(dt, acc[j * nrows + k], acc[(j - 1) * nrows + k]);
                 acc[(j - 1) * nrows + k] = 0.0;
             }
             let mask = level_mask << (j * level_power);
@@ -59,23 +66,30 @@ fn multi_row_sum(
     }
     while i < size {
         for k in 0..nrows {
-            acc[k] = add(acc[k], load(i, k));
+            acc[k] = add_in(dt, acc[k], load(i, k));
         }
         i += 1;
     }
     for j in 1..LEVELS {
         for k in 0..nrows {
-            acc[k] = add(acc[k], acc[j * nrows + k]);
+            acc[k] = add_in(dt, acc[k], acc[j * nrows + k]);
         }
     }
-    acc.truncate(nrows);
-    acc
+    buf.truncate(nrows);
+    buf
 }
 
 /// ATen's scalar `row_sum`: 4 interleaved accumulators, tail into the first.
+#[inline(always)]
 fn row_sum(n: usize, load: impl Fn(usize) -> f64, dt: DType) -> f64 {
     let size_ilp = n / 4;
-    let mut p = multi_row_sum(4, size_ilp, |i, k| load(i * 4 + k), dt);
+    let mut p = multi_row_sum(
+        4,
+        size_ilp,
+        #[inline(always)]
+        |i, k| load(i * 4 + k),
+        dt,
+    );
     for i in size_ilp * 4..n {
         p[0] = dt.cast(p[0] + load(i));
     }
@@ -94,11 +108,22 @@ pub(crate) fn inner_sum(v: &[f64], dt: DType) -> f64 {
     let l = lanes(dt);
     let n = v.len();
     if n < l {
-        return row_sum(n, |i| v[i], dt);
+        return row_sum(
+            n,
+            #[inline(always)]
+            |i| v[i],
+            dt,
+        );
     }
     let vec_numel = n / l;
     let size_ilp = vec_numel / 4;
-    let mut p = multi_row_sum(4 * l, size_ilp, |i, k| v[(i * 4 + k / l) * l + k % l], dt);
+    let mut p = multi_row_sum(
+        4 * l,
+        size_ilp,
+        #[inline(always)]
+        |i, k| v[i * 4 * l + k],
+        dt,
+    );
     for i in size_ilp * 4..vec_numel {
         for lane in 0..l {
             p[lane] = dt.cast(p[lane] + v[i * l + lane]);
@@ -136,9 +161,20 @@ pub(crate) fn outer_sum(v: &[f64], rows: usize, cols: usize, dt: DType) -> Vec<f
     (0..cols)
         .map(|c| {
             if c < cascade_cols {
-                multi_row_sum(1, rows, |i, _| v[i * cols + c], dt)[0]
+                multi_row_sum(
+                    1,
+                    rows,
+                    #[inline(always)]
+                    |i, _| v[i * cols + c],
+                    dt,
+                )[0]
             } else {
-                row_sum(rows, |i| v[i * cols + c], dt)
+                row_sum(
+                    rows,
+                    #[inline(always)]
+                    |i| v[i * cols + c],
+                    dt,
+                )
             }
         })
         .collect()

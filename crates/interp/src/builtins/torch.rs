@@ -23,6 +23,26 @@ use std::rc::Rc;
 
 const PRELUDE: &str = include_str!("prelude.py");
 
+thread_local! {
+    /// The prelude's builder function, parsed once per thread: every `Session` (each Run in the
+    /// worker, the worker's warm-up) imports torch anew, and the AST holds no per-session state.
+    static PRELUDE_DEF: RefCell<Option<Rc<crate::ast::FunctionDef>>> = const { RefCell::new(None) };
+}
+
+/// The prelude's `__build_torch` definition (parsed on first use).
+fn prelude_builder() -> PyResult<Rc<crate::ast::FunctionDef>> {
+    if let Some(def) = PRELUDE_DEF.with(|c| c.borrow().clone()) {
+        return Ok(def);
+    }
+    let prelude = crate::parser::parse_module(PRELUDE)
+        .map_err(|e| PyErr::runtime_error(format!("torch prelude: {}", e.last_line())))?;
+    let Some(crate::ast::StmtKind::FunctionDef(def)) = prelude.body.first().map(|s| &s.kind) else {
+        return Err(PyErr::runtime_error("torch prelude: no builder"));
+    };
+    PRELUDE_DEF.with(|c| *c.borrow_mut() = Some(def.clone()));
+    Ok(def.clone())
+}
+
 /// Loads `torch` or one of its submodules; `Ok(None)` means "no such module".
 pub(crate) fn load(interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
     if !interp.modules.contains_key("torch") {
@@ -95,14 +115,10 @@ pub(crate) fn build(interp: &mut Interp) -> PyResult<()> {
         .insert("torch.nn.functional".into(), functional.clone());
 
     // nn and optim, in Python.
-    let prelude = crate::parser::parse_module(PRELUDE)
-        .map_err(|e| PyErr::runtime_error(format!("torch prelude: {}", e.last_line())))?;
+    let def = prelude_builder()?;
     interp.hidden_defs = true;
     let r = (|| -> PyResult<Value> {
-        let crate::ast::StmtKind::FunctionDef(def) = &prelude.body[0].kind else {
-            return Err(PyErr::runtime_error("torch prelude: no builder"));
-        };
-        let f = interp.make_function_at_module(def)?;
+        let f = interp.make_function_at_module(&def)?;
         let param_type = tensor_type(true);
         interp.call(
             &f,
