@@ -27,7 +27,8 @@ pub enum Request {
     /// Run a short, typical program in a throwaway session and reply nothing. A fresh worker
     /// runs the wasm unoptimised at first and compiles what turns out hot in the background;
     /// the page asks for this once it has shown its first output, so that compiling happens
-    /// while the learner reads, not during their first Run.
+    /// while the learner reads, not during their first Run. It runs in short rounds, and the
+    /// next request cancels what is left (`Runner::warm_up_round`).
     WarmUp,
 }
 

@@ -15,6 +15,8 @@ pub struct Runner {
     bound_at: Vec<Binding>,
     /// Index of the cell being run (the prelude's cells come first).
     cell: usize,
+    /// Rounds of [`WARM_UP`] still to run (see [`Runner::warm_up_round`]).
+    warm_up_rounds_left: u32,
 }
 
 /// A global name bound to a tensor, and the cell and line whose statement bound it.
@@ -37,11 +39,11 @@ pub const MAX_BACKWARD_RUNS: usize = 16;
 /// The file name tracebacks show for a cell.
 pub const CELL_FILENAME: &str = "<cell>";
 
-/// What [`Request::WarmUp`] runs: the lesson's operations and enough steps of a small network
-/// (layers, a loss, backward, an optimizer; `nn.Sequential` and a `Module` subclass, sized like
-/// the lessons' own) for V8 to compile the code paths of a learner's first Run with its
-/// optimizing tier: a function tiers up only after running for a while, so 100 steps left much
-/// of a first Run in baseline code.
+/// What [`Request::WarmUp`] runs, [`WARM_UP_ROUNDS`] times: the lesson's operations and steps
+/// of a small network (layers, a loss, backward, an optimizer; `nn.Sequential` and a `Module`
+/// subclass, sized like the lessons' own), so that V8 compiles the code paths of a learner's
+/// first Run with its optimizing tier: a function tiers up only after running for a while, and
+/// 100 steps in all left much of a first Run in baseline code (150 per model now).
 const WARM_UP: &str = "\
 import torch
 from torch import nn
@@ -57,18 +59,22 @@ class Net(nn.Module):
 for model in (Net(), nn.Sequential(nn.Linear(1, 16), nn.ReLU(), nn.Linear(16, 1))):
     opt = torch.optim.SGD(model.parameters(), lr=0.1)
     loss_fn = nn.MSELoss()
-    for step in range(150):
+    for step in range(30):
         opt.zero_grad()
         loss = loss_fn(model(x), x * x)
         loss.backward()
         opt.step()
-        if step % 50 == 0:
+        if step % 10 == 0:
             line = f\"step {step:4d} loss {loss.item():.6f}\"
 w = torch.ones(2, 2, requires_grad=True)
 out = ((w + 2) * (w + 2) * 3).mean()
 out.backward()
 print(w.grad, out, loss.item())
 ";
+
+/// The warm-up runs in rounds, one per worker task, so that a request arriving meanwhile
+/// waits for one round (tens of milliseconds) rather than all of it, and cancels the rest.
+pub const WARM_UP_ROUNDS: u32 = 5;
 
 impl Runner {
     pub fn new() -> Runner {
@@ -82,10 +88,29 @@ impl Runner {
             backwards: Vec::new(),
             bound_at: Vec::new(),
             cell: 0,
+            warm_up_rounds_left: 0,
         }
     }
 
-    /// One encoded request to its encoded response (see `protocol.rs`); `WarmUp` has none.
+    /// Whether a [`Request::WarmUp`] left rounds to run.
+    pub fn warm_up_pending(&self) -> bool {
+        self.warm_up_rounds_left > 0
+    }
+
+    /// Runs one round of the warm-up a [`Request::WarmUp`] asked for, if any is left; true when
+    /// more are left. The worker calls it from a timer of its own after each round, so requests
+    /// that arrive in between come first (and cancel the rest: see `handle`).
+    pub fn warm_up_round(&mut self) -> bool {
+        if self.warm_up_rounds_left == 0 {
+            return false;
+        }
+        self.warm_up_rounds_left -= 1;
+        warm_up();
+        self.warm_up_rounds_left > 0
+    }
+
+    /// One encoded request to its encoded response (see `protocol.rs`); `WarmUp` has none (it
+    /// only schedules the warm-up's rounds).
     pub fn handle_bytes(&mut self, request: &[u8]) -> Option<Vec<u8>> {
         let response = match Request::from_bytes(request) {
             Ok(Request::WarmUp) => {
@@ -103,6 +128,9 @@ impl Runner {
     }
 
     pub fn handle(&mut self, request: Request) -> Response {
+        // The learner's request is what the warm-up was preparing for: what is left of it would
+        // only compete with the learner's next ones.
+        self.warm_up_rounds_left = 0;
         match request {
             Request::Run {
                 prelude,
@@ -141,7 +169,7 @@ impl Runner {
                 self.response(r)
             }
             Request::WarmUp => {
-                warm_up();
+                self.warm_up_rounds_left = WARM_UP_ROUNDS;
                 Response {
                     done: true,
                     ..Response::default()
@@ -246,7 +274,7 @@ fn diagnostic(r: &RunResult, e: &interp::Diagnostic) -> Diagnostic {
     }
 }
 
-/// Runs [`WARM_UP`] in a throwaway session: the worker's own session is untouched. Traced like
+/// Runs [`WARM_UP`] once in a throwaway session: the worker's own session is untouched. Traced like
 /// a Run, so the code that records backward passes for the debugger (graph snapshots, gradient
 /// previews) is warm too.
 fn warm_up() -> RunResult {
@@ -457,6 +485,11 @@ mod tests {
             stepping: true,
         });
         assert_eq!(runner.handle_bytes(&Request::WarmUp.to_bytes()), None);
+        let rounds = std::iter::from_fn(|| Some(runner.warm_up_round()))
+            .take_while(|&more| more)
+            .count();
+        assert_eq!(rounds as u32 + 1, WARM_UP_ROUNDS);
+        assert!(!runner.warm_up_round(), "all rounds ran");
         let r = runner.handle(Request::Step);
         assert!(r.error.is_none() && r.done);
         assert!(!r
@@ -464,6 +497,19 @@ mod tests {
             .nodes
             .iter()
             .any(|n| n.label == "model" || n.label == "w"));
+    }
+
+    #[test]
+    fn a_request_cancels_what_is_left_of_the_warm_up() {
+        let mut runner = Runner::new();
+        runner.handle(Request::WarmUp);
+        assert!(runner.warm_up_round(), "one round ran, more are left");
+        runner.handle(Request::Run {
+            prelude: vec![],
+            code: "a = 1".into(),
+            stepping: false,
+        });
+        assert!(!runner.warm_up_round(), "the Run cancelled the rest");
     }
 
     #[test]
