@@ -31,8 +31,8 @@ pub fn float_repr(x: f64) -> String {
     let (neg, digits, exp) = {
         let k = digits.len().max(1);
         let exact = format!("{x:.*e}", k - 1);
-        match exact.parse::<f64>() {
-            Ok(y) if y == x => sci_parts(&exact),
+        match crate::floatparse::parse_f64(&exact) {
+            Some(y) if y == x => sci_parts(&exact),
             _ => (neg, digits, exp),
         }
     };

@@ -32,6 +32,7 @@ pub mod error;
 pub mod eval;
 mod exec;
 mod expr;
+mod floatparse;
 pub mod format;
 mod fstring;
 pub mod fxhash;

@@ -226,7 +226,7 @@ pub(crate) fn round_float(x: f64, nd: i64) -> f64 {
         if nd > 330 {
             return x;
         }
-        format!("{x:.*}", nd as usize).parse().unwrap_or(x)
+        crate::floatparse::parse_f64(&format!("{x:.*}", nd as usize)).unwrap_or(x)
     } else {
         let p = 10f64.powi(nd.saturating_neg().min(400) as i32);
         if p.is_infinite() {
