@@ -28,6 +28,7 @@
 pub mod ast;
 pub mod builtins;
 mod call;
+mod casemap;
 pub mod error;
 pub mod eval;
 mod exec;
