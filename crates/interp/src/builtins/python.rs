@@ -766,15 +766,25 @@ fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
                     "base is not invertible for the given modulus",
                 ));
             }
-            let r = x.modpow(&y, &z);
-            let r = if r.is_negative() != z.is_negative() && !r.is_zero() {
-                r + z
-            } else {
-                r
-            };
-            Ok(Value::from_bigint(r))
+            Ok(Value::from_bigint(mod_pow(&x, &y, &z)))
         }
     }
+}
+
+/// `x ** y % z` for `y >= 0`, `z != 0`, with the sign of `z` as Python's `pow(x, y, z)`:
+/// square and multiply. Not `BigInt::modpow`, whose Montgomery multiplication is 2 KB of
+/// wasm for a function lessons hardly call.
+fn mod_pow(x: &BigInt, y: &BigInt, z: &BigInt) -> BigInt {
+    use num_integer::Integer;
+    let base = x.mod_floor(z);
+    let mut r = BigInt::from(1).mod_floor(z);
+    for i in (0..y.bits()).rev() {
+        r = (&r * &r).mod_floor(z);
+        if y.bit(i) {
+            r = (&r * &base).mod_floor(z);
+        }
+    }
+    r
 }
 
 fn chr(_: &mut Interp, args: Args) -> PyResult<Value> {
@@ -1028,4 +1038,29 @@ pub(crate) fn set_op(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
         }
     }
     make_set(out)
+}
+
+#[cfg(test)]
+mod mod_pow_tests {
+    use super::mod_pow;
+    use num_bigint::BigInt;
+
+    #[test]
+    fn matches_bigint_modpow() {
+        let xs = [-1000i64, -7, -3, -1, 0, 1, 2, 3, 10, 12345, 1 << 40];
+        let ys = [0i64, 1, 2, 3, 5, 64, 100, 12345];
+        let zs = [-1000i64, -7, -5, -1, 1, 2, 5, 7, 97, 1 << 35];
+        for &x in &xs {
+            for &y in &ys {
+                for &z in &zs {
+                    let (bx, by, bz) = (BigInt::from(x), BigInt::from(y), BigInt::from(z));
+                    assert_eq!(mod_pow(&bx, &by, &bz), bx.modpow(&by, &bz), "{x} {y} {z}");
+                }
+            }
+        }
+        let big = BigInt::from(3).pow(200u32) - 11;
+        let m = BigInt::from(7).pow(90u32) + 4;
+        assert_eq!(mod_pow(&big, &big, &m), big.modpow(&big, &m));
+        assert_eq!(mod_pow(&-&big, &big, &-&m), (-&big).modpow(&big, &-&m));
+    }
 }
