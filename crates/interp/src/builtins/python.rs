@@ -298,9 +298,26 @@ pub(crate) fn float_to_int(f: f64) -> Value {
     }
 }
 
+/// The integer part of `f` (0 for NaN and infinities, as `BigInt::from_f64(..).unwrap_or_default()`):
+/// its 53-bit significand shifted, not num-bigint's `from_f64`, which is larger in the wasm.
 fn big_from_f64(f: f64) -> BigInt {
-    use num_traits::FromPrimitive;
-    BigInt::from_f64(f.trunc()).unwrap_or_default()
+    let t = f.trunc();
+    if !t.is_finite() {
+        return BigInt::default();
+    }
+    if t.abs() < 9.0e18 {
+        return BigInt::from(t as i64);
+    }
+    // |t| >= 2^63: a normal number whose value is significand * 2^(exponent - 1075), exactly.
+    let bits = t.to_bits();
+    let significand = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let shift = ((bits >> 52) & 0x7ff) as usize - 1075;
+    let m = BigInt::from(significand) << shift;
+    if t < 0.0 {
+        -m
+    } else {
+        m
+    }
 }
 
 fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> PyResult<Value> {
@@ -1041,9 +1058,44 @@ pub(crate) fn set_op(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
 }
 
 #[cfg(test)]
-mod mod_pow_tests {
-    use super::mod_pow;
+mod int_tests {
+    use super::{big_from_f64, mod_pow};
     use num_bigint::BigInt;
+
+    #[test]
+    fn big_from_f64_matches_bigint() {
+        use num_traits::FromPrimitive;
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut cases = vec![
+            0.0,
+            -0.0,
+            1.5,
+            -1.5,
+            9.0e18,
+            -9.0e18,
+            1e19,
+            -1e19,
+            2f64.powi(63),
+        ];
+        cases.extend([
+            f64::MAX,
+            f64::MIN,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            1e300,
+        ]);
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            cases.push(f64::from_bits(x));
+        }
+        for f in cases {
+            let want = BigInt::from_f64(f.trunc()).unwrap_or_default();
+            assert_eq!(big_from_f64(f), want, "{f:e}");
+        }
+    }
 
     #[test]
     fn matches_bigint_modpow() {
