@@ -38,7 +38,7 @@ pub use display::{
     set_print_options, PrintOptions,
 };
 pub use dtype::{DType, Scalar};
-pub use error::{ErrorKind, Result, TorchError};
+pub use error::{ErrorKind, Result, TorchError, TorchErrorData};
 pub use ops::broadcast_shapes;
 pub use ops::create::NestedData;
 pub use ops::index::IndexItem;

@@ -382,16 +382,25 @@ impl Interp {
             .filter(|e| matches!(e.kind, EnvKind::Function(_)))
         {
             // Deterministic order: parameters first (as CPython's co_varnames), then by name.
-            let mut locals: Vec<Rc<str>> = e.vars.borrow().keys().cloned().collect();
+            let locals: Vec<Rc<str>> = e.vars.borrow().keys().cloned().collect();
             let order: Vec<Rc<str>> = match &e.kind {
                 EnvKind::Function(def) => def.args.args.iter().map(|a| a.arg.clone()).collect(),
                 _ => Vec::new(),
             };
-            locals.sort_by(|a, b| {
-                let pa = order.iter().position(|o| o == a).unwrap_or(usize::MAX);
-                let pb = order.iter().position(|o| o == b).unwrap_or(usize::MAX);
-                pa.cmp(&pb).then_with(|| a.cmp(b))
-            });
+            let mut ranked: Vec<(usize, Rc<str>)> = locals
+                .into_iter()
+                .map(|k| (order.iter().position(|o| *o == k).unwrap_or(usize::MAX), k))
+                .collect();
+            // Insertion sort, not `sort_by`: the names are unique and a function's locals
+            // few, and each `sort_by` on a new type added about 4 KB of wasm.
+            for i in 1..ranked.len() {
+                let mut j = i;
+                while j > 0 && ranked[j] < ranked[j - 1] {
+                    ranked.swap(j, j - 1);
+                    j -= 1;
+                }
+            }
+            let locals: Vec<Rc<str>> = ranked.into_iter().map(|(_, k)| k).collect();
             if let Some(s) = suggest(name, locals.iter().map(|k| &**k)) {
                 return Some(s);
             }

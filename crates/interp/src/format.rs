@@ -31,8 +31,8 @@ pub fn float_repr(x: f64) -> String {
     let (neg, digits, exp) = {
         let k = digits.len().max(1);
         let exact = format!("{x:.*e}", k - 1);
-        match exact.parse::<f64>() {
-            Ok(y) if y == x => sci_parts(&exact),
+        match crate::floatparse::parse_f64(&exact) {
+            Some(y) if y == x => sci_parts(&exact),
             _ => (neg, digits, exp),
         }
     };
@@ -306,7 +306,7 @@ pub fn format_int(v: &BigInt, spec: &Spec) -> PyResult<String> {
     let (digits, prefix) = match spec.ty {
         None | Some('d') | Some('n') => (a.to_str_radix(10), ""),
         Some('x') => (a.to_str_radix(16), "0x"),
-        Some('X') => (a.to_str_radix(16).to_uppercase(), "0X"),
+        Some('X') => (a.to_str_radix(16).to_ascii_uppercase(), "0X"),
         Some('o') => (a.to_str_radix(8), "0o"),
         Some('b') => (a.to_str_radix(2), "0b"),
         Some('c') => {
@@ -399,7 +399,7 @@ pub fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
     let body = if !a.is_finite() {
         let s = if a.is_nan() { "nan" } else { "inf" };
         let s = if upper {
-            s.to_uppercase()
+            s.to_ascii_uppercase()
         } else {
             s.to_string()
         };

@@ -412,7 +412,7 @@ impl<'a> Lexer<'a> {
             return Err(self.syntax_err("invalid decimal literal", Span::new(l, c - 1, l, c)));
         }
         if is_float {
-            let v: f64 = text.parse().unwrap_or(f64::NAN);
+            let v = crate::floatparse::parse_f64(&text).unwrap_or(f64::NAN);
             self.push(Tok::Float(v), span);
         } else {
             if text.len() > 1 && text.starts_with('0') && text.chars().any(|c| c != '0') {

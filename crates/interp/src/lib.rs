@@ -28,10 +28,12 @@
 pub mod ast;
 pub mod builtins;
 mod call;
+mod casemap;
 pub mod error;
 pub mod eval;
 mod exec;
 mod expr;
+mod floatparse;
 pub mod format;
 mod fstring;
 pub mod fxhash;

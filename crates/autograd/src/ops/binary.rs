@@ -42,6 +42,18 @@ pub(crate) fn zip_map(
     Ok(Tensor::new_raw(values, shape, out))
 }
 
+/// [`zip_map`] for the ops off the training hot path: one instantiation shared by all of them
+/// (each op's own was about 1 KB of wasm), for an indirect call per element.
+pub(crate) fn zip_map_dyn(
+    a: &Tensor,
+    b: &Tensor,
+    compute: DType,
+    out: DType,
+    f: &dyn Fn(f64, f64) -> f64,
+) -> Result<Tensor> {
+    zip_map(a, b, compute, out, f)
+}
+
 /// The value of a one-element tensor (a wrapped Python number, a 0-dim or `[1]` tensor).
 fn single_value(t: &Tensor) -> Option<f64> {
     if t.numel() != 1 {
@@ -90,7 +102,7 @@ impl Tensor {
     /// `torch.rsub(self, other)` = `other - self` (`RsubBackward0`).
     pub fn rsub(&self, other: &Tensor) -> Result<Tensor> {
         let dt = promote(self, other);
-        let r = zip_map(self, other, dt, dt, |x, y| y - x)?;
+        let r = zip_map_dyn(self, other, dt, dt, &|x, y| y - x)?;
         Ok(Tensor::record(r, &[self, other], |_| BackwardFn::Rsub0 {
             alpha: 1.0,
         }))
@@ -127,7 +139,7 @@ impl Tensor {
     /// `self ** exponent` for a tensor exponent (`PowBackward1`).
     pub fn pow(&self, exponent: &Tensor) -> Result<Tensor> {
         let dt = promote(self, exponent);
-        let r = zip_map(self, exponent, dt, dt, pow_f)?;
+        let r = zip_map_dyn(self, exponent, dt, dt, &pow_f)?;
         Ok(Tensor::record(r, &[self, exponent], |r| {
             BackwardFn::PowTensor {
                 this: SavedTensor::input(self),
@@ -174,7 +186,7 @@ impl Tensor {
                 x.powf(y)
             }
         };
-        let r = zip_map(self, &w, dt, dt, f)?;
+        let r = zip_map_dyn(self, &w, dt, dt, &f)?;
         Ok(Tensor::record(r, &[self], |_| BackwardFn::PowScalar {
             this: SavedTensor::input(self),
             exponent: ev,
@@ -187,7 +199,7 @@ impl Tensor {
         let w = Tensor::wrapped(b);
         let dt = promote(self, &w);
         let bv = b.to_f64();
-        let r = zip_map(&w, self, dt, dt, pow_f)?;
+        let r = zip_map_dyn(&w, self, dt, dt, &pow_f)?;
         Ok(Tensor::record(r, &[self], |r| BackwardFn::PowScalarBase {
             base: bv,
             result: SavedTensor::output(r),
@@ -213,7 +225,7 @@ impl Tensor {
             ));
         }
         let dt = promote(self, &w);
-        let r = zip_map(self, &w, dt, dt, |x, y| y - x)?;
+        let r = zip_map_dyn(self, &w, dt, dt, &|x, y| y - x)?;
         Ok(Tensor::record(r, &[self], |_| BackwardFn::Rsub1 {
             alpha: 1.0,
         }))
@@ -323,7 +335,7 @@ impl Tensor {
                 x.max(y)
             }
         };
-        let r = zip_map(self, other, dt, dt, f)?;
+        let r = zip_map_dyn(self, other, dt, dt, &f)?;
         Ok(Tensor::record(r, &[self, other], |_| BackwardFn::Maximum {
             this: SavedTensor::input(self),
             other: SavedTensor::input(other),
@@ -333,14 +345,14 @@ impl Tensor {
 
     /// `torch.logical_and`.
     pub fn logical_and(&self, other: &Tensor) -> Result<Tensor> {
-        zip_map(self, other, DType::Float64, DType::Bool, |x, y| {
+        zip_map_dyn(self, other, DType::Float64, DType::Bool, &|x, y| {
             f64::from(u8::from(x != 0.0 && y != 0.0))
         })
     }
 
     /// `torch.logical_or`.
     pub fn logical_or(&self, other: &Tensor) -> Result<Tensor> {
-        zip_map(self, other, DType::Float64, DType::Bool, |x, y| {
+        zip_map_dyn(self, other, DType::Float64, DType::Bool, &|x, y| {
             f64::from(u8::from(x != 0.0 || y != 0.0))
         })
     }

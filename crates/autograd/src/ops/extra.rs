@@ -1,7 +1,7 @@
 //! More ops: clamp_min/clamp_max, cumsum, flip, floor_divide, remainder, in-place unary and
 //! random fills, equal/allclose.
 
-use super::binary::{promote, zip_map};
+use super::binary::{promote, zip_map, zip_map_dyn};
 use super::wrap_dim;
 use crate::autograd::node::{BackwardFn, SavedTensor};
 use crate::dtype::{DType, Scalar};
@@ -99,7 +99,7 @@ impl Tensor {
         if !dt.is_floating_point() && other.to_vec().contains(&0.0) {
             return Err(TorchError::runtime("ZeroDivisionError"));
         }
-        let r = zip_map(self, other, dt, dt, |x, y| (x / y).floor())?;
+        let r = zip_map_dyn(self, other, dt, dt, &|x, y| (x / y).floor())?;
         Ok(Tensor::record(r, &[self, other], |_| {
             BackwardFn::NotImplemented { op: "floor_divide" }
         }))
@@ -111,7 +111,7 @@ impl Tensor {
         if !dt.is_floating_point() && other.to_vec().contains(&0.0) {
             return Err(TorchError::runtime("ZeroDivisionError"));
         }
-        let r = zip_map(self, other, dt, dt, |x, y| {
+        let r = zip_map_dyn(self, other, dt, dt, &|x, y| {
             let m = x - (x / y).floor() * y;
             if m != 0.0 && (m < 0.0) != (y < 0.0) {
                 m + y
@@ -281,7 +281,7 @@ impl Tensor {
             }
             let dt = t.dtype();
             // (v * t1) rounded, then one fused multiply-add with t2 and self
-            let v1 = zip_map(t1, &Tensor::wrapped(value.into()), dt, dt, |a, b| b * a)?;
+            let v1 = zip_map_dyn(t1, &Tensor::wrapped(value.into()), dt, dt, &|a, b| b * a)?;
             let shape = crate::ops::broadcast_shapes(
                 t.shape(),
                 &crate::ops::broadcast_shapes(v1.shape(), t2.shape())?,
@@ -311,7 +311,7 @@ impl Tensor {
             } else {
                 DType::Float32
             };
-            let q = zip_map(&t1.mul_scalar(value)?, t2, dt, dt, |a, b| a / b)?;
+            let q = zip_map_dyn(&t1.mul_scalar(value)?, t2, dt, dt, &|a, b| a / b)?;
             t.add(&q)
         })
     }
@@ -327,7 +327,7 @@ impl Tensor {
             }
             let dt = t.dtype();
             let w = dt.cast(weight);
-            zip_map(t, end, dt, dt, move |s, e| {
+            zip_map_dyn(t, end, dt, dt, &move |s, e| {
                 let diff = dt.cast(e - s);
                 if w.abs() < 0.5 {
                     fma_dt(dt, w, diff, s)

@@ -103,7 +103,15 @@ impl Tensor {
             .zip(l.strides.iter().copied())
             .filter(|(d, _)| *d != 1)
             .collect();
-        dims.sort_by_key(|d| std::cmp::Reverse(d.1));
+        // By stride, largest first, ties kept in order (a stable insertion sort: a tensor has
+        // few dims, and `sort_by_key` added about 4 KB of wasm for this one call).
+        for i in 1..dims.len() {
+            let mut j = i;
+            while j > 0 && dims[j].1 > dims[j - 1].1 {
+                dims.swap(j, j - 1);
+                j -= 1;
+            }
+        }
         let mut expected = 1usize;
         let mut dense = true;
         for &(d, st) in dims.iter().rev() {

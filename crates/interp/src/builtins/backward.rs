@@ -116,10 +116,10 @@ pub(crate) fn python_hook(func: Value) -> autograd::Hook {
                         v.type_name()
                     ))),
                 },
-                Err(e) => Err(autograd::TorchError {
-                    kind: autograd::ErrorKind::Other(e.kind.clone()),
-                    message: e.message.clone(),
-                }),
+                Err(e) => Err(autograd::TorchError::new(
+                    autograd::ErrorKind::Other(e.kind.clone()),
+                    e.message.clone(),
+                )),
             }
         })
     })

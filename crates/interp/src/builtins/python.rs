@@ -226,7 +226,7 @@ pub(crate) fn round_float(x: f64, nd: i64) -> f64 {
         if nd > 330 {
             return x;
         }
-        format!("{x:.*}", nd as usize).parse().unwrap_or(x)
+        crate::floatparse::parse_f64(&format!("{x:.*}", nd as usize)).unwrap_or(x)
     } else {
         let p = 10f64.powi(nd.saturating_neg().min(400) as i32);
         if p.is_infinite() {
@@ -298,9 +298,26 @@ pub(crate) fn float_to_int(f: f64) -> Value {
     }
 }
 
+/// The integer part of `f` (0 for NaN and infinities, as `BigInt::from_f64(..).unwrap_or_default()`):
+/// its 53-bit significand shifted, not num-bigint's `from_f64`, which is larger in the wasm.
 fn big_from_f64(f: f64) -> BigInt {
-    use num_traits::FromPrimitive;
-    BigInt::from_f64(f.trunc()).unwrap_or_default()
+    let t = f.trunc();
+    if !t.is_finite() {
+        return BigInt::default();
+    }
+    if t.abs() < 9.0e18 {
+        return BigInt::from(t as i64);
+    }
+    // |t| >= 2^63: a normal number whose value is significand * 2^(exponent - 1075), exactly.
+    let bits = t.to_bits();
+    let significand = (bits & ((1 << 52) - 1)) | (1 << 52);
+    let shift = ((bits >> 52) & 0x7ff) as usize - 1075;
+    let m = BigInt::from(significand) << shift;
+    if t < 0.0 {
+        -m
+    } else {
+        m
+    }
 }
 
 fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> PyResult<Value> {
@@ -766,15 +783,25 @@ fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
                     "base is not invertible for the given modulus",
                 ));
             }
-            let r = x.modpow(&y, &z);
-            let r = if r.is_negative() != z.is_negative() && !r.is_zero() {
-                r + z
-            } else {
-                r
-            };
-            Ok(Value::from_bigint(r))
+            Ok(Value::from_bigint(mod_pow(&x, &y, &z)))
         }
     }
+}
+
+/// `x ** y % z` for `y >= 0`, `z != 0`, with the sign of `z` as Python's `pow(x, y, z)`:
+/// square and multiply. Not `BigInt::modpow`, whose Montgomery multiplication is 2 KB of
+/// wasm for a function lessons hardly call.
+fn mod_pow(x: &BigInt, y: &BigInt, z: &BigInt) -> BigInt {
+    use num_integer::Integer;
+    let base = x.mod_floor(z);
+    let mut r = BigInt::from(1).mod_floor(z);
+    for i in (0..y.bits()).rev() {
+        r = (&r * &r).mod_floor(z);
+        if y.bit(i) {
+            r = (&r * &base).mod_floor(z);
+        }
+    }
+    r
 }
 
 fn chr(_: &mut Interp, args: Args) -> PyResult<Value> {
@@ -1028,4 +1055,64 @@ pub(crate) fn set_op(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
         }
     }
     make_set(out)
+}
+
+#[cfg(test)]
+mod int_tests {
+    use super::{big_from_f64, mod_pow};
+    use num_bigint::BigInt;
+
+    #[test]
+    fn big_from_f64_matches_bigint() {
+        use num_traits::FromPrimitive;
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut cases = vec![
+            0.0,
+            -0.0,
+            1.5,
+            -1.5,
+            9.0e18,
+            -9.0e18,
+            1e19,
+            -1e19,
+            2f64.powi(63),
+        ];
+        cases.extend([
+            f64::MAX,
+            f64::MIN,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            1e300,
+        ]);
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            cases.push(f64::from_bits(x));
+        }
+        for f in cases {
+            let want = BigInt::from_f64(f.trunc()).unwrap_or_default();
+            assert_eq!(big_from_f64(f), want, "{f:e}");
+        }
+    }
+
+    #[test]
+    fn matches_bigint_modpow() {
+        let xs = [-1000i64, -7, -3, -1, 0, 1, 2, 3, 10, 12345, 1 << 40];
+        let ys = [0i64, 1, 2, 3, 5, 64, 100, 12345];
+        let zs = [-1000i64, -7, -5, -1, 1, 2, 5, 7, 97, 1 << 35];
+        for &x in &xs {
+            for &y in &ys {
+                for &z in &zs {
+                    let (bx, by, bz) = (BigInt::from(x), BigInt::from(y), BigInt::from(z));
+                    assert_eq!(mod_pow(&bx, &by, &bz), bx.modpow(&by, &bz), "{x} {y} {z}");
+                }
+            }
+        }
+        let big = BigInt::from(3).pow(200u32) - 11;
+        let m = BigInt::from(7).pow(90u32) + 4;
+        assert_eq!(mod_pow(&big, &big, &m), big.modpow(&big, &m));
+        assert_eq!(mod_pow(&-&big, &big, &-&m), (-&big).modpow(&big, &-&m));
+    }
 }

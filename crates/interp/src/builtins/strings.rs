@@ -1,6 +1,7 @@
 //! `str` methods, `str.format` and `%`-formatting.
 
 use super::python::to_index;
+use crate::casemap;
 use crate::error::{PyErr, PyResult};
 use crate::eval::{Args, Interp};
 use crate::format;
@@ -82,11 +83,11 @@ fn s(v: String) -> PyResult<Value> {
 }
 
 fn upper(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    s(recv(&mut a, "upper")?.to_uppercase())
+    s(casemap::upper(&recv(&mut a, "upper")?))
 }
 
 fn lower(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    s(recv(&mut a, "lower")?.to_lowercase())
+    s(casemap::lower(&recv(&mut a, "lower")?))
 }
 
 fn strip_impl(mut a: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
@@ -378,9 +379,9 @@ fn title(_: &mut Interp, mut a: Args) -> PyResult<Value> {
     let mut prev_cased = false;
     for c in x.chars() {
         if prev_cased {
-            out.extend(c.to_lowercase());
+            casemap::push_lower(&mut out, c);
         } else {
-            out.extend(c.to_uppercase());
+            casemap::push_upper(&mut out, c);
         }
         prev_cased = c.is_alphabetic();
     }
@@ -391,7 +392,11 @@ fn capitalize(_: &mut Interp, mut a: Args) -> PyResult<Value> {
     let x = recv(&mut a, "capitalize")?;
     let mut cs = x.chars();
     let out = match cs.next() {
-        Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
+        Some(c) => {
+            let mut out = String::new();
+            casemap::push_upper(&mut out, c);
+            out + &casemap::lower(cs.as_str())
+        }
         None => String::new(),
     };
     s(out)
@@ -399,15 +404,15 @@ fn capitalize(_: &mut Interp, mut a: Args) -> PyResult<Value> {
 
 fn swapcase(_: &mut Interp, mut a: Args) -> PyResult<Value> {
     let x = recv(&mut a, "swapcase")?;
-    s(x.chars()
-        .flat_map(|c| {
-            if c.is_uppercase() {
-                c.to_lowercase().collect::<Vec<_>>()
-            } else {
-                c.to_uppercase().collect::<Vec<_>>()
-            }
-        })
-        .collect())
+    let mut out = String::with_capacity(x.len());
+    for c in x.chars() {
+        if c.is_uppercase() {
+            casemap::push_lower(&mut out, c);
+        } else {
+            casemap::push_upper(&mut out, c);
+        }
+    }
+    s(out)
 }
 
 fn justify(interp: &mut Interp, mut a: Args, name: &str, align: char) -> PyResult<Value> {

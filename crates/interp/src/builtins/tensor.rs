@@ -13,6 +13,7 @@ use std::rc::Rc;
 
 /// A torch error as a Python exception.
 pub(crate) fn terr(e: TorchError) -> PyErr {
+    let e = e.into_data();
     PyErr::new(e.kind.name(), e.message)
 }
 

@@ -105,7 +105,7 @@ pub(crate) fn parse_float(s: &str) -> Option<f64> {
             {
                 return None;
             }
-            body.replace('_', "").parse::<f64>().ok()?
+            crate::floatparse::parse_f64(&body.replace('_', ""))?
         }
     };
     Some(if neg { -v } else { v })
