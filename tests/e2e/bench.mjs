@@ -30,16 +30,18 @@ async function runCode(code, done, arg = null) {
   await page.waitForFunction(done, arg, { timeout: 120_000, polling: 'raf' });
   const t1 = await page.evaluate(() => performance.now());
   // The page's own measure: from the worker's response to the graph drawn (see browser.rs).
-  const render = await page.evaluate(() => performance.getEntriesByName('agp-graph-render').map((e) => e.duration));
+  // Only responses after the click: the page's first output drew the lesson's graph before.
+  const render = await page.evaluate((t0) => performance.getEntriesByName('agp-graph-render')
+    .filter((e) => e.startTime >= t0).map((e) => e.duration), t0);
   // The same response to after the browser's next frame (styles, layout, paint included).
-  const painted = await page.evaluate(async () => {
+  const painted = await page.evaluate(async (t0) => {
     const count = (name) => performance.getEntriesByName(name).length;
     for (let i = 0; i < 100 && count('agp-graph-painted') < count('agp-graph-render'); i++) await new Promise((ok) => setTimeout(ok, 20));
-    return performance.getEntriesByName('agp-graph-painted').map((e) => e.duration);
-  });
+    return performance.getEntriesByName('agp-graph-painted').filter((e) => e.startTime >= t0).map((e) => e.duration);
+  }, t0);
   // Where that time went (browser.rs PHASES): the phases of the response that drew the graph.
-  lastPhases = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('measure')
-    .filter((e) => e.name.startsWith('agp-phase:')).map((e) => [e.name.slice(10), e.duration])));
+  lastPhases = await page.evaluate((t0) => Object.fromEntries(performance.getEntriesByType('measure')
+    .filter((e) => e.name.startsWith('agp-phase:') && e.startTime >= t0).map((e) => [e.name.slice(10), e.duration])), t0);
   await context.close();
   lastRender = Math.max(...render, 0);
   lastPainted = Math.max(...painted, 0);
