@@ -34,8 +34,9 @@ pub fn listen() {
     let _ = scope.post_message(&JsValue::from_str(crate::protocol::READY));
 }
 
-/// Runs the warm-up's next round in a task of its own: a request already queued runs first
-/// (and cancels the rest; `Runner::handle`).
+/// Runs the warm-up's next round in a timer task of its own, so that a request that arrived
+/// during the last round is handled in between (the browser takes tasks from its queues in
+/// about the order they came), and cancels the rest (`Runner::handle`).
 fn warm_up_later(scope: &DedicatedWorkerGlobalScope, runner: &Rc<RefCell<Runner>>) {
     let (scope_in_task, runner) = (scope.clone(), runner.clone());
     let round = Closure::once_into_js(move || {
