@@ -88,39 +88,8 @@ impl DType {
             DType::Float64 => v,
             DType::Float32 => v as f32 as f64,
             DType::Bool => f64::from(u8::from(v != 0.0)),
-            _ => self.cast_int(v),
-        }
-    }
-
-    /// [`DType::cast`] for the integer dtypes.
-    #[inline(never)]
-    fn cast_int(self, v: f64) -> f64 {
-        match self {
-            DType::Float64 => v,
-            DType::Float32 => v as f32 as f64,
-            DType::Int64 => {
-                // x86's conversion gives INT64_MIN for NaN and out-of-range values
-                if !(v > -9.223_372_036_854_778e18 && v < 9.223_372_036_854_776e18) {
-                    i64::MIN as f64
-                } else {
-                    (v.trunc() as i64) as f64
-                }
-            }
-            DType::Int32 => {
-                if v.is_nan() {
-                    f64::from(i32::MIN)
-                } else {
-                    // wraps like a C++ int cast of an in-range int64
-                    f64::from((v.trunc() as i64) as i32)
-                }
-            }
-            DType::Bool => {
-                if v != 0.0 {
-                    1.0
-                } else {
-                    0.0
-                }
-            }
+            DType::Int64 => cast_int64(v),
+            DType::Int32 => cast_int32(v),
         }
     }
 
@@ -128,6 +97,28 @@ impl DType {
     /// (bool < int32 < int64 < float32 < float64).
     pub fn promote(self, other: DType) -> DType {
         self.max(other)
+    }
+}
+
+/// [`DType::cast`] to int64, out of line: integer tensors are rare on the hot paths.
+#[inline(never)]
+fn cast_int64(v: f64) -> f64 {
+    // x86's conversion gives INT64_MIN for NaN and out-of-range values
+    if !(v > -9.223_372_036_854_778e18 && v < 9.223_372_036_854_776e18) {
+        i64::MIN as f64
+    } else {
+        (v.trunc() as i64) as f64
+    }
+}
+
+/// [`DType::cast`] to int32, out of line like [`cast_int64`].
+#[inline(never)]
+fn cast_int32(v: f64) -> f64 {
+    if v.is_nan() {
+        f64::from(i32::MIN)
+    } else {
+        // wraps like a C++ int cast of an in-range int64
+        f64::from((v.trunc() as i64) as i32)
     }
 }
 
