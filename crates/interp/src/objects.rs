@@ -160,7 +160,7 @@ impl Interp {
                 names.extend(crate::builtins::methods::names(&other.type_name()));
             }
         }
-        names.sort();
+        names.sort_unstable();
         names.dedup();
         Some(names)
     }

@@ -28,7 +28,7 @@ pub fn node_lines_of(g: &GraphSnapshot, bound_at: &HashMap<&str, u32>) -> Vec<u3
         .filter(|n| n.kind == SnapNodeKind::Tensor)
         .filter_map(|n| bound_at.get(n.label.as_str()).map(|&l| (l, n.id)))
         .collect();
-    owner.sort();
+    owner.sort_unstable();
     // grad_fns of named tensors belong to those tensors: a walk stops there.
     let named_fns: Vec<usize> = owner
         .iter()
@@ -159,7 +159,7 @@ pub fn next_functions(g: &GraphSnapshot, function: usize) -> Vec<(String, usize)
             )
         })
         .collect();
-    next.sort();
+    next.sort_unstable();
     next.into_iter().map(|(_, name, nr)| (name, nr)).collect()
 }
 

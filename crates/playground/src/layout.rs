@@ -123,7 +123,7 @@ impl<K: Clone + Eq + std::hash::Hash> Layout<K> {
 
         // Visit by layer so a node's predecessors are placed before it.
         let mut order: Vec<usize> = (0..nodes.len()).collect();
-        order.sort_by_key(|&i| (layers[i], i));
+        order.sort_unstable_by_key(|&i| (layers[i], i));
         for i in order {
             let node = &nodes[i];
             let (layer, Some(row)) = (layers[i], rows.get_mut(layers[i])) else {
@@ -199,7 +199,7 @@ fn free_spot(row: &[(f64, f64)], wanted: f64, width: f64) -> f64 {
         .iter()
         .map(|&(x, w)| (x - w / 2.0 - NODE_GAP - half, x + w / 2.0 + NODE_GAP + half))
         .collect();
-    spans.sort_by(|a, b| a.0.total_cmp(&b.0));
+    spans.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
     // In the merged spans, a centre x is forbidden strictly inside (l, r).
     let mut merged: Vec<(f64, f64)> = Vec::with_capacity(spans.len());
     for (l, r) in spans {

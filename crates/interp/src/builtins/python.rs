@@ -937,7 +937,7 @@ fn dir(interp: &mut Interp, args: Args) -> PyResult<Value> {
         Some(Value::Class(c)) => names.extend(c.dict.borrow().keys().map(|k| k.to_string())),
         Some(_) => {}
     }
-    names.sort();
+    names.sort_unstable();
     names.dedup();
     Ok(Value::list(names.iter().map(|s| Value::str(s)).collect()))
 }
