@@ -249,6 +249,11 @@ impl Interp {
 
     /// `format(v, spec)`.
     pub fn format_value(&mut self, v: &Value, spec: &str) -> PyResult<String> {
+        if let Value::Native(n) = v {
+            if let Some(item) = n.format_as()? {
+                return self.format_value(&item, spec);
+            }
+        }
         if spec.is_empty() {
             return self.to_str(v);
         }
@@ -259,16 +264,6 @@ impl Interp {
                 format::format_int(&n, &format::parse_spec(spec)?)
             }
             Value::Float(f) => format::format_float(*f, &format::parse_spec(spec)?),
-            Value::Native(n) => {
-                let n = n.clone();
-                match n.to_scalar(self)? {
-                    Some(x) => format::format_float(x, &format::parse_spec(spec)?),
-                    None => Err(PyErr::type_error(format!(
-                        "unsupported format string passed to {}.__format__",
-                        v.type_name()
-                    ))),
-                }
-            }
             Value::Instance(_) if self.lookup_special(v, "__format__").is_some() => {
                 let m = self.lookup_special(v, "__format__").unwrap_or(Value::None);
                 let r = self.call(&m, Args::positional(vec![Value::str(spec)]))?;

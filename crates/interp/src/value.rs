@@ -232,6 +232,11 @@ pub trait NativeObject {
         let _ = interp;
         Ok(None)
     }
+    /// What `format(x, spec)` formats in place of the object, if anything. A 0-d tensor
+    /// formats as its `item()` (`Tensor.__format__`), so `f"{loss}"` prints a plain number.
+    fn format_as(&self) -> PyResult<Option<Value>> {
+        Ok(None)
+    }
     /// `with x:` entry; `None` means "not a context manager".
     fn enter(&self, this: &Value, interp: &mut crate::eval::Interp) -> Option<PyResult<Value>> {
         let _ = (this, interp);

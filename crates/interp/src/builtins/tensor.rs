@@ -536,6 +536,14 @@ impl NativeObject for PyTensor {
         Ok(Some(self.t.item().py()?.to_f64()))
     }
 
+    fn format_as(&self) -> PyResult<Option<Value>> {
+        // `Tensor.__format__` checks `type(self) is Tensor`: a Parameter formats as an object.
+        if self.param || self.t.dim() != 0 {
+            return Ok(None);
+        }
+        Ok(Some(py_scalar(self.t.item().py()?)))
+    }
+
     fn is_instance_of(&self, type_name: &str) -> bool {
         type_name == "Tensor" || (self.param && type_name == "Parameter")
     }
