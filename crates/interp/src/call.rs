@@ -250,25 +250,10 @@ impl Interp {
         } else {
             Vec::new()
         };
-        if !extra.is_empty() && a.vararg.is_none() {
-            let given = npos + extra.len();
-            let nreq = npos - a.defaults.len();
-            let takes = if a.defaults.is_empty() {
-                format!(
-                    "{npos} positional argument{}",
-                    if npos == 1 { "" } else { "s" }
-                )
-            } else {
-                format!("from {nreq} to {npos} positional arguments")
-            };
-            return Err(PyErr::type_error(format!(
-                "{fname}() takes {takes} but {given} {} given",
-                if given == 1 { "was" } else { "were" }
-            )));
-        }
         for (p, v) in a.args.iter().zip(positional) {
             vars.insert(p.arg.clone(), v);
         }
+        let extra_given = extra.len();
         if let Some(va) = &a.vararg {
             vars.insert(va.arg.clone(), Value::tuple(extra));
         }
@@ -289,6 +274,40 @@ impl Interp {
                     "{fname}() got an unexpected keyword argument '{k}'"
                 )));
             }
+        }
+        // Checked after the keywords, as CPython does: `f(1, 2, c=3)` for `def f(a)` reports
+        // the unexpected keyword.
+        if extra_given > 0 && a.vararg.is_none() {
+            let given = npos + extra_given;
+            let nreq = npos - a.defaults.len();
+            let (sig, plural) = if a.defaults.is_empty() {
+                (npos.to_string(), npos != 1)
+            } else {
+                (format!("from {nreq} to {npos}"), true)
+            };
+            let kwonly_given = a
+                .kwonlyargs
+                .iter()
+                .filter(|p| vars.contains_key(&p.arg))
+                .count();
+            let kwonly = if kwonly_given > 0 {
+                format!(
+                    " positional argument{} (and {kwonly_given} keyword-only argument{})",
+                    if given != 1 { "s" } else { "" },
+                    if kwonly_given != 1 { "s" } else { "" }
+                )
+            } else {
+                String::new()
+            };
+            return Err(PyErr::type_error(format!(
+                "{fname}() takes {sig} positional argument{} but {given}{kwonly} {} given",
+                if plural { "s" } else { "" },
+                if given == 1 && kwonly_given == 0 {
+                    "was"
+                } else {
+                    "were"
+                }
+            )));
         }
         // Defaults and missing arguments.
         let ndef = a.defaults.len();
