@@ -11,7 +11,9 @@ tests/snippets and a 60 s timeout. NAME.out is written as:
     + if it exited non-zero: the last non-empty line of stderr (the `ExcType: message`
       line of the traceback) followed by a newline.
 
-All other stderr output (warnings, the rest of the traceback) is ignored. An existing
+Warnings the program printed (`file:line: SomeWarning: message` lines on stderr) go to
+NAME.warnings as `SomeWarning: message`, one a line, in order; NAME.warnings is removed when
+there are none. All other stderr output (the rest of the traceback) is ignored. An existing
 .out that differs only in object addresses (0x...) is left untouched. With NAME
 arguments (with or without `.py`, with or without a directory) only those snippets run.
 Snippets run in parallel (env GOLDEN_JOBS, default: number of CPUs).
@@ -27,6 +29,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SNIPPETS = os.path.join(HERE, "snippets")
 TIMEOUT = 60
 ADDRESS = re.compile(r"0x[0-9a-fA-F]+")
+# How Python's warnings.formatwarning starts a warning: `file:line: Category: message`.
+WARNING = re.compile(r"^.+?:\d+: ([A-Za-z_][A-Za-z0-9_]*Warning: .*)$")
 
 
 def normalised(text):
@@ -49,7 +53,7 @@ def snippet_names(args):
 
 
 def expected_output(name):
-    """Return (text, exit_code) for one snippet."""
+    """Return (text, exit_code, warnings) for one snippet."""
     env = dict(os.environ)
     env["PYTHONIOENCODING"] = "utf-8"
     env["PYTHONHASHSEED"] = "0"
@@ -65,31 +69,42 @@ def expected_output(name):
         timeout=TIMEOUT,
     )
     out = proc.stdout.decode("utf-8", errors="replace")
+    err = proc.stderr.decode("utf-8", errors="replace")
     if proc.returncode != 0:
-        err = proc.stderr.decode("utf-8", errors="replace")
         lines = [l for l in err.splitlines() if l.strip()]
         out += (lines[-1] if lines else "") + "\n"
-    return out, proc.returncode
+    warnings = "".join(m.group(1) + "\n" for m in map(WARNING.match, err.splitlines()) if m)
+    return out, proc.returncode, warnings
+
+
+def write_if_changed(path, text):
+    """Writes `text` to `path` (removes it when `text` is None); True if that changed it."""
+    old = None
+    if os.path.exists(path):
+        with open(path, "r", encoding="utf-8", newline="") as f:
+            old = f.read()
+    if text is None:
+        if old is not None:
+            os.remove(path)
+        return old is not None
+    # Keep the committed file when only object addresses differ (no churn in git).
+    if old is not None and normalised(old) == normalised(text):
+        return False
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        f.write(text)
+    return True
 
 
 def run_one(name):
     """Run one snippet; return (name, exit_code or None, failure text or None, changed)."""
     try:
-        text, rc = expected_output(name)
+        text, rc, warnings = expected_output(name)
     except subprocess.TimeoutExpired:
         return name, None, "timeout", False
     except OSError as e:
         return name, None, str(e), False
-    path = os.path.join(SNIPPETS, name + ".out")
-    old = None
-    if os.path.exists(path):
-        with open(path, "r", encoding="utf-8", newline="") as f:
-            old = f.read()
-    # Keep the committed file when only object addresses differ (no churn in git).
-    changed = old is None or normalised(old) != normalised(text)
-    if changed:
-        with open(path, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
+    changed = write_if_changed(os.path.join(SNIPPETS, name + ".out"), text)
+    changed |= write_if_changed(os.path.join(SNIPPETS, name + ".warnings"), warnings or None)
     return name, rc, None, changed
 
 
@@ -112,7 +127,7 @@ def main():
     except Exception:
         version = "not importable"
     print(
-        "gen_golden: %d snippets, %d run (%d .out changed), %d exit with an exception, "
+        "gen_golden: %d snippets, %d run (%d changed .out/.warnings), %d exit with an exception, "
         "%d failed%s; python %s, torch %s"
         % (len(names), written, changed, errored, len(failed),
            (" [" + ", ".join(failed) + "]") if failed else "",

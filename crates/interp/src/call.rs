@@ -217,6 +217,7 @@ impl Interp {
             name: func.name.to_string(),
             func: Some(func.clone()),
             env: envref.clone(),
+            call_line: self.current_line,
         });
         let line = self.current_line;
         let r = self.exec_block(&func.def.body, &envref);

@@ -151,6 +151,8 @@ pub(crate) struct FrameInfo {
     pub(crate) name: String,
     pub(crate) func: Option<Rc<Function>>,
     pub(crate) env: EnvRef,
+    /// The caller's line when the frame was entered (where a warning from library code points).
+    pub(crate) call_line: u32,
 }
 
 /// Where program output goes: always captured; optionally also streamed to a writer.
@@ -187,6 +189,10 @@ pub struct Interp {
     pub current_line: u32,
     /// The program's file name (`sys.argv[0]`).
     pub filename: String,
+    /// The program's source text (for the source lines of warnings and tracebacks).
+    pub(crate) source: Rc<str>,
+    /// The warnings shown so far, by place (a line, or 0 for library code) and text.
+    pub(crate) warned: Vec<(u32, String)>,
     /// The configured recursion limit (`sys.setrecursionlimit` may only lower it).
     pub(crate) max_recursion_limit: usize,
     /// Set while library Python code (the torch prelude) is being defined.
@@ -236,6 +242,8 @@ impl Interp {
             iter_depth: 0,
             current_line: 0,
             filename: String::new(),
+            source: Rc::from(""),
+            warned: Vec::new(),
             max_recursion_limit,
             hidden_defs: false,
             trace_backward: false,

@@ -84,6 +84,7 @@ impl Interp {
             name: g.func.name.to_string(),
             func: Some(g.func.clone()),
             env: g.env.clone(),
+            call_line: self.current_line,
         });
         let r = self.gen_run(g);
         self.frames.pop();

@@ -52,6 +52,7 @@ pub mod suggest;
 mod teardown;
 mod traceback;
 pub mod value;
+mod warnings;
 
 pub use error::{Diagnostic, PyErr};
 pub use eval::Limits;

@@ -7,6 +7,7 @@ use crate::eval::{Interp, Limits};
 use crate::parser::parse_module;
 use crate::value::Value;
 use std::io::Write;
+use std::rc::Rc;
 
 /// Session configuration.
 #[derive(Debug, Clone, PartialEq)]
@@ -84,7 +85,6 @@ impl RunResult {
 pub struct Session {
     config: Config,
     interp: Interp,
-    source: String,
     program: Vec<Stmt>,
     next: usize,
     failed: bool,
@@ -98,7 +98,6 @@ impl Session {
         Session {
             config,
             interp,
-            source: String::new(),
             program: Vec::new(),
             next: 0,
             failed: false,
@@ -128,7 +127,6 @@ impl Session {
         self.interp.filename = self.config.filename.clone();
         self.interp.out.err_writer = err_writer;
         self.interp.out.writer = writer;
-        self.source.clear();
         self.program.clear();
         self.next = 0;
         self.failed = false;
@@ -160,7 +158,9 @@ impl Session {
         self.interp.out.stderr.clear();
         self.interp.out.dropped = false;
         self.interp.steps = 0;
-        self.source = source.to_string();
+        self.interp.source = Rc::from(source);
+        // Like a new module: its warnings are shown again.
+        self.interp.warned.clear();
         self.next = 0;
         self.failed = false;
         match parse_module(source) {
@@ -253,9 +253,9 @@ impl Session {
         }
         let (error, traceback, line) = match err {
             Some(e) => {
-                let tb = self
-                    .interp
-                    .format_traceback(&e, &self.config.filename, &self.source);
+                let tb =
+                    self.interp
+                        .format_traceback(&e, &self.config.filename, &self.interp.source);
                 let d = Diagnostic::from_err(&e);
                 let l = if d.line > 0 { Some(d.line) } else { line };
                 (Some(d), Some(tb), l)

@@ -1,5 +1,6 @@
 //! Golden tests: every `tests/snippets/NAME.py` (repo root) runs through `Session` and must
-//! print exactly `NAME.out` (stdout, then the traceback's last line if it raised), after
+//! print exactly `NAME.out` (stdout, then the traceback's last line if it raised), and warn
+//! exactly as `NAME.warnings` lists (`Category: message` lines; no file: no warnings), after
 //! replacing every `0x[0-9a-fA-F]+` by `0x?` on both sides.
 //!
 //! `tests/snippets/PENDING` (optional) lists snippets expected to fail for now, one name per
@@ -51,11 +52,50 @@ fn run_snippet(path: &Path) -> String {
             filename: name,
             ..Config::default()
         });
-        s.run(&source).transcript()
+        let r = s.run(&source);
+        r.transcript() + &warnings_section(&warning_lines(&r.stderr))
     });
     match result {
         Ok(t) => t,
         Err(_) => "<interpreter panicked>\n".to_string(),
+    }
+}
+
+/// The `Category: message` part of each warning on stderr (`file:line: Category: message`,
+/// as Python's `warnings.formatwarning` writes them), one a line.
+fn warning_lines(stderr: &str) -> String {
+    let mut out = String::new();
+    for line in stderr.lines() {
+        // `file:LINE: ` then a name ending in `Warning: `.
+        let Some(at) = line.find("Warning: ") else {
+            continue;
+        };
+        let Some(start) = line[..at].rfind(": ").map(|i| i + 2) else {
+            continue;
+        };
+        let location = &line[..start - 2];
+        let numbered = location
+            .rsplit_once(':')
+            .is_some_and(|(_, n)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+        let category = &line[start..at];
+        if numbered
+            && category
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            out.push_str(&line[start..]);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// What the comparison appends to a snippet's output for its warnings (nothing for none).
+fn warnings_section(warnings: &str) -> String {
+    if warnings.is_empty() {
+        String::new()
+    } else {
+        format!("--- warnings ---\n{warnings}")
     }
 }
 
@@ -119,8 +159,10 @@ fn golden_snippets() {
         names2
             .iter()
             .map(|n| {
-                let expected =
-                    std::fs::read_to_string(dir2.join(format!("{n}.out"))).unwrap_or_default();
+                let read = |ext: &str| {
+                    std::fs::read_to_string(dir2.join(format!("{n}.{ext}"))).unwrap_or_default()
+                };
+                let expected = read("out") + &warnings_section(&read("warnings"));
                 let actual = run_snippet(&dir2.join(format!("{n}.py")));
                 (n.clone(), normalize(&expected), normalize(&actual))
             })
@@ -173,6 +215,13 @@ fn golden_snippets() {
         eprintln!("golden: PENDING names without a snippet: {unknown:?}");
     }
     assert!(msg.is_empty(), "{msg}");
+}
+
+#[test]
+fn warning_lines_keep_category_and_message() {
+    let stderr = "t.py:6: UserWarning: a: b\n  print(y.grad)\nprinted Warning: no\n\
+                  /x/loss.py:630: UserWarning: c\n";
+    assert_eq!(warning_lines(stderr), "UserWarning: a: b\nUserWarning: c\n");
 }
 
 #[test]

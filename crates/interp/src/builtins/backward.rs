@@ -61,6 +61,12 @@ pub(crate) fn autograd_grad(interp: &mut Interp, mut args: Args) -> PyResult<Val
     ))
 }
 
+/// `backward(create_graph=True)` leaves `.grad` referring to its own graph; PyTorch warns
+/// (from its engine, so once per run).
+pub(crate) fn warn_create_graph(interp: &mut Interp) {
+    interp.warn_from_library("Using backward() with create_graph=True will create a reference cycle between the parameter and its gradient which can cause a memory leak. We recommend using autograd.grad when creating the graph to avoid this. If you have to use this function, make sure to reset the .grad fields of your parameters to None after use to break the cycle and avoid the leak. (Triggered internally at /__w/pytorch/pytorch/torch/csrc/autograd/engine.cpp:1445.)");
+}
+
 pub(crate) fn autograd_backward(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let tensors = args.arg(0, "tensors").unwrap_or(Value::None);
     let grads = args.arg(1, "grad_tensors");
@@ -70,6 +76,9 @@ pub(crate) fn autograd_backward(interp: &mut Interp, mut args: Args) -> PyResult
     let gs = opt_tensor_list(interp, grads)?;
     let retain = opt_bool(interp, retain)?;
     let create = opt_bool(interp, create)?.unwrap_or(false);
+    if create {
+        warn_create_graph(interp);
+    }
     run_backward(interp, &ts, &gs, retain, create)?;
     Ok(Value::None)
 }

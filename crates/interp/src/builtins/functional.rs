@@ -49,26 +49,30 @@ pub(crate) fn f_tanh(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(wrap(first_tensor(&mut args, "tanh")?.tanh().py()?))
 }
 
-pub(crate) fn softmax_dim(t: &Tensor, args: &mut Args) -> PyResult<isize> {
+/// `dim` of `F.softmax` and friends; without one PyTorch warns and picks one from the rank.
+fn softmax_dim(interp: &mut Interp, t: &Tensor, args: &mut Args, fname: &str) -> PyResult<isize> {
     match args.arg(1, "dim") {
-        Some(Value::None) | None => Ok(if t.dim() == 0 || t.dim() == 1 || t.dim() == 3 {
-            0
-        } else {
-            1
-        }),
+        Some(Value::None) | None => {
+            interp.warn(&format!("Implicit dimension choice for {fname} has been deprecated. Change the call to include dim=X as an argument."));
+            Ok(if t.dim() == 0 || t.dim() == 1 || t.dim() == 3 {
+                0
+            } else {
+                1
+            })
+        }
         Some(v) => dim_arg(&v),
     }
 }
 
-pub(crate) fn f_softmax(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+pub(crate) fn f_softmax(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let t = first_tensor(&mut args, "softmax")?;
-    let d = softmax_dim(&t, &mut args)?;
+    let d = softmax_dim(interp, &t, &mut args, "softmax")?;
     Ok(wrap(t.softmax(d).py()?))
 }
 
-pub(crate) fn f_log_softmax(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+pub(crate) fn f_log_softmax(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let t = first_tensor(&mut args, "log_softmax")?;
-    let d = softmax_dim(&t, &mut args)?;
+    let d = softmax_dim(interp, &t, &mut args, "log_softmax")?;
     Ok(wrap(t.log_softmax(d).py()?))
 }
 
@@ -83,10 +87,19 @@ pub(crate) fn reduction_arg(v: Option<Value>) -> PyResult<Reduction> {
     }
 }
 
-pub(crate) fn f_mse_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+/// The regression losses broadcast a target of another shape against the input, which is
+/// almost always a mistake (a `[N]` target against `[N, 1]` predictions): PyTorch warns.
+fn warn_if_broadcast(interp: &mut Interp, input: &Tensor, target: &Tensor) {
+    if input.shape() != target.shape() {
+        interp.warn(&format!("Using a target size ({}) that is different to the input size ({}). This will likely lead to incorrect results due to broadcasting. Please ensure they have the same size.", autograd::format_size(target.shape()), autograd::format_size(input.shape())));
+    }
+}
+
+pub(crate) fn f_mse_loss(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let input = first_tensor(&mut args, "mse_loss")?;
     let target = args.arg(1, "target").unwrap_or(Value::None);
     let target = tensor_arg(&target, "mse_loss", "target", 2)?;
+    warn_if_broadcast(interp, &input, &target);
     let red = reduction_arg(
         args.take_kw("reduction")
             .or_else(|| args.positional.get(4).cloned()),
@@ -134,26 +147,29 @@ pub(crate) fn loss_args(args: &mut Args, fname: &str) -> PyResult<(Tensor, Tenso
     Ok((input, target, red))
 }
 
-pub(crate) fn f_l1_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+pub(crate) fn f_l1_loss(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let (i, t, r) = loss_args(&mut args, "l1_loss")?;
+    warn_if_broadcast(interp, &i, &t);
     Ok(wrap(i.l1_loss(&t, r).py()?))
 }
 
-pub(crate) fn f_smooth_l1_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+pub(crate) fn f_smooth_l1_loss(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let beta = match args.take_kw("beta") {
         Some(b) => f64_arg(&b, "beta")?,
         None => 1.0,
     };
     let (i, t, r) = loss_args(&mut args, "smooth_l1_loss")?;
+    warn_if_broadcast(interp, &i, &t);
     Ok(wrap(i.smooth_l1_loss(&t, r, beta).py()?))
 }
 
-pub(crate) fn f_huber_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+pub(crate) fn f_huber_loss(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let delta = match args.take_kw("delta") {
         Some(b) => f64_arg(&b, "delta")?,
         None => 1.0,
     };
     let (i, t, r) = loss_args(&mut args, "huber_loss")?;
+    warn_if_broadcast(interp, &i, &t);
     Ok(wrap(i.huber_loss(&t, r, delta).py()?))
 }
 

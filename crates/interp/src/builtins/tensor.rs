@@ -345,10 +345,16 @@ impl NativeObject for PyTensor {
         tensor_of(other).is_some_and(|o| o.same(&self.t))
     }
 
-    fn get_attr(&self, this: &Value, name: &str, _: &mut Interp) -> PyResult<Option<Value>> {
+    fn get_attr(&self, this: &Value, name: &str, interp: &mut Interp) -> PyResult<Option<Value>> {
         let t = &self.t;
         Ok(Some(match name {
-            "grad" => t.grad().map(wrap).unwrap_or(Value::None),
+            "grad" => {
+                let grad = t.grad();
+                if grad.is_none() && !t.is_leaf() && !t.retains_grad() {
+                    interp.warn(NON_LEAF_GRAD_WARNING);
+                }
+                grad.map(wrap).unwrap_or(Value::None)
+            }
             "grad_fn" => t.grad_fn().map(node_value).unwrap_or(Value::None),
             "requires_grad" => Value::Bool(t.requires_grad()),
             "is_leaf" => Value::Bool(t.is_leaf()),
@@ -552,6 +558,10 @@ impl NativeObject for PyTensor {
         self
     }
 }
+
+/// PyTorch's warning for reading `.grad` of a non-leaf tensor (`TensorBody.h`, torch 2.15):
+/// backward() never fills it, and learners expect it to.
+const NON_LEAF_GRAD_WARNING: &str = "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad attribute won't be populated during autograd.backward(). If you indeed want the .grad field to be populated for a non-leaf Tensor, use .retain_grad() on the non-leaf Tensor. If you access the non-leaf Tensor by mistake, make sure you access the leaf Tensor instead. See github.com/pytorch/pytorch/pull/30531 for more information. (Triggered internally at /__w/pytorch/pytorch/build/aten/src/ATen/core/TensorBody.h:488.)";
 
 /// Tensor methods callable as `x.name(...)`.
 pub(crate) const TENSOR_METHODS: &[&str] = &[

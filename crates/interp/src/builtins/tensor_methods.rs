@@ -102,6 +102,9 @@ fn tensor_methods_core(
             let retain = opt_bool(interp, retain)?;
             let create = args.arg(2, "create_graph");
             let create = opt_bool(interp, create)?.unwrap_or(false);
+            if create {
+                super::backward::warn_create_graph(interp);
+            }
             if let Some(inputs) = args.arg(3, "inputs") {
                 let ins = tensors_arg(interp, &inputs, "backward")?;
                 lend_interp(interp, || {

@@ -579,6 +579,9 @@ pub(crate) fn t_tensor(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
             "tensor() missing 1 required positional arguments: \"data\"",
         ));
     };
+    if tensor_of(data).is_some() {
+        interp.warn("To copy construct from a tensor, it is recommended to use sourceTensor.detach().clone() or sourceTensor.detach().clone().requires_grad_(True), rather than torch.tensor(sourceTensor).");
+    }
     let nested = value_to_nested(interp, data, 0)?;
     let t = Tensor::from_nested(&nested, dtype).py()?;
     finish_creation(interp, t, rg)
