@@ -66,6 +66,9 @@ pub struct SnapNode {
     pub tensor: Option<SnapTensor>,
     /// Saved tensors (function nodes only).
     pub saved: Vec<SnapSaved>,
+    /// `len(next_functions)` (function nodes only), `None` entries included: only the others
+    /// have a `Next` edge, so without it `(None, 0)` entries could not be shown.
+    pub next_count: usize,
 }
 
 /// What an edge means.
@@ -160,6 +163,7 @@ impl Builder {
                 grad: t.grad().as_ref().map(TensorPreview::of),
             }),
             saved: Vec::new(),
+            next_count: 0,
         });
         id
     }
@@ -191,6 +195,7 @@ impl Builder {
                     dtype: dt.name().to_string(),
                 })
                 .collect(),
+            next_count: n.next_edges.len(),
         });
         (id, true)
     }

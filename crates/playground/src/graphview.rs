@@ -146,21 +146,38 @@ pub fn grad_fn_of(g: &GraphSnapshot, tensor: usize) -> Option<&SnapNode> {
         .and_then(|e| g.nodes.get(e.to))
 }
 
-pub fn next_functions(g: &GraphSnapshot, function: usize) -> Vec<(String, usize)> {
-    let mut next: Vec<_> = g
+/// A function's `next_functions`, `None` entries included: (class name, input_nr) by position.
+pub fn next_functions(g: &GraphSnapshot, function: usize) -> Vec<Option<(String, usize)>> {
+    let count = g.nodes.get(function).map_or(0, |n| n.next_count);
+    let mut next = vec![None; count];
+    for e in g
         .edges
         .iter()
         .filter(|e| e.from == function && e.kind == SnapEdgeKind::Next)
-        .map(|e| {
-            (
-                e.edge_index,
-                g.nodes.get(e.to).map_or("None".into(), |n| n.label.clone()),
-                e.input_nr,
-            )
+    {
+        if e.edge_index >= next.len() {
+            next.resize(e.edge_index + 1, None);
+        }
+        let name = g.nodes.get(e.to).map_or("None".into(), |n| n.label.clone());
+        next[e.edge_index] = Some((name, e.input_nr));
+    }
+    next
+}
+
+/// `next_functions` as Python prints the tuple, each function named by its class:
+/// `((<AccumulateGrad>, 0), (None, 0))`, `((<MulBackward0>, 0),)`, `()`.
+pub fn next_functions_text(g: &GraphSnapshot, function: usize) -> String {
+    let items: Vec<String> = next_functions(g, function)
+        .into_iter()
+        .map(|entry| match entry {
+            Some((name, nr)) => format!("(<{name}>, {nr})"),
+            None => "(None, 0)".into(),
         })
         .collect();
-    next.sort_unstable();
-    next.into_iter().map(|(_, name, nr)| (name, nr)).collect()
+    match items.as_slice() {
+        [one] => format!("({one},)"),
+        _ => format!("({})", items.join(", ")),
+    }
 }
 
 /// The printed value without `, requires_grad=True` / `, grad_fn=<...>`: the box shows those
@@ -270,11 +287,20 @@ mod tests {
             grad_fn_of(&g, y.id).map(|n| n.label.as_str()),
             Some("AddBackward0")
         );
+        // As PyTorch prints them: `y = x2 + 2` has no function for the constant 2.
         let add = by_label(&g, "AddBackward0");
         assert_eq!(
             next_functions(&g, add.id),
-            vec![("AccumulateGrad".to_string(), 0)]
+            vec![Some(("AccumulateGrad".to_string(), 0)), None]
         );
+        assert_eq!(
+            next_functions_text(&g, add.id),
+            "((<AccumulateGrad>, 0), (None, 0))"
+        );
+        let mean = by_label(&g, "MeanBackward0");
+        assert_eq!(next_functions_text(&g, mean.id), "((<MulBackward0>, 0),)");
+        let acc = by_label(&g, "AccumulateGrad");
+        assert_eq!(next_functions_text(&g, acc.id), "()");
         assert_eq!(grad_text(by_label(&g, "x2"), None), "");
     }
 }

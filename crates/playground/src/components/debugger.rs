@@ -4,7 +4,7 @@
 use crate::i18n::{t, Text};
 use crate::lesson::Lang;
 use crate::playback::Playback;
-use autograd::{BackwardTrace, TraceStep};
+use autograd::{BackwardTrace, EdgeGrad, TraceStep};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -121,7 +121,7 @@ fn explain(s: &TraceStep, lang: Lang) -> Html {
             <ul>
                 { for s.grads_out.iter().map(|o| html! {
                     <li>
-                        { format!("input {} → {}: ", o.input_nr, o.to_name.clone().unwrap_or_else(|| "None".into())) }
+                        { sent_to(o) }
                         <code>{ o.grad.as_ref().map(|g| g.text.clone()).unwrap_or_else(|| "None".into()) }</code>
                     </li>
                 }) }
@@ -137,6 +137,13 @@ fn explain(s: &TraceStep, lang: Lang) -> Html {
             }
         </>
     }
+}
+
+/// Where a step sends one gradient: the input of the forward op it belongs to (its position in
+/// `next_functions`, as `grad_self` is input 0 and `grad_other` input 1) and the node receiving it.
+fn sent_to(o: &EdgeGrad) -> String {
+    let to = o.to_name.as_deref().unwrap_or("None");
+    format!("input {} → {to}: ", o.edge_index)
 }
 
 fn grad_in_text(s: &TraceStep) -> String {
@@ -173,4 +180,24 @@ pub fn local_rule(name: &str) -> Option<&'static str> {
         "AccumulateGrad" => ".grad += grad (leaf tensors keep what backward passes accumulate)",
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_gradient_is_labelled_with_its_own_input() {
+        // `a * b` with two leaves: both edges go to an AccumulateGrad's input 0, but carry the
+        // gradients of the product's inputs 0 and 1.
+        let sent = |edge_index| EdgeGrad {
+            edge_index,
+            to_node: Some(3),
+            to_name: Some("AccumulateGrad".into()),
+            input_nr: 0,
+            grad: None,
+        };
+        assert_eq!(sent_to(&sent(0)), "input 0 → AccumulateGrad: ");
+        assert_eq!(sent_to(&sent(1)), "input 1 → AccumulateGrad: ");
+    }
 }

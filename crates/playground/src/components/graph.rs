@@ -461,6 +461,49 @@ fn apply_states(
     applied.states = states;
 }
 
+/// What draws the graph (styles.css), copied onto each element of an exported SVG as it is
+/// computed on the page: the file has neither the page's stylesheet nor its theme variables.
+const EXPORTED_STYLE: &[&str] = &[
+    "fill",
+    "stroke",
+    "stroke-width",
+    "stroke-dasharray",
+    "font-family",
+    "font-size",
+    "font-weight",
+    "text-anchor",
+];
+
+/// The SVG as a standalone file: a copy with each element's computed look written into its
+/// `style` attribute (and the page's background on the root).
+fn standalone_svg(svg: &web_sys::Element) -> Option<String> {
+    let window = web_sys::window()?;
+    let copy: web_sys::Element = svg.clone_node_with_deep(true).ok()?.dyn_into().ok()?;
+    let (live, copied) = (
+        svg.query_selector_all("*").ok()?,
+        copy.query_selector_all("*").ok()?,
+    );
+    let pairs = (0..live.length()).filter_map(|i| {
+        let from: web_sys::Element = live.item(i)?.dyn_into().ok()?;
+        let to: web_sys::Element = copied.item(i)?.dyn_into().ok()?;
+        Some((from, to))
+    });
+    let all = std::iter::once((svg.clone(), copy.clone())).chain(pairs);
+    for (i, (from, to)) in all.enumerate() {
+        let Ok(Some(computed)) = window.get_computed_style(&from) else {
+            continue;
+        };
+        let root = i == 0;
+        let style: String = EXPORTED_STYLE
+            .iter()
+            .chain(root.then_some(&"background-color"))
+            .filter_map(|p| Some(format!("{p}:{};", computed.get_property_value(p).ok()?)))
+            .collect();
+        let _ = to.set_attribute("style", &style);
+    }
+    Some(copy.outer_html())
+}
+
 /// Saves the SVG as a file through a temporary object URL.
 fn export_svg(svg_ref: &NodeRef) {
     let Some(svg) = svg_ref.cast::<web_sys::Element>() else {
@@ -469,7 +512,10 @@ fn export_svg(svg_ref: &NodeRef) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&svg.outer_html().into());
+    let Some(markup) = standalone_svg(&svg) else {
+        return;
+    };
+    let parts = js_sys::Array::of1(&markup.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("image/svg+xml");
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {

@@ -70,11 +70,6 @@ pub fn inspector(props: &InspectorProps) -> Html {
                     ),
                 ],
                 None => {
-                    let next = graphview::next_functions(&props.graph, n.id)
-                        .into_iter()
-                        .map(|(name, nr)| format!("({name}, {nr})"))
-                        .collect::<Vec<_>>()
-                        .join(", ");
                     let saved = n
                         .saved
                         .iter()
@@ -83,7 +78,10 @@ pub fn inspector(props: &InspectorProps) -> Html {
                         .join("\n");
                     vec![
                         ("grad_fn".into(), n.label.clone()),
-                        ("next_functions".into(), format!("({next})")),
+                        (
+                            "next_functions".into(),
+                            graphview::next_functions_text(&props.graph, n.id),
+                        ),
                         (
                             "saved tensors".into(),
                             if saved.is_empty() {
