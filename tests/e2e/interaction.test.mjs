@@ -451,6 +451,26 @@ for (const [name, hint] of [
   });
 }
 
+test("PyTorch's warnings show apart from the output, with a hint: a non-leaf tensor's .grad", async () => {
+  const name = 'autograd_nonleaf_grad_none';
+  const { page, errors, context } = await open('#step=1');
+  const { results } = await finishedRun(page);
+  assert.equal(await page.getByTestId('console-stderr').count(), 0);
+  await page.getByTestId('editor').fill(await snippet(name, 'py'));
+  await page.getByTestId('run').click();
+  const { text } = await finishedRun(page, results);
+  // The console holds what the program printed; the warning went to stderr, shown below it.
+  assert.equal(text, await snippet(name, 'out'));
+  const stderr = await page.getByTestId('console-stderr').textContent();
+  const warnings = stderr.split('\n').map((l) => l.match(/^.+?:\d+: (\w*Warning: .*)$/)?.[1]).filter(Boolean);
+  assert.equal(warnings.map((w) => w + '\n').join(''), await snippet(name, 'warnings'));
+  // Located at `print(y.grad)`, with its source line, as Python shows a warning.
+  assert.match(stderr, /:7: UserWarning: [^\n]*\n  print\(y\.grad\)\n/);
+  assert.match(await page.locator('.console-hint').textContent(), /retain_grad\(\)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a runaway program ends by itself with a clear message when nobody presses Stop', async () => {
   const { page, errors, context } = await open('#step=1');
   const { text } = await runCode(page, 'n = 0\nwhile True:\n    n += 1\n', 120_000);

@@ -1,5 +1,5 @@
-//! Plain-language hints for the autograd errors learners meet most. The console shows PyTorch's
-//! own message; the hint sits beside it.
+//! Plain-language hints for the autograd errors and warnings learners meet most. The console
+//! shows PyTorch's own message; the hint sits beside it.
 
 use crate::lesson::Lang;
 
@@ -30,6 +30,17 @@ const HINTS: &[(&str, &str, &str)] = &[
         "A tensor that the graph saved for backward was changed in place afterwards, so its gradient would be wrong. Use an out-of-place op, or clone() before changing it.",
         "计算图为反向传播保存的张量随后被原地修改，梯度会算错。请改用非原地运算，或先 clone() 再修改。",
     ),
+    // Warnings: the program goes on, with a result the learner did not expect.
+    (
+        "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed",
+        "This tensor was computed from others (it is not a leaf), so backward() does not keep a gradient for it: its .grad stays None. Read .grad on the tensors you created with requires_grad=True, or call retain_grad() on this one before backward().",
+        "这个张量是由别的张量算出来的（不是叶子），backward() 不会为它保留梯度，所以它的 .grad 一直是 None。请读取你用 requires_grad=True 创建的张量的 .grad，或者在 backward() 之前对它调用 retain_grad()。",
+    ),
+    (
+        "that is different to the input size",
+        "The target's shape differs from the prediction's, so the loss broadcasts them and compares every prediction with every target. Give both the same shape, e.g. target.unsqueeze(1) or pred.squeeze(1).",
+        "目标张量和预测值的形状不同，损失函数会把它们广播，拿每个预测值去和每个目标值比较。请让两者形状一致，例如 target.unsqueeze(1) 或 pred.squeeze(1)。",
+    ),
 ];
 
 pub fn hint(message: &str, lang: Lang) -> Option<&'static str> {
@@ -57,5 +68,16 @@ mod tests {
             assert!(hint(msg, Lang::Zh).is_some(), "{msg}");
         }
         assert_eq!(hint("name 'x' is not defined", Lang::En), None);
+    }
+
+    #[test]
+    fn the_warnings_learners_trip_on_have_hints() {
+        for msg in [
+            "t.py:3: UserWarning: The .grad attribute of a Tensor that is not a leaf Tensor is being accessed. Its .grad",
+            "UserWarning: Using a target size (torch.Size([4])) that is different to the input size (torch.Size([4, 1])).",
+        ] {
+            assert!(hint(msg, Lang::En).is_some(), "{msg}");
+            assert!(hint(msg, Lang::Zh).is_some(), "{msg}");
+        }
     }
 }

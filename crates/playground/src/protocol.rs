@@ -37,6 +37,9 @@ pub enum Request {
 pub struct Response {
     /// Everything the cell printed so far.
     pub stdout: String,
+    /// What the cell wrote to standard error so far: PyTorch's warnings, `print(file=sys.stderr)`
+    /// (not the traceback: see `error`).
+    pub stderr: String,
     pub error: Option<Diagnostic>,
     /// The computation graph of the variables alive after the last statement.
     pub graph: GraphSnapshot,

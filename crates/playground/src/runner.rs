@@ -253,6 +253,7 @@ impl Runner {
             .collect();
         Response {
             stdout: r.stdout.clone(),
+            stderr: r.stderr.clone(),
             error,
             graph,
             node_lines,

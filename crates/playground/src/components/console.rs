@@ -1,6 +1,8 @@
 //! The program's output, then its error, exactly as Python would print them: stdout, then the
 //! exception's last traceback line. The location is marked in the editor, and common autograd
-//! errors get a plain-language hint below the console.
+//! errors get a plain-language hint below the console. What the program wrote to stderr
+//! (PyTorch's warnings) is shown apart, below the output, as a terminal would show the two
+//! streams, with a hint for the warnings learners trip on.
 
 use crate::hints::hint;
 use crate::lesson::Lang;
@@ -46,6 +48,12 @@ pub fn console(props: &ConsoleProps) -> Html {
         .map(console_text)
         .unwrap_or_default();
     let error = props.result.as_ref().and_then(|r| r.error.as_ref());
+    let stderr = props
+        .result
+        .as_deref()
+        .map(|r| r.stderr.as_str())
+        .filter(|s| !s.is_empty());
+    let warning_hint = stderr.and_then(|s| hint(s, props.lang));
     let hint = error.and_then(|d| hint(&d.message, props.lang));
     let location = error
         .filter(|d| d.line > 0)
@@ -53,6 +61,12 @@ pub fn console(props: &ConsoleProps) -> Html {
     html! {
         <section class="console-panel" aria-label={props.label.clone()}>
             <pre data-testid="console" data-results={props.results.to_string()} class={classes!("console", error.map(|_| "has-error"))} role="log" aria-live="polite">{ text }</pre>
+            if let Some(s) = stderr {
+                <pre data-testid="console-stderr" class="console-stderr">{ s }</pre>
+            }
+            if let Some(h) = warning_hint {
+                <p class="console-hint" role="note">{ "💡 " }{ h }</p>
+            }
             if let Some(loc) = location {
                 <p class="console-location">{ loc }</p>
             }
