@@ -128,6 +128,9 @@ def replay_expected():
         for line in lines:
             if ".backward(" in line:
                 before = {n: str(env[n].grad) for n in ("a", "b")}
+                # What MulBackward0 saved for its rule, printed without autograd's suffix.
+                node = env["c"].grad_fn
+                saved = {n: str(getattr(node, "_saved_" + n).detach()) for n in ("self", "other")}
                 hooked = []
                 handle = env["c"].grad_fn.register_hook(
                     lambda grad_inputs, grad_outputs: hooked.append(
@@ -138,7 +141,7 @@ def replay_expected():
                 handle.remove()
                 (mul,) = hooked
                 after = {n: str(env[n].grad) for n in ("a", "b")}
-                passes.append({"mul": mul, "before": before, "after": after})
+                passes.append({"mul": {**mul, "saved": saved}, "before": before, "after": after})
             else:
                 exec(line, env)
     return {"code": REPLAY_CODE, "console": out.getvalue(), "passes": passes}

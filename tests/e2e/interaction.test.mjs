@@ -377,6 +377,9 @@ test("the replay shows MulBackward0's rule with its numbers, and .grad before + 
       if (name === 'MulBackward0') {
         assert.equal(codes[1], pass.mul.grad_in, `pass ${i + 1}: grad into MulBackward0`);
         assert.equal(await explain.locator('.rule').textContent(), 'grad_self = grad × other, grad_other = grad × self');
+        // The rule's numbers: the values MulBackward0 saved in the forward pass.
+        assert.deepEqual(await explain.locator('.saved code').allTextContents(),
+          ['self', 'other'].map((n) => `${n} = ${pass.mul.saved[n]}`), `pass ${i + 1}`);
         const sent = await explain.locator('li').allTextContents();
         assert.deepEqual(sent, pass.mul.grads_out.map((g, input) => `input ${input} → AccumulateGrad: ${g}`), `pass ${i + 1}`);
         seen.mul = true;

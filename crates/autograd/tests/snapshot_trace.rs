@@ -115,6 +115,20 @@ fn trace_steps_in_execution_order() {
         vec![1.0, 2.0]
     );
     assert_eq!(mul.grads_out[0].to_node, Some(4));
+    // The values its rule uses (grad_self = grad × other): what it saved in the forward pass.
+    let saved: Vec<(&str, &str)> = mul
+        .saved
+        .iter()
+        .map(|v| (v.name.as_str(), v.value.text.as_str()))
+        .collect();
+    assert_eq!(
+        saved,
+        vec![("self", "tensor([1., 2.])"), ("other", "tensor([3., 4.])")]
+    );
+    assert!(
+        trace.steps[0].saved.is_empty(),
+        "SumBackward0 saves nothing"
+    );
     let acc = trace.steps[2].leaf.as_ref().unwrap();
     assert_eq!(acc.tensor_node, Some(0));
     assert!(acc.grad_before.is_none());

@@ -36,6 +36,8 @@ pub enum Text {
     EngineStep,
     Leaf,
     GradBefore,
+    /// Before the saved tensors a backward function's rule uses.
+    SavedWith,
     GradAfter,
     Contribution,
     EditValue,
@@ -110,6 +112,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Lang::Zh, EngineStep) => "引擎步骤",
         (Lang::En, Leaf) => "leaf",
         (Lang::Zh, Leaf) => "叶子",
+        (Lang::En, SavedWith) => "saved in the forward pass:",
+        (Lang::Zh, SavedWith) => "前向计算时保存的值：",
         (Lang::En, GradBefore) => ".grad before",
         (Lang::Zh, GradBefore) => "累加前 .grad",
         (Lang::En, GradAfter) => ".grad after",

@@ -4,6 +4,7 @@
 //! together so every operation's backward is in one place. Backward formulas are written with
 //! ordinary tensor ops, so with `create_graph=True` the backward pass is itself recorded.
 
+use super::trace::{SavedValue, TensorPreview, PREVIEW_LIMIT};
 use crate::dtype::DType;
 use crate::error::{Result, TorchError};
 use crate::tensor::{fmt_list, Tensor, TensorImpl};
@@ -141,6 +142,23 @@ impl Node {
             .saved()
             .into_iter()
             .map(|(n, s)| (n, s.shape.clone(), s.dtype))
+            .collect()
+    }
+
+    /// The saved tensors of at most [`PREVIEW_LIMIT`] elements, printed for the debugger
+    /// (freed or modified ones are left out).
+    pub(crate) fn saved_values(self: &Rc<Self>) -> Vec<SavedValue> {
+        self.op
+            .saved()
+            .into_iter()
+            .filter(|(_, s)| s.shape.iter().product::<usize>() <= PREVIEW_LIMIT)
+            .filter_map(|(name, s)| {
+                let t = s.unpack(self).ok()?;
+                Some(SavedValue {
+                    name: name.to_string(),
+                    value: TensorPreview::of(&t.detach()),
+                })
+            })
             .collect()
     }
 

@@ -114,6 +114,15 @@ fn explain(s: &TraceStep, lang: Lang) -> Html {
             if let Some(rule) = rule {
                 <p class="rule">{ rule }</p>
             }
+            // The numbers the rule multiplies by: what the node saved (`other` for `x * 3`).
+            if !s.saved.is_empty() {
+                <p class="saved">
+                    { t(lang, Text::SavedWith) }
+                    { for s.saved.iter().map(|v| html! {
+                        <>{ " " }<code>{ format!("{} = {}", v.name, v.value.text) }</code></>
+                    }) }
+                </p>
+            }
             // The node raised: the pass stopped here, with PyTorch's own error.
             if let Some(error) = &s.error {
                 <p class="step-error" data-testid="backward-error">{ error.clone() }</p>
