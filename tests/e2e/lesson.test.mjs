@@ -8,6 +8,9 @@ import { serveDist, launchBrowser, watchErrors, ARTIFACTS } from './support.mjs'
 const expected = JSON.parse(await readFile(new URL('./lesson_expected.json', import.meta.url), 'utf8'));
 const normalise = (text) => text.replace(/0x[0-9a-fA-F]+/g, '0x?');
 const GRAD = 'tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]])';
+// An endless loop for Stop to end. Each pass does real work, so the interpreter's step budget
+// (which ends `while True: pass` by itself in about a second) is minutes away, not a race.
+const ENDLESS = 'import torch\nwhile True:\n    torch.ones(300, 300).sum()\n';
 
 let server, browser;
 before(async () => {
@@ -120,7 +123,7 @@ test("a second backward() on a freed graph: the replay stops on the node that ra
 test('Stop ends an endless loop within 2 seconds and the page keeps working', async () => {
   const { page, errors, context } = await open('#step=1');
   await consoleText(page);
-  await page.getByTestId('editor').fill('while True: pass');
+  await page.getByTestId('editor').fill(ENDLESS);
   await page.getByTestId('run').click();
   const started = Date.now();
   await page.getByTestId('stop').click();
@@ -169,7 +172,7 @@ test('a crashed worker is reported and replaced, and the editor keeps its text',
 });
 
 test("a share link's code runs in the worker, never on the page: an endless loop can be stopped", async () => {
-  const { page, errors, context } = await open('#step=1&code=' + encodeURIComponent('while True:\n    pass\n'));
+  const { page, errors, context } = await open('#step=1&code=' + encodeURIComponent(ENDLESS));
   await page.waitForFunction(() => document.querySelector('[data-testid=stop]') && !document.querySelector('[data-testid=stop]').disabled, null, { timeout: 10_000 });
   const started = Date.now();
   await page.getByTestId('stop').click();
