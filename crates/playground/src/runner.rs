@@ -316,6 +316,26 @@ mod tests {
     }
 
     #[test]
+    fn warnings_come_back_apart_from_the_output_and_only_for_this_cell() {
+        let nonleaf =
+            "import torch\nx = torch.ones(2, requires_grad=True)\ny = x * 2\nprint(y.grad)";
+        let r = run(&[nonleaf], "print(y.grad)\nprint(y.grad)");
+        assert_eq!(r.stdout, "None\nNone\n");
+        // One warning a line, each located in this cell; the earlier cell's stays hidden.
+        let located: Vec<&str> = r
+            .stderr
+            .lines()
+            .filter(|l| l.contains("UserWarning: The .grad attribute"))
+            .map(|l| l.split(": UserWarning").next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            located,
+            [format!("{CELL_FILENAME}:1"), format!("{CELL_FILENAME}:2")]
+        );
+        assert!(run(&[nonleaf], "print(x.grad)").stderr.is_empty());
+    }
+
+    #[test]
     fn an_earlier_failing_cell_does_not_stop_the_notebook() {
         let r = run(&["a = 1\nb = undefined\nc = 3"], "print(a)\nprint(c)");
         assert_eq!(r.stdout, "1\n");
