@@ -90,12 +90,17 @@ def tensor_facts(t):
 
 def function_facts(f):
     """What the inspector shows of a backward function: its class, `next_functions` as PyTorch
-    prints it, and each saved tensor (`_saved_NAME`) as "NAME: [shape] dtype"."""
+    prints it, and each saved tensor (`_saved_NAME`) as "NAME = value" (printed without autograd's
+    suffix), or "NAME: [shape] dtype" when it has more than 64 elements (the inspector's limit)."""
     saved = []
     for attr in dir(f):
         value = getattr(f, attr) if attr.startswith("_saved_") else None
         if isinstance(value, torch.Tensor):
-            saved.append(f"{attr[len('_saved_'):]}: {list(value.shape)} {value.dtype}")
+            name = attr[len("_saved_"):]
+            if value.numel() <= 64:
+                saved.append(f"{name} = {str(value.detach())}")
+            else:
+                saved.append(f"{name}: {list(value.shape)} {value.dtype}")
     return {"name": type(f).__name__, "next_functions": str(f.next_functions), "saved": sorted(saved)}
 
 

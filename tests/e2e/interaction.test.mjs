@@ -282,7 +282,8 @@ test('the inspector shows what PyTorch reports for tensors and backward function
   for (let i = 0; i < (await functions.count()); i++) {
     await functions.nth(i).click();
     const rows = await inspectorRows(page);
-    const saved = rows['saved tensors'] === '—' ? [] : rows['saved tensors'].split('\n').sort();
+    // One entry a line; a tensor printed over several lines continues on indented ones.
+    const saved = rows['saved tensors'] === '—' ? [] : rows['saved tensors'].split(/\n(?! )/).sort();
     shown.push(JSON.stringify({ name: rows.grad_fn, next_functions: rows.next_functions, saved }));
     await functions.nth(i).click();
   }

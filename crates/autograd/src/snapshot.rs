@@ -49,6 +49,9 @@ pub struct SnapSaved {
     pub shape: Vec<usize>,
     /// dtype name.
     pub dtype: String,
+    /// The value as PyTorch prints it (without autograd's suffix), for tensors of at most
+    /// `PREVIEW_LIMIT` elements that backward has not freed yet.
+    pub value: Option<String>,
 }
 
 /// One node of the snapshot.
@@ -186,15 +189,7 @@ impl Builder {
             },
             label: n.name().to_string(),
             tensor: None,
-            saved: n
-                .saved_tensor_info()
-                .into_iter()
-                .map(|(name, shape, dt)| SnapSaved {
-                    name: name.to_string(),
-                    shape,
-                    dtype: dt.name().to_string(),
-                })
-                .collect(),
+            saved: n.saved_snapshot(),
             next_count: n.next_edges.len(),
         });
         (id, true)

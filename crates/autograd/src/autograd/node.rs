@@ -7,6 +7,7 @@
 use super::trace::{SavedValue, TensorPreview, PREVIEW_LIMIT};
 use crate::dtype::DType;
 use crate::error::{Result, TorchError};
+use crate::snapshot::SnapSaved;
 use crate::tensor::{fmt_list, Tensor, TensorImpl};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -136,30 +137,46 @@ impl Node {
         }
     }
 
-    /// Saved tensors as `(name, shape, dtype)`, names as PyTorch's `_saved_<name>` attributes.
-    pub fn saved_tensor_info(&self) -> Vec<(&'static str, Vec<usize>, DType)> {
+    /// Saved tensors for the inspector, names as PyTorch's `_saved_<name>` attributes, with
+    /// their printed values where [`Self::small_saved`] has them.
+    pub(crate) fn saved_snapshot(self: &Rc<Self>) -> Vec<SnapSaved> {
         self.op
             .saved()
             .into_iter()
-            .map(|(n, s)| (n, s.shape.clone(), s.dtype))
+            .map(|(name, s)| SnapSaved {
+                name: name.to_string(),
+                shape: s.shape.clone(),
+                dtype: s.dtype.name().to_string(),
+                value: self
+                    .small_saved(s)
+                    .map(|t| crate::display::format_tensor_data(&t)),
+            })
             .collect()
     }
 
-    /// The saved tensors of at most [`PREVIEW_LIMIT`] elements, printed for the debugger
-    /// (freed or modified ones are left out).
+    /// The saved tensors the debugger prints beside a node's rule (see [`Self::small_saved`]).
     pub(crate) fn saved_values(self: &Rc<Self>) -> Vec<SavedValue> {
         self.op
             .saved()
             .into_iter()
-            .filter(|(_, s)| s.shape.iter().product::<usize>() <= PREVIEW_LIMIT)
             .filter_map(|(name, s)| {
-                let t = s.unpack(self).ok()?;
                 Some(SavedValue {
                     name: name.to_string(),
-                    value: TensorPreview::of(&t.detach()),
+                    value: TensorPreview::of(&self.small_saved(s)?),
                 })
             })
             .collect()
+    }
+
+    /// A saved tensor worth printing: at most [`PREVIEW_LIMIT`] elements (a training loop's
+    /// big activations would cost their printing in every traced pass) and still held (not
+    /// freed by backward, not modified in place), detached so it prints without autograd's
+    /// suffix.
+    fn small_saved(self: &Rc<Self>, s: &SavedTensor) -> Option<Tensor> {
+        if s.shape.iter().product::<usize>() > PREVIEW_LIMIT {
+            return None;
+        }
+        s.unpack(self).ok().map(|t| t.detach())
     }
 
     /// `grad_fn._saved_<name>`: the saved tensor (errors after it was freed).

@@ -73,7 +73,11 @@ pub fn inspector(props: &InspectorProps) -> Html {
                     let saved = n
                         .saved
                         .iter()
-                        .map(|s| format!("{}: {:?} {}", s.name, s.shape, s.dtype))
+                        // `_saved_self` as PyTorch prints it; big or freed ones by shape.
+                        .map(|s| match &s.value {
+                            Some(v) => format!("{} = {v}", s.name),
+                            None => format!("{}: {:?} {}", s.name, s.shape, s.dtype),
+                        })
                         .collect::<Vec<_>>()
                         .join("\n");
                     vec![
