@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serveDist, launchBrowser, watchErrors, ARTIFACTS } from './support.mjs';
+import { serveDist, launchBrowser, ARTIFACTS, openPage, finishedRun } from './support.mjs';
 
 const expected = JSON.parse(await readFile(new URL('./lesson_expected.json', import.meta.url), 'utf8'));
 const normalise = (text) => text.replace(/0x[0-9a-fA-F]+/g, '0x?');
@@ -23,29 +23,7 @@ after(async () => {
   await server?.close();
 });
 
-async function open(hash = '', options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(server.url + hash);
-  return { page, errors, context };
-}
-
-/** Waits for a finished run newer than `after` (the console's data-results count), then
- *  returns the console text and that count. */
-async function finishedRun(page, after = 0) {
-  await page.waitForFunction(
-    (n) => {
-      const run = document.querySelector('[data-testid=run]');
-      const results = Number(document.querySelector('[data-testid=console]')?.dataset.results ?? 0);
-      return run && !run.disabled && results > n;
-    },
-    after,
-    { timeout: 15_000 },
-  );
-  const console_ = page.getByTestId('console');
-  return { text: await console_.textContent(), results: Number(await console_.getAttribute('data-results')) };
-}
+const open = (hash = '', options = {}) => openPage(browser, server.url, hash, options);
 
 const consoleText = async (page, after = 0) => (await finishedRun(page, after)).text;
 

@@ -62,3 +62,29 @@ export function watchErrors(page) {
 }
 
 export const ARTIFACTS = fileURLToPath(new URL('./artifacts/', import.meta.url));
+
+/** A fresh browser context on `url + hash` (desktop size, English unless `options` say
+ *  otherwise), with its errors collected. */
+export async function openPage(browser, url, hash = '', options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', ...options });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(url + hash);
+  return { page, errors, context };
+}
+
+/** Waits for a finished run newer than `after` (the console's data-results count), then
+ *  returns the console text and that count. */
+export async function finishedRun(page, after = 0, timeout = 15_000) {
+  await page.waitForFunction(
+    (n) => {
+      const run = document.querySelector('[data-testid=run]');
+      const results = Number(document.querySelector('[data-testid=console]')?.dataset.results ?? 0);
+      return run && !run.disabled && results > n;
+    },
+    after,
+    { timeout },
+  );
+  const console_ = page.getByTestId('console');
+  return { text: await console_.textContent(), results: Number(await console_.getAttribute('data-results')) };
+}
