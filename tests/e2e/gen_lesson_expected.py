@@ -91,13 +91,14 @@ def tensor_facts(t):
 def function_facts(f):
     """What the inspector shows of a backward function: its class, `next_functions` as PyTorch
     prints it, and each saved tensor (`_saved_NAME`) as "NAME = value" (printed without autograd's
-    suffix), or "NAME: [shape] dtype" when it has more than 64 elements (the inspector's limit)."""
+    suffix), or "NAME: [shape] dtype" when it has more than 16 elements (autograd's
+    SAVED_VALUE_LIMIT)."""
     saved = []
     for attr in dir(f):
         value = getattr(f, attr) if attr.startswith("_saved_") else None
         if isinstance(value, torch.Tensor):
             name = attr[len("_saved_"):]
-            if value.numel() <= 64:
+            if value.numel() <= 16:
                 saved.append(f"{name} = {str(value.detach())}")
             else:
                 saved.append(f"{name}: {list(value.shape)} {value.dtype}")

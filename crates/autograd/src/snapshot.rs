@@ -39,6 +39,10 @@ pub struct SnapTensor {
     pub grad: Option<TensorPreview>,
 }
 
+/// How many elements a saved tensor may have for a snapshot to print its value: enough for
+/// the small tensors of a worked example.
+pub const SAVED_VALUE_LIMIT: usize = 16;
+
 /// A tensor saved by a function node.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -50,7 +54,7 @@ pub struct SnapSaved {
     /// dtype name.
     pub dtype: String,
     /// The value as PyTorch prints it (without autograd's suffix), for tensors of at most
-    /// `PREVIEW_LIMIT` elements that backward has not freed yet.
+    /// [`SAVED_VALUE_LIMIT`] elements that backward has not freed yet.
     pub value: Option<String>,
 }
 

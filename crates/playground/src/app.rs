@@ -487,7 +487,7 @@ pub fn app(props: &AppProps) -> Html {
                     <Graph graph={graph.clone()} trace={trace.clone()} selected={state.selected} {on_select} {lang}
                         {node_lines} hover_line={*hover_line} {on_hover_line} />
                     if let Some((r, _)) = &backward {
-                        <Debugger trace={shown.trace.clone().unwrap_or_default()} playback={state.playback.clone()} runs={r.backwards.len()} {lang}
+                        <Debugger trace={shown.trace.clone().unwrap_or_default()} graph={shown.run_graph.clone().unwrap_or_default()} playback={state.playback.clone()} runs={r.backwards.len()} {lang}
                             on_play_pause={action_unit(&dispatch, || Action::PlayPause)}
                             on_forward={action_unit(&dispatch, || Action::StepForward)}
                             on_back={action_unit(&dispatch, || Action::StepBack)}
@@ -508,22 +508,26 @@ pub fn app(props: &AppProps) -> Html {
 struct ShownGraph {
     graph: Rc<autograd::GraphSnapshot>,
     node_lines: Rc<Vec<u32>>,
-    /// The trace of the selected backward pass, if the cell ran any.
+    /// The trace of the selected backward pass, if the cell ran any, and the graph as that
+    /// pass began (the debugger's node ids refer to it, also when the view shows another).
     trace: Option<Rc<autograd::BackwardTrace>>,
+    run_graph: Option<Rc<autograd::GraphSnapshot>>,
 }
 
 impl ShownGraph {
     fn of(result: Option<&crate::protocol::Response>, run: usize, replaying: bool) -> ShownGraph {
         let backward = result.and_then(|r| r.backwards.get(run));
+        let run_graph = backward.map(|b| Rc::new(b.graph.clone()));
         let (graph, node_lines) = match (backward.filter(|_| replaying), result) {
-            (Some(b), _) => (b.graph.clone(), b.node_lines.clone()),
-            (None, Some(r)) => (r.graph.clone(), r.node_lines.clone()),
+            (Some(b), _) => (run_graph.clone().unwrap_or_default(), b.node_lines.clone()),
+            (None, Some(r)) => (Rc::new(r.graph.clone()), r.node_lines.clone()),
             (None, None) => Default::default(),
         };
         ShownGraph {
-            graph: Rc::new(graph),
+            graph,
             node_lines: Rc::new(node_lines),
             trace: backward.map(|b| Rc::new(b.trace.clone())),
+            run_graph,
         }
     }
 }

@@ -100,7 +100,6 @@ mod tests {
             name: "X".into(),
             grad_in: None,
             grads_out: vec![],
-            saved: vec![],
             leaf: leaf.map(|(t, before, after)| LeafUpdate {
                 tensor_node: Some(t),
                 grad_before: before.map(preview),

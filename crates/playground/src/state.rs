@@ -277,7 +277,6 @@ mod tests {
             name: "MeanBackward0".into(),
             grad_in: None,
             grads_out: vec![],
-            saved: vec![],
             leaf: None,
             error: None,
         };

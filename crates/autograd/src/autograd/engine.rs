@@ -353,7 +353,6 @@ fn trace_step(node: &Rc<Node>, idx: Option<&SnapshotIndex>, grad: Option<&Tensor
         name: node.name().to_string(),
         grad_in: grad.map(TensorPreview::of),
         grads_out: Vec::new(),
-        saved: node.saved_values(),
         leaf: None,
         error: None,
     }

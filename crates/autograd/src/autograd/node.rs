@@ -4,10 +4,9 @@
 //! together so every operation's backward is in one place. Backward formulas are written with
 //! ordinary tensor ops, so with `create_graph=True` the backward pass is itself recorded.
 
-use super::trace::{SavedValue, TensorPreview, PREVIEW_LIMIT};
 use crate::dtype::DType;
 use crate::error::{Result, TorchError};
-use crate::snapshot::SnapSaved;
+use crate::snapshot::{SnapSaved, SAVED_VALUE_LIMIT};
 use crate::tensor::{fmt_list, Tensor, TensorImpl};
 use std::cell::{Cell, RefCell};
 use std::rc::{Rc, Weak};
@@ -137,46 +136,26 @@ impl Node {
         }
     }
 
-    /// Saved tensors for the inspector, names as PyTorch's `_saved_<name>` attributes, with
-    /// their printed values where [`Self::small_saved`] has them.
+    /// Saved tensors for a snapshot, names as PyTorch's `_saved_<name>` attributes. Small
+    /// ones that are still held (not freed by backward, not modified in place) come with their
+    /// value, printed without autograd's suffix: the numbers a node's rule uses, for the
+    /// inspector and the backward debugger. Bigger ones would cost a training loop's recorded
+    /// passes their printing.
     pub(crate) fn saved_snapshot(self: &Rc<Self>) -> Vec<SnapSaved> {
         self.op
             .saved()
             .into_iter()
-            .map(|(name, s)| SnapSaved {
-                name: name.to_string(),
-                shape: s.shape.clone(),
-                dtype: s.dtype.name().to_string(),
-                value: self
-                    .small_saved(s)
-                    .map(|t| crate::display::format_tensor_data(&t)),
-            })
-            .collect()
-    }
-
-    /// The saved tensors the debugger prints beside a node's rule (see [`Self::small_saved`]).
-    pub(crate) fn saved_values(self: &Rc<Self>) -> Vec<SavedValue> {
-        self.op
-            .saved()
-            .into_iter()
-            .filter_map(|(name, s)| {
-                Some(SavedValue {
+            .map(|(name, s)| {
+                let small = s.shape.iter().product::<usize>() <= SAVED_VALUE_LIMIT;
+                let held = small.then(|| s.unpack(self).ok()).flatten();
+                SnapSaved {
                     name: name.to_string(),
-                    value: TensorPreview::of(&self.small_saved(s)?),
-                })
+                    shape: s.shape.clone(),
+                    dtype: s.dtype.name().to_string(),
+                    value: held.map(|t| crate::display::format_tensor_data(&t.detach())),
+                }
             })
             .collect()
-    }
-
-    /// A saved tensor worth printing: at most [`PREVIEW_LIMIT`] elements (a training loop's
-    /// big activations would cost their printing in every traced pass) and still held (not
-    /// freed by backward, not modified in place), detached so it prints without autograd's
-    /// suffix.
-    fn small_saved(self: &Rc<Self>, s: &SavedTensor) -> Option<Tensor> {
-        if s.shape.iter().product::<usize>() > PREVIEW_LIMIT {
-            return None;
-        }
-        s.unpack(self).ok().map(|t| t.detach())
     }
 
     /// `grad_fn._saved_<name>`: the saved tensor (errors after it was freed).

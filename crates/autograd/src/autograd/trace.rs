@@ -53,15 +53,6 @@ pub struct EdgeGrad {
     pub grad: Option<TensorPreview>,
 }
 
-/// A tensor a node saved in the forward pass for its rule (`grad_self = grad × other`).
-#[derive(Clone, Debug, PartialEq)]
-#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
-pub struct SavedValue {
-    /// PyTorch's attribute name without `_saved_` (`self`, `other`, `result`).
-    pub name: String,
-    pub value: TensorPreview,
-}
-
 /// For an `AccumulateGrad` step: the leaf's `.grad` before and after.
 #[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
@@ -86,9 +77,6 @@ pub struct TraceStep {
     pub grad_in: Option<TensorPreview>,
     /// Gradients sent along each edge.
     pub grads_out: Vec<EdgeGrad>,
-    /// The values the node's rule uses: its saved tensors of at most [`PREVIEW_LIMIT`]
-    /// elements (bigger ones would cost a training loop's traced passes their printing).
-    pub saved: Vec<SavedValue>,
     /// For `AccumulateGrad`: the leaf's `.grad` before/after.
     pub leaf: Option<LeafUpdate>,
     /// The error this node raised, as Python prints it (`RuntimeError: Trying to backward

@@ -4,12 +4,15 @@
 use crate::i18n::{t, Text};
 use crate::lesson::Lang;
 use crate::playback::Playback;
-use autograd::{BackwardTrace, EdgeGrad, TraceStep};
+use autograd::{BackwardTrace, EdgeGrad, GraphSnapshot, TraceStep};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct DebuggerProps {
     pub trace: std::rc::Rc<BackwardTrace>,
+    /// The graph as the pass began: the trace's node ids refer to it, and its function nodes
+    /// hold the values their rules use (saved tensors).
+    pub graph: std::rc::Rc<GraphSnapshot>,
     pub playback: Playback,
     /// How many backward passes the cell ran (a picker appears when more than one).
     pub runs: usize,
@@ -84,7 +87,7 @@ pub fn debugger(props: &DebuggerProps) -> Html {
                 { for runs }
             </div>
             <div class="explain" aria-live="polite">
-                { current.map(|s| explain(s, lang)).unwrap_or_else(|| html! {
+                { current.map(|s| explain(s, &props.graph, lang)).unwrap_or_else(|| html! {
                     <p>{ match lang {
                         Lang::En => "Before the first step: the engine starts at the output with gradient 1.",
                         Lang::Zh => "第一步之前：引擎从输出开始，初始梯度为 1。",
@@ -101,26 +104,34 @@ fn input_value(e: &InputEvent) -> Option<String> {
 }
 
 /// One engine step in words and numbers.
-fn explain(s: &TraceStep, lang: Lang) -> Html {
+fn explain(s: &TraceStep, graph: &GraphSnapshot, lang: Lang) -> Html {
     let grad_in = s
         .grad_in
         .as_ref()
         .map(|g| g.text.clone())
         .unwrap_or_else(|| "None".into());
     let rule = local_rule(&s.name);
+    // The numbers the rule multiplies by: what the node saved (`other` for `x * 3`).
+    let saved: Vec<String> = s
+        .node
+        .and_then(|id| graph.nodes.get(id))
+        .map(|n| {
+            n.saved
+                .iter()
+                .filter_map(|v| Some(format!("{} = {}", v.name, v.value.as_ref()?)))
+                .collect()
+        })
+        .unwrap_or_default();
     html! {
         <>
             <p><code class="fn-name">{ s.name.clone() }</code>{ " ← grad " }<code>{ grad_in }</code></p>
             if let Some(rule) = rule {
                 <p class="rule">{ rule }</p>
             }
-            // The numbers the rule multiplies by: what the node saved (`other` for `x * 3`).
-            if !s.saved.is_empty() {
+            if !saved.is_empty() {
                 <p class="saved">
                     { t(lang, Text::SavedWith) }
-                    { for s.saved.iter().map(|v| html! {
-                        <>{ " " }<code>{ format!("{} = {}", v.name, v.value.text) }</code></>
-                    }) }
+                    { for saved.into_iter().map(|v| html! { <>{ " " }<code>{ v }</code></> }) }
                 </p>
             }
             // The node raised: the pass stopped here, with PyTorch's own error.
