@@ -192,7 +192,8 @@ pub struct Interp {
     /// The program's source text (for the source lines of warnings and tracebacks).
     pub(crate) source: Rc<str>,
     /// The warnings shown so far, by place (a line, or 0 for library code) and text.
-    pub(crate) warned: Vec<(u32, String)>,
+    /// (A set: a loop may warn with a new text each pass.)
+    pub(crate) warned: crate::fxhash::HashSet<(u32, String)>,
     /// The configured recursion limit (`sys.setrecursionlimit` may only lower it).
     pub(crate) max_recursion_limit: usize,
     /// Set while library Python code (the torch prelude) is being defined.
@@ -243,7 +244,7 @@ impl Interp {
             current_line: 0,
             filename: String::new(),
             source: Rc::from(""),
-            warned: Vec::new(),
+            warned: Default::default(),
             max_recursion_limit,
             hidden_defs: false,
             trace_backward: false,

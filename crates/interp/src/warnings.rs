@@ -31,7 +31,7 @@ impl Interp {
         let line = self.user_line();
         let place = if in_library { 0 } else { line };
         let text = format!("UserWarning: {message}");
-        if self.warned.iter().any(|(p, t)| *p == place && *t == text) {
+        if !self.warned.insert((place, text.clone())) {
             return;
         }
         let mut out = format!("{}:{line}: {text}\n", self.filename);
@@ -39,7 +39,6 @@ impl Interp {
         if let Some(src) = source.map(str::trim).filter(|s| !s.is_empty()) {
             out.push_str(&format!("  {src}\n"));
         }
-        self.warned.push((place, text));
         self.write_err(&out);
     }
 
