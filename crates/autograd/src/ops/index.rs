@@ -27,6 +27,30 @@ fn is_int(t: &Tensor) -> bool {
 }
 
 impl Tensor {
+    /// `x.nonzero()`: the indices of the non-zero elements, one row each (int64,
+    /// `[n, ndim]`, not differentiable).
+    pub fn nonzero(&self) -> Result<Tensor> {
+        let shape = self.shape().to_vec();
+        let nd = shape.len();
+        let mut idx = vec![0usize; nd];
+        let mut out = Vec::new();
+        let mut n = 0;
+        for v in self.to_vec() {
+            if v != 0.0 {
+                out.extend(idx.iter().map(|&i| i as f64));
+                n += 1;
+            }
+            for d in (0..nd).rev() {
+                idx[d] += 1;
+                if idx[d] < shape[d] {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+        Ok(Tensor::new_raw(out, vec![n, nd], DType::Int64))
+    }
+
     /// `x[items]` with Python semantics (views for ints/slices/None; a copy with
     /// `IndexBackward0` for a tensor index).
     pub fn index(&self, items: &[IndexItem]) -> Result<Tensor> {

@@ -695,6 +695,7 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "split_with_sizes",
     "itemsize",
     "leaky_relu",
+    "nonzero",
 ];
 
 /// A bound tensor method: `x.all` prints `<built-in method all of Tensor object at 0x...>`.

@@ -634,9 +634,10 @@ fn tensor_methods_more(
                 "condition",
                 1,
             )?;
-            let other = as_tensor_like(&args.arg(1, "other").unwrap_or(Value::None), t)?;
+            let other = where_operand(&args.arg(1, "other").unwrap_or(Value::None))?;
             v(Tensor::where_(&cond, t, &other))
         }
+        "nonzero" => v(t.nonzero()),
         "is_contiguous" => Ok(Value::Bool(t.is_contiguous())),
         "is_floating_point" => Ok(Value::Bool(t.dtype().is_floating_point())),
         "stride" => {

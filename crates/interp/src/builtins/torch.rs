@@ -507,6 +507,7 @@ pub(crate) const TORCH_METHOD_FNS: &[&str] = &[
     "unbind",
     "split",
     "chunk",
+    "nonzero",
 ];
 
 pub(crate) fn torch_attr_fallback(name: &str) -> Option<Value> {
@@ -854,19 +855,14 @@ pub(crate) fn t_stack(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(wrap(Tensor::stack(&ts, dim).py()?))
 }
 
-pub(crate) fn as_tensor_like(v: &Value, like: &Tensor) -> PyResult<Tensor> {
+/// A `where` operand: a tensor, or a Python number wrapped so that it promotes weakly
+/// (`torch.where(c, 1, -1)` is int64, `torch.where(c, int_tensor, 0.5)` float32).
+pub(crate) fn where_operand(v: &Value) -> PyResult<Tensor> {
     if let Some(t) = tensor_of(v) {
         return Ok(t);
     }
     match scalar_of(v) {
-        Some(s) => Ok(Tensor::scalar_of(
-            s.to_f64(),
-            if matches!(s, Scalar::Float(_)) {
-                DType::Float32
-            } else {
-                like.dtype()
-            },
-        )),
+        Some(s) => Ok(Tensor::wrapped(s)),
         None => Err(PyErr::type_error(format!(
             "where(): argument 'other' must be Tensor, not {}",
             v.type_name()
@@ -874,11 +870,18 @@ pub(crate) fn as_tensor_like(v: &Value, like: &Tensor) -> PyResult<Tensor> {
     }
 }
 
+/// `torch.where(condition, input, other)`, or `torch.where(condition)`: the indices of the
+/// non-zero elements, one tensor per dimension.
 pub(crate) fn t_where(_: &mut Interp, args: Args) -> PyResult<Value> {
+    if args.positional.len() == 1 && args.kwargs.is_empty() {
+        let cond = tensor_arg(&args.positional[0], "where", "condition", 1)?;
+        let parts = cond.nonzero().py()?.unbind(1).py()?;
+        return Ok(Value::tuple(parts.into_iter().map(wrap).collect()));
+    }
     args.count("where", 3, 3)?;
     let cond = tensor_arg(&args.positional[0], "where", "condition", 1)?;
-    let a = as_tensor_like(&args.positional[1], &cond)?;
-    let b = as_tensor_like(&args.positional[2], &a)?;
+    let a = where_operand(&args.positional[1])?;
+    let b = where_operand(&args.positional[2])?;
     Ok(wrap(Tensor::where_(&cond, &a, &b).py()?))
 }
 
