@@ -543,6 +543,13 @@ pub enum BackwardFn {
         this: SavedTensor,
         result: SavedTensor,
     },
+    /// `prod` along `dim` (None for a 0-dim input).
+    ProdDim {
+        this: SavedTensor,
+        result: SavedTensor,
+        dim: Option<usize>,
+        keepdim: bool,
+    },
     /// var/std over `dims` (all when empty).
     Var {
         this: SavedTensor,
@@ -551,9 +558,12 @@ pub enum BackwardFn {
         correction: f64,
         std_result: Option<SavedTensor>,
     },
+    /// `vector_norm` of order `p`; `dims` are the reduced dims the result lacks.
     Norm {
         this: SavedTensor,
         result: SavedTensor,
+        p: f64,
+        dims: Vec<usize>,
     },
     LeakyRelu {
         this: SavedTensor,
@@ -796,6 +806,7 @@ impl BackwardFn {
             Maximum { is_min: false, .. } => "MaximumBackward0",
             Maximum { is_min: true, .. } => "MinimumBackward0",
             Prod { .. } => "ProdBackward0",
+            ProdDim { .. } => "ProdBackward1",
             Var {
                 std_result: None, ..
             } => "VarBackward0",
@@ -911,7 +922,7 @@ impl BackwardFn {
                 v.push(("self", this));
                 v.push(("other", other));
             }
-            Prod { this, result } | Norm { this, result } => {
+            Prod { this, result } | ProdDim { this, result, .. } | Norm { this, result, .. } => {
                 v.push(("self", this));
                 v.push(("result", result));
             }
@@ -1595,7 +1606,26 @@ impl BackwardFn {
                 let s = u(this)?;
                 let r = u(result)?;
                 if s.to_vec().contains(&0.0) {
-                    let others = crate::ops::reduce::prod_of_others(&s)?;
+                    let others = crate::ops::reduce::prod_of_others(&s, None)?;
+                    one(g.mul(&others))?
+                } else {
+                    one(g.mul(&r.div(&s)?))?
+                }
+            }
+            ProdDim {
+                this,
+                result,
+                dim,
+                keepdim,
+            } => {
+                let s = u(this)?;
+                let (mut g, mut r) = (g.clone(), u(result)?);
+                if let (Some(d), false) = (dim, keepdim) {
+                    g = g.unsqueeze(*d as isize)?;
+                    r = r.unsqueeze(*d as isize)?;
+                }
+                if s.to_vec().contains(&0.0) {
+                    let others = crate::ops::reduce::prod_of_others(&s, *dim)?;
                     one(g.mul(&others))?
                 } else {
                     one(g.mul(&r.div(&s)?))?
@@ -1648,11 +1678,43 @@ impl BackwardFn {
                     }
                 }
             }
-            Norm { this, result } => {
+            Norm {
+                this,
+                result,
+                p,
+                dims,
+            } => {
                 let s = u(this)?;
-                let r = u(result)?;
-                let safe = r.masked_fill(&r.eq_scalar(0i64)?, f64::INFINITY)?;
-                one(g.mul(&s.div(&safe)?))?
+                let (mut g, mut r) = (g.clone(), u(result)?);
+                for &d in dims {
+                    g = g.unsqueeze(d as isize)?;
+                    r = r.unsqueeze(d as isize)?;
+                }
+                let p = *p;
+                // PyTorch's `norm_backward`
+                let grad = if p == 0.0 {
+                    s.zeros_like()?
+                } else if p == 1.0 {
+                    s.sign()?.mul(&g)?
+                } else if p == 2.0 {
+                    let safe = r.masked_fill(&r.eq_scalar(0i64)?, f64::INFINITY)?;
+                    g.mul(&s.div(&safe)?)?
+                } else if p == f64::INFINITY {
+                    let mask = s.abs()?.eq(&r)?.to_dtype(s.dtype())?;
+                    let count =
+                        mask.sum_dim(&dims.iter().map(|&d| d as isize).collect::<Vec<_>>(), true)?;
+                    s.sign()?.mul(&g.div(&count)?.mul(&mask)?)?
+                } else {
+                    let scale = s.abs()?.pow_scalar(p - 2.0)?.mul(&s)?;
+                    let out = scale.mul(&g)?.div(&r.pow_scalar(p - 1.0)?)?;
+                    let zero = if p < 1.0 {
+                        s.eq_scalar(0i64)?
+                    } else {
+                        r.eq_scalar(0i64)?
+                    };
+                    out.masked_fill(&zero.expand_as(&s)?, 0.0)?
+                };
+                one(Ok(grad))?
             }
             LeakyRelu { this, slope } => {
                 let s = u(this)?;

@@ -62,7 +62,7 @@ pub(crate) fn tensor_method(
     if let Some(r) = tensor_methods_core(interp, pt, this, name, &mut args)? {
         return Ok(r);
     }
-    if let Some(r) = tensor_methods_unary(pt, this, name)? {
+    if let Some(r) = tensor_methods_unary(pt, this, name, &args)? {
         return Ok(r);
     }
     // `more` before `math`: it has the arithmetic (`x.mul(y)`, what `add_(d, alpha=a)` calls),
@@ -377,6 +377,43 @@ fn tensor_methods_math(
             };
             v(r)
         }
+        "prod" => match args.arg(0, "dim") {
+            None | Some(Value::None) => v(t.prod()),
+            Some(d) => {
+                let d = dim_arg(&d)?;
+                let kd = keepdim(interp, args, 1)?;
+                v(t.prod_dim(d, kd))
+            }
+        },
+        "norm" => {
+            let p = match args.arg(0, "p") {
+                None | Some(Value::None) => 2.0,
+                Some(Value::Str(s)) if &*s == "fro" => 2.0,
+                Some(Value::Str(s)) => {
+                    return Err(PyErr::not_implemented(format!(
+                        "norm(p='{s}') is not supported here"
+                    )))
+                }
+                Some(p) => f64_arg(&p, "p")?,
+            };
+            let dims = opt_dims(interp, args.arg(1, "dim"))?.unwrap_or_default();
+            let kd = keepdim(interp, args, 2)?;
+            v(t.vector_norm(p, &dims, kd))
+        }
+        "all" | "any" => match args.arg(0, "dim") {
+            None | Some(Value::None) => v(if name == "all" { t.all() } else { t.any() }),
+            Some(d) => {
+                let d = dim_arg(&d)?;
+                let kd = keepdim(interp, args, 1)?;
+                v(t.all_any_dim(d, kd, name == "any"))
+            }
+        },
+        "round" => match args.arg(0, "decimals") {
+            Some(Value::Int(0)) => v(t.round()),
+            _ => Err(PyErr::not_implemented(
+                "round(decimals=...) is not supported here",
+            )),
+        },
         "uniform_" => {
             let a = f64_arg(&args.arg(0, "from").unwrap_or(Value::Float(0.0)), "from")?;
             let b = f64_arg(&args.arg(1, "to").unwrap_or(Value::Float(1.0)), "to")?;
@@ -434,8 +471,18 @@ fn tensor_methods_math(
 /// ops are picked as function pointers and called once: calling each in its own arm let LLVM
 /// inline 32 op bodies into this function (28 KB of wasm with autograd at opt-level 3).
 #[inline(never)]
-fn tensor_methods_unary(pt: &PyTensor, this: &Value, name: &str) -> PyResult<Option<Value>> {
+fn tensor_methods_unary(
+    pt: &PyTensor,
+    this: &Value,
+    name: &str,
+    args: &Args,
+) -> PyResult<Option<Value>> {
     type Op = fn(&Tensor) -> autograd::Result<Tensor>;
+    let has_args = !args.positional.is_empty() || !args.kwargs.is_empty();
+    if has_args && matches!(name, "all" | "any" | "prod" | "norm" | "round") {
+        // their forms with arguments (`x.prod(1)`) are in the math part
+        return Ok(None);
+    }
     type InPlace = fn(&Tensor) -> autograd::Result<()>;
     let op: Op = match name {
         "all" => Tensor::all,
@@ -474,11 +521,29 @@ fn tensor_methods_unary(pt: &PyTensor, this: &Value, name: &str) -> PyResult<Opt
                 "abs_" => Tensor::abs_,
                 _ => return Ok(None),
             };
+            no_args(name, args)?;
             op(&pt.t).py()?;
             return Ok(Some(this.clone()));
         }
     };
+    no_args(name, args)?;
     Ok(Some(wrap(op(&pt.t).py()?)))
+}
+
+/// PyTorch's error for arguments to a method that takes none (`x.exp(1)`).
+fn no_args(name: &str, args: &Args) -> PyResult<()> {
+    if !args.kwargs.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "TensorBase.{name}() takes no keyword arguments"
+        )));
+    }
+    if !args.positional.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "TensorBase.{name}() takes no arguments ({} given)",
+            args.positional.len()
+        )));
+    }
+    Ok(())
 }
 
 /// Tensor methods, part: binary ops, conversions and the rest; `Ok(None)` for other names.
