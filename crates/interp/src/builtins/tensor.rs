@@ -696,6 +696,18 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "itemsize",
     "leaky_relu",
     "nonzero",
+    "floor",
+    "ceil",
+    "round",
+    "trunc",
+    "log2",
+    "flip",
+    "maximum",
+    "minimum",
+    "ndimension",
+    "sqrt_",
+    "tanh_",
+    "abs_",
 ];
 
 /// A bound tensor method: `x.all` prints `<built-in method all of Tensor object at 0x...>`.

@@ -896,3 +896,31 @@ impl NativeObject for ReturnTypes {
         self
     }
 }
+
+#[cfg(test)]
+mod tests {
+    /// Every method dispatched above is also an attribute (`x.floor()` looks `floor` up in
+    /// `TENSOR_METHODS` first: a name missing there raised AttributeError).
+    #[test]
+    fn dispatched_methods_are_attributes() {
+        let src = include_str!("tensor_methods.rs");
+        let start = src.find("fn tensor_methods_core(").unwrap_or(0);
+        let end = src.find("pub struct HookHandleObj").unwrap_or(src.len());
+        let mut missing = Vec::new();
+        for line in src[start..end].lines() {
+            let arm = line.trim_start();
+            if !arm.starts_with('"') || !arm.contains("=>") {
+                continue;
+            }
+            let pattern = arm.split("=>").next().unwrap_or("");
+            let pattern = pattern.split(" if ").next().unwrap_or("");
+            for name in pattern.split('|') {
+                let name = name.trim().trim_matches('"');
+                if !name.is_empty() && !super::TENSOR_METHODS.contains(&name) {
+                    missing.push(name.to_string());
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not in TENSOR_METHODS: {missing:?}");
+    }
+}
