@@ -27,6 +27,26 @@ fn is_int(t: &Tensor) -> bool {
 }
 
 impl Tensor {
+    /// Whether the ints, slices and `None`s of `items` select a view other than `self`
+    /// (PyTorch skips a slice over a whole dim: `x[:] = v` writes into `x` itself).
+    fn basic_indexing_is_view(&self, items: &[IndexItem]) -> Result<bool> {
+        let basic: Vec<IndexItem> = items
+            .iter()
+            .flat_map(|it| match it {
+                IndexItem::Tensor(t) => {
+                    let n = if t.dtype() == DType::Bool { t.dim() } else { 1 };
+                    vec![IndexItem::Slice(None, None, None); n]
+                }
+                other => vec![other.clone()],
+            })
+            .collect();
+        let _g = crate::autograd::grad_mode::no_grad();
+        let v = self.detach().index(&basic)?;
+        Ok(v.shape() != self.shape()
+            || v.strides() != self.strides()
+            || v.storage_offset() != self.storage_offset())
+    }
+
     /// `x.nonzero()`: the indices of the non-zero elements, one row each (int64,
     /// `[n, ndim]`, not differentiable).
     pub fn nonzero(&self) -> Result<Tensor> {
@@ -345,6 +365,16 @@ impl Tensor {
     /// `x[items] = value` (in place, with PyTorch's leaf check). The autograd history of a
     /// non-leaf target is not rewritten (no `CopySlices`).
     pub fn index_put_(&self, items: &[IndexItem], value: &Tensor) -> Result<()> {
+        if crate::autograd::grad_mode::is_grad_enabled()
+            && self.is_leaf()
+            && self.requires_grad()
+            && self.basic_indexing_is_view(items)?
+        {
+            // Python's `x[0] = v` modifies the view `x[0]`
+            return Err(TorchError::runtime(
+                "a view of a leaf Variable that requires grad is being used in an in-place operation.",
+            ));
+        }
         self.check_inplace()?;
         let records = crate::autograd::grad_mode::is_grad_enabled()
             && (self.requires_grad() || value.requires_grad());
