@@ -171,6 +171,15 @@ fn tensor_methods_core(
         "add_" | "sub_" | "mul_" | "div_" => {
             let other = args.arg(0, "other").unwrap_or(Value::None);
             let alpha = args.take_kw("alpha");
+            if let Some((o, a)) = fused_alpha(name, t, &other, alpha.as_ref())? {
+                // `p.add_(d_p, alpha=-lr)`: one rounding, as PyTorch's kernel
+                return unit(if name == "add_" {
+                    t.add_alpha_(&o, a)
+                } else {
+                    t.sub_alpha_(&o, a)
+                })
+                .map(Some);
+            }
             let other = match alpha {
                 Some(a) => {
                     let a =
@@ -530,6 +539,32 @@ fn tensor_methods_unary(
     Ok(Some(wrap(op(&pt.t).py()?)))
 }
 
+/// `alpha` of `x.add(y, alpha=a)` / `sub` / `add_` / `sub_` with a tensor `y`, computed as
+/// PyTorch does (`x + a * y` fused, `AddBackward0` alone); `None` for the other cases.
+fn fused_alpha(
+    name: &str,
+    t: &Tensor,
+    other: &Value,
+    alpha: Option<&Value>,
+) -> PyResult<Option<(Tensor, f64)>> {
+    let (Some(a), Some(o)) = (alpha, tensor_of(other)) else {
+        return Ok(None);
+    };
+    if !matches!(name, "add" | "sub" | "add_" | "sub_") {
+        return Ok(None);
+    }
+    let a = scalar_of(a).ok_or_else(|| PyErr::type_error("alpha must be a Number"))?;
+    if matches!(a, autograd::Scalar::Float(_))
+        && !t.dtype().is_floating_point()
+        && !o.dtype().is_floating_point()
+    {
+        return Err(PyErr::runtime_error(
+            "For integral input tensors, argument alpha must not be a floating point number.",
+        ));
+    }
+    Ok(Some((o, a.to_f64())))
+}
+
 /// PyTorch's error for arguments to a method that takes none (`x.exp(1)`).
 fn no_args(name: &str, args: &Args) -> PyResult<()> {
     if !args.kwargs.is_empty() {
@@ -561,7 +596,16 @@ fn tensor_methods_more(
     let r = match name {
         "add" | "sub" | "mul" | "div" | "true_divide" | "rsub" => {
             let other = args.arg(0, "other").unwrap_or(Value::None);
-            let other = match args.take_kw("alpha") {
+            let alpha = args.take_kw("alpha");
+            if let Some((o, a)) = fused_alpha(name, t, &other, alpha.as_ref())? {
+                return v(if name == "add" {
+                    t.add_alpha(&o, a)
+                } else {
+                    t.sub_alpha(&o, a)
+                })
+                .map(Some);
+            }
+            let other = match alpha {
                 Some(a) => interp.binary_op(&other, &a, crate::ast::BinOp::Mult)?,
                 None => other,
             };
