@@ -411,10 +411,10 @@ def __build_torch(torch, F, Parameter):
     class Adam(Optimizer):
         __module__ = 'torch.optim.adam'
 
-        def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0, amsgrad=False, *, foreach=None, maximize=False, capturable=False, differentiable=False, fused=None):
+        def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0, amsgrad=False, *, foreach=None, maximize=False, capturable=False, differentiable=False, fused=None, decoupled_weight_decay=False):
             if lr < 0.0:
                 raise ValueError(f'Invalid learning rate: {lr}')
-            super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, foreach=foreach, maximize=maximize, capturable=capturable, differentiable=differentiable, fused=fused))
+            super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, foreach=foreach, maximize=maximize, capturable=capturable, differentiable=differentiable, fused=fused, decoupled_weight_decay=decoupled_weight_decay))
 
         def step(self, closure=None):
             with torch.no_grad():
@@ -425,24 +425,39 @@ def __build_torch(torch, F, Parameter):
                             continue
                         grad = p.grad if not group['maximize'] else -p.grad
                         if group['weight_decay'] != 0:
-                            grad = grad.add(p, alpha=group['weight_decay'])
+                            if group['decoupled_weight_decay']:
+                                p.mul_(1 - group['lr'] * group['weight_decay'])
+                            else:
+                                grad = grad.add(p, alpha=group['weight_decay'])
                         key = id(p)
                         st = self.state.get(key)
                         if st is None:
                             st = {'step': 0, 'exp_avg': torch.zeros_like(p), 'exp_avg_sq': torch.zeros_like(p)}
+                            if group['amsgrad']:
+                                st['max_exp_avg_sq'] = torch.zeros_like(p)
                             self.state[key] = st
                         st['step'] += 1
                         step = st['step']
                         exp_avg = st['exp_avg']
                         exp_avg_sq = st['exp_avg_sq']
-                        exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
-                        exp_avg_sq.mul_(beta2).add_(grad * grad * (1 - beta2))
+                        # torch.optim.adam._single_tensor_adam, step for step
+                        exp_avg.lerp_(grad, 1 - beta1)
+                        exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
                         bias_correction1 = 1 - beta1 ** step
                         bias_correction2 = 1 - beta2 ** step
                         step_size = group['lr'] / bias_correction1
-                        denom = (exp_avg_sq.sqrt() / math.sqrt(bias_correction2)).add_(group['eps'])
-                        p.add_(exp_avg / denom, alpha=-step_size)
+                        if group['amsgrad']:
+                            st['max_exp_avg_sq'] = torch.maximum(st['max_exp_avg_sq'], exp_avg_sq)
+                            exp_avg_sq = st['max_exp_avg_sq']
+                        denom = (exp_avg_sq.sqrt() / bias_correction2 ** 0.5).add_(group['eps'])
+                        p.addcdiv_(exp_avg, denom, value=-step_size)
             return None
+
+    class AdamW(Adam):
+        __module__ = 'torch.optim.adamw'
+
+        def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.01, amsgrad=False, *, maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):
+            super().__init__(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, foreach=foreach, maximize=maximize, capturable=capturable, differentiable=differentiable, fused=fused, decoupled_weight_decay=True)
 
     return {
         'nn.Module': Module, 'nn.Linear': Linear, 'nn.Sequential': Sequential, 'nn.ReLU': ReLU,
@@ -453,5 +468,5 @@ def __build_torch(torch, F, Parameter):
         'nn.LeakyReLU': LeakyReLU, 'nn.L1Loss': L1Loss, 'nn.BCELoss': BCELoss,
         'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
         'nn.HuberLoss': HuberLoss,
-        'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam,
+        'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam, 'optim.AdamW': AdamW,
     }

@@ -708,6 +708,9 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "sqrt_",
     "tanh_",
     "abs_",
+    "addcmul_",
+    "addcdiv_",
+    "lerp_",
 ];
 
 /// A bound tensor method: `x.all` prints `<built-in method all of Tensor object at 0x...>`.

@@ -212,6 +212,31 @@ fn tensor_methods_core(
             };
             unit(r)
         }
+        "addcmul_" | "addcdiv_" => {
+            let t1 = tensor_arg(
+                &args.arg(0, "tensor1").unwrap_or(Value::None),
+                name,
+                "tensor1",
+                1,
+            )?;
+            let t2 = tensor_arg(
+                &args.arg(1, "tensor2").unwrap_or(Value::None),
+                name,
+                "tensor2",
+                2,
+            )?;
+            let value = f64_arg(&args.take_kw("value").unwrap_or(Value::Int(1)), "value")?;
+            unit(if name == "addcmul_" {
+                t.addcmul_(&t1, &t2, value)
+            } else {
+                t.addcdiv_(&t1, &t2, value)
+            })
+        }
+        "lerp_" => {
+            let end = tensor_arg(&args.arg(0, "end").unwrap_or(Value::None), name, "end", 1)?;
+            let w = f64_arg(&args.arg(1, "weight").unwrap_or(Value::None), "weight")?;
+            unit(t.lerp_(&end, w))
+        }
         "pow_" => {
             let s = scalar_of(&p0.unwrap_or(Value::Int(1)))
                 .ok_or_else(|| PyErr::type_error("pow_(): argument 'exponent' must be Number"))?;
