@@ -135,6 +135,7 @@ pub(crate) fn build(interp: &mut Interp) -> PyResult<()> {
             match k.split_once('.') {
                 Some(("nn", n)) => set(&nn, n, v.clone()),
                 Some(("optim", n)) => set(&optim, n, v.clone()),
+                Some(("F", n)) => set(&functional, n, v.clone()),
                 _ => set(&torch, k, v.clone()),
             }
         }
@@ -392,6 +393,7 @@ pub(crate) const TORCH_FNS: &[(&str, F)] = &[
     ("full", t_full),
     ("ones_like", t_ones_like),
     ("zeros_like", t_zeros_like),
+    ("empty_like", t_zeros_like),
     ("full_like", t_full_like),
     ("rand", t_rand),
     ("randn", t_randn),
@@ -405,9 +407,14 @@ pub(crate) const TORCH_FNS: &[(&str, F)] = &[
     ("cat", t_cat),
     ("concat", t_cat),
     ("stack", t_stack),
+    ("hstack", t_hstack),
+    ("vstack", t_vstack),
+    ("randperm", t_randperm),
+    ("normal", t_normal),
     ("where", t_where),
     ("no_grad", t_no_grad),
     ("enable_grad", t_enable_grad),
+    ("inference_mode", t_inference_mode),
     ("set_grad_enabled", t_set_grad_enabled),
     ("is_grad_enabled", t_is_grad_enabled),
     ("is_tensor", t_is_tensor),
@@ -855,6 +862,81 @@ pub(crate) fn t_stack(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(wrap(Tensor::stack(&ts, dim).py()?))
 }
 
+/// `torch.hstack(tensors)` / `torch.vstack(tensors)`: `cat` after PyTorch's `atleast_1d` /
+/// `atleast_2d`.
+fn hvstack(interp: &mut Interp, mut args: Args, fname: &str) -> PyResult<Value> {
+    let seq = args.arg(0, "tensors").unwrap_or(Value::None);
+    let ts = tensor_list(interp, &seq, fname)?;
+    let vertical = fname == "vstack";
+    let ts = ts
+        .iter()
+        .map(|t| match t.dim() {
+            0 if vertical => t.reshape(&[1, 1]),
+            0 => t.reshape(&[1]),
+            1 if vertical => t.unsqueeze(0),
+            _ => Ok(t.clone()),
+        })
+        .collect::<autograd::Result<Vec<_>>>()
+        .py()?;
+    let dim = if !vertical && ts.first().is_some_and(|t| t.dim() > 1) {
+        1
+    } else {
+        0
+    };
+    Ok(wrap(Tensor::cat(&ts, dim).py()?))
+}
+
+pub(crate) fn t_hstack(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    hvstack(interp, args, "hstack")
+}
+
+pub(crate) fn t_vstack(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    hvstack(interp, args, "vstack")
+}
+
+/// `torch.normal(mean, std, size)` with numbers (tensor means/stds are not supported here).
+pub(crate) fn t_normal(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let dtype = dtype_kw(&mut args)?.unwrap_or(DType::Float32);
+    let rg = requires_grad_kw(interp, &mut args)?;
+    ignore_device_kws(&mut args);
+    let mean = args.arg(0, "mean").unwrap_or(Value::Float(0.0));
+    let std = args.arg(1, "std").unwrap_or(Value::Float(1.0));
+    if tensor_of(&mean).is_some() || tensor_of(&std).is_some() {
+        return Err(PyErr::not_implemented(
+            "torch.normal with tensor mean or std is not supported here; use torch.randn(...) * std + mean",
+        ));
+    }
+    let size = args
+        .arg(2, "size")
+        .ok_or_else(|| PyErr::type_error("normal() missing required argument 'size'"))?;
+    let shape = usize_shape(&shape_args(interp, &[size], "normal")?)?;
+    check_alloc_shape(interp, &shape)?;
+    let t = Tensor::normal(
+        f64_arg(&mean, "mean")?,
+        f64_arg(&std, "std")?,
+        &shape,
+        dtype,
+    )
+    .py()?;
+    finish_creation(interp, t, rg)
+}
+
+/// `torch.randperm(n)`.
+pub(crate) fn t_randperm(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let dtype = dtype_kw(&mut args)?.unwrap_or(DType::Int64);
+    let rg = requires_grad_kw(interp, &mut args)?;
+    ignore_device_kws(&mut args);
+    let n = int_arg(&args.arg(0, "n").unwrap_or(Value::None), "n")?;
+    if n < 0 {
+        return Err(PyErr::runtime_error(format!(
+            "n must be non-negative, got{n}"
+        )));
+    }
+    check_alloc_shape(interp, &[n as usize])?;
+    let t = Tensor::randperm(n as usize, dtype).py()?;
+    finish_creation(interp, t, rg)
+}
+
 /// A `where` operand: a tensor, or a Python number wrapped so that it promotes weakly
 /// (`torch.where(c, 1, -1)` is int64, `torch.where(c, int_tensor, 0.5)` float32).
 pub(crate) fn where_operand(v: &Value) -> PyResult<Tensor> {
@@ -929,6 +1011,14 @@ impl NativeObject for CudaDevice {
 
 pub(crate) fn t_no_grad(_: &mut Interp, _: Args) -> PyResult<Value> {
     Ok(grad_mode("no_grad", false, None))
+}
+
+/// `torch.inference_mode(mode=True)`: here a `no_grad` (inference tensors' own rules are
+/// not modelled).
+pub(crate) fn t_inference_mode(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let mode = args.arg(0, "mode").unwrap_or(Value::Bool(true));
+    let on = interp.truthy(&mode)?;
+    Ok(grad_mode("inference_mode", !on, None))
 }
 
 pub(crate) fn t_enable_grad(_: &mut Interp, _: Args) -> PyResult<Value> {
