@@ -147,6 +147,81 @@ def __build_torch(torch, F, Parameter):
         def __len__(self):
             return len(list(self.children()))
 
+    class ModuleList(Module):
+        __module__ = 'torch.nn.modules.container'
+
+        def __init__(self, modules=None):
+            super().__init__()
+            if modules is not None:
+                self.extend(modules)
+
+        def append(self, module):
+            setattr(self, str(len(self)), module)
+            return self
+
+        def extend(self, modules):
+            for m in modules:
+                self.append(m)
+            return self
+
+        def __getitem__(self, i):
+            mods = list(self.children())
+            if isinstance(i, slice):
+                return ModuleList(mods[i])
+            return mods[i]
+
+        def __len__(self):
+            return len(list(self.children()))
+
+        def __iter__(self):
+            return iter(list(self.children()))
+
+        def __repr__(self):
+            # torch's ModuleList.__repr__: runs of equal modules as "(0-2): 3 x ..."
+            reprs = [repr(m) for m in self]
+            if not reprs:
+                return 'ModuleList()'
+            runs = []
+            for i, r in enumerate(reprs):
+                if runs and runs[-1][2] == r:
+                    runs[-1][1] = i
+                else:
+                    runs.append([i, i, r])
+            lines = []
+            for start, end, r in runs:
+                if start == end:
+                    line = f'({start}): {r}'
+                else:
+                    line = f'({start}-{end}): {end - start + 1} x {r}'
+                parts = line.split('\n')
+                lines.append('\n'.join([parts[0]] + ['  ' + l for l in parts[1:]]))
+            return 'ModuleList(\n  ' + '\n  '.join(lines) + '\n)'
+
+    def dropout(input, p=0.5, training=True, inplace=False):
+        if p < 0.0 or p > 1.0:
+            raise ValueError(f'dropout probability has to be between 0 and 1, but got {p}')
+        if not training or p == 0.0:
+            return input
+        if p == 1.0:
+            return input * torch.zeros_like(input)
+        raise NotImplementedError('dropout with 0 < p < 1 in training mode (a random mask) is not supported here; call model.eval() first')
+
+    class Dropout(Module):
+        __module__ = 'torch.nn.modules.dropout'
+
+        def __init__(self, p=0.5, inplace=False):
+            super().__init__()
+            if p < 0 or p > 1:
+                raise ValueError(f'dropout probability has to be between 0 and 1, but got {p}')
+            self.p = p
+            self.inplace = inplace
+
+        def forward(self, input):
+            return dropout(input, self.p, self.training, self.inplace)
+
+        def extra_repr(self):
+            return f'p={self.p}, inplace={self.inplace}'
+
     class ReLU(Module):
         __module__ = 'torch.nn.modules.activation'
 
@@ -467,6 +542,7 @@ def __build_torch(torch, F, Parameter):
         'nn.GELU': GELU, 'nn.SiLU': SiLU, 'nn.ELU': ELU, 'nn.Softplus': Softplus,
         'nn.LeakyReLU': LeakyReLU, 'nn.L1Loss': L1Loss, 'nn.BCELoss': BCELoss,
         'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
-        'nn.HuberLoss': HuberLoss,
+        'nn.HuberLoss': HuberLoss, 'nn.ModuleList': ModuleList, 'nn.Dropout': Dropout,
+        'F.dropout': dropout,
         'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam, 'optim.AdamW': AdamW,
     }
