@@ -1110,11 +1110,13 @@ impl BackwardFn {
                 let r = u(result)?;
                 one(g.mul(&r.mul(&r)?.neg()?))?
             }
+            // torch 2.15 passes the gradient strictly inside the bounds: none where x equals
+            // a bound (`x.clamp(0, 1)` at x = 0 or 1)
             Clamp { this, min, max } => {
                 let s = u(this)?;
-                let mut mask = s.ge_scalar(min.unwrap_or(f64::NEG_INFINITY))?;
+                let mut mask = s.gt_scalar(min.unwrap_or(f64::NEG_INFINITY))?;
                 if let Some(mx) = max {
-                    mask = mask.logical_and(&s.le_scalar(*mx)?)?;
+                    mask = mask.logical_and(&s.lt_scalar(*mx)?)?;
                 }
                 one(g.mul(&mask.to_dtype(g.dtype())?))?
             }
@@ -1495,11 +1497,11 @@ impl BackwardFn {
                 one(g.mul(&d))?
             }
             ClampMin { this, min } => {
-                let mask = u(this)?.ge_scalar(*min)?.to_dtype(g.dtype())?;
+                let mask = u(this)?.gt_scalar(*min)?.to_dtype(g.dtype())?;
                 one(g.mul(&mask))?
             }
             ClampMax { this, max } => {
-                let mask = u(this)?.le_scalar(*max)?.to_dtype(g.dtype())?;
+                let mask = u(this)?.lt_scalar(*max)?.to_dtype(g.dtype())?;
                 one(g.mul(&mask))?
             }
             Cumsum { dim } => {

@@ -711,6 +711,8 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "addcmul_",
     "addcdiv_",
     "lerp_",
+    "clip",
+    "clip_",
 ];
 
 /// A bound tensor method: `x.all` prints `<built-in method all of Tensor object at 0x...>`.

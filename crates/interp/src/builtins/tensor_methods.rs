@@ -244,7 +244,7 @@ fn tensor_methods_core(
         }
         "clamp_min" => v(t.clamp_min(f64_arg(&p0.unwrap_or(Value::Int(0)), "min")?)),
         "clamp_max" => v(t.clamp_max(f64_arg(&p0.unwrap_or(Value::Int(0)), "max")?)),
-        "clamp_" | "clamp" => {
+        "clamp_" | "clamp" | "clip_" | "clip" => {
             let (lo, hi) = (args.arg(0, "min"), args.arg(1, "max"));
             let f = |v: Option<Value>| -> PyResult<Option<f64>> {
                 match v {
@@ -253,7 +253,7 @@ fn tensor_methods_core(
                 }
             };
             let (lo, hi) = (f(lo)?, f(hi)?);
-            if name == "clamp_" {
+            if name.ends_with('_') {
                 unit(t.clamp_(lo, hi))
             } else {
                 v(t.clamp(lo, hi))

@@ -515,6 +515,7 @@ pub(crate) const TORCH_METHOD_FNS: &[&str] = &[
     "split",
     "chunk",
     "nonzero",
+    "clip",
 ];
 
 pub(crate) fn torch_attr_fallback(name: &str) -> Option<Value> {
