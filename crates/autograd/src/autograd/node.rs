@@ -230,7 +230,6 @@ pub struct SavedTensor {
     pub(crate) data: RefCell<Option<Tensor>>,
     saved_version: u64,
     is_output: bool,
-    origin: Option<(&'static str, usize)>,
     pub(crate) shape: Vec<usize>,
     pub(crate) dtype: DType,
 }
@@ -241,12 +240,10 @@ pub const SECOND_BACKWARD_MSG: &str = "Trying to backward through the graph a se
 impl SavedTensor {
     /// Saves an input of the op.
     pub(crate) fn input(t: &Tensor) -> SavedTensor {
-        let origin = t.grad_fn().map(|n| (n.name(), t.output_nr()));
         SavedTensor {
             data: RefCell::new(Some(t.clone())),
             saved_version: t.version(),
             is_output: false,
-            origin,
             shape: t.size(),
             dtype: t.dtype(),
         }
@@ -258,7 +255,6 @@ impl SavedTensor {
             data: RefCell::new(Some(t.alias_without_history())),
             saved_version: t.version(),
             is_output: true,
-            origin: None,
             shape: t.size(),
             dtype: t.dtype(),
         }
@@ -279,10 +275,11 @@ impl SavedTensor {
                 t.dtype().tensor_type_name(),
                 fmt_list(t.shape())
             );
+            // an input names its producer as it is now (after `y.add_(1)`, AddBackward0)
             let origin = if self.is_output {
                 Some((node.name(), 0))
             } else {
-                self.origin
+                t.grad_fn().map(|n| (n.name(), t.output_nr()))
             };
             if let Some((name, nr)) = origin {
                 let short = name.trim_end_matches(|c: char| c.is_ascii_digit());
