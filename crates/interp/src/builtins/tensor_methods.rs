@@ -742,6 +742,9 @@ fn tensor_methods_more(
         "cpu" => Ok(this.clone()),
         // What a CPU-only PyTorch without NumPy answers.
         "cuda" => Err(PyErr::assertion_error("Torch not compiled with CUDA enabled")),
+        "numpy" if t.requires_grad() => Err(PyErr::runtime_error(
+            "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
+        )),
         "numpy" => Err(PyErr::runtime_error("Numpy is not available")),
         "softmax" | "log_softmax" => {
             let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(-1)))?;
