@@ -188,23 +188,19 @@ impl Formatter {
                         .max()
                         .unwrap_or(1)
                 };
-                if f.int_mode {
-                    if mx / mn > 1000.0 || mx > 1.0e8 {
-                        f.sci_mode = true;
-                        f.max_width = f.max_width.max(widest(&|v| fmt_sci(v, p).len()));
-                    } else {
-                        f.max_width = f.max_width.max(widest(&|v| fmt_fixed(v, 0).len() + 1));
-                    }
-                } else if mx / mn > 1000.0 || mx > 1.0e8 || mn < 1.0e-4 {
-                    f.sci_mode = true;
-                    f.max_width = f.max_width.max(widest(&|v| fmt_sci(v, p).len()));
+                // `set_printoptions(sci_mode=...)` decides before the widths are measured
+                f.sci_mode = opts
+                    .sci_mode
+                    .unwrap_or(mx / mn > 1000.0 || mx > 1.0e8 || mn < 1.0e-4);
+                let width = if f.sci_mode {
+                    widest(&|v| fmt_sci(v, p).len())
+                } else if f.int_mode {
+                    widest(&|v| fmt_fixed(v, 0).len() + 1)
                 } else {
-                    f.max_width = f.max_width.max(widest(&|v| fmt_fixed(v, p).len()));
-                }
+                    widest(&|v| fmt_fixed(v, p).len())
+                };
+                f.max_width = f.max_width.max(width);
             }
-        }
-        if let Some(s) = opts.sci_mode {
-            f.sci_mode = s;
         }
         f
     }

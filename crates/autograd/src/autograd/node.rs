@@ -244,7 +244,6 @@ pub struct SavedTensor {
     pub(crate) data: RefCell<Option<Tensor>>,
     saved_version: u64,
     is_output: bool,
-    origin: Option<(&'static str, usize)>,
     pub(crate) shape: Vec<usize>,
     pub(crate) dtype: DType,
 }
@@ -255,12 +254,10 @@ pub const SECOND_BACKWARD_MSG: &str = "Trying to backward through the graph a se
 impl SavedTensor {
     /// Saves an input of the op.
     pub(crate) fn input(t: &Tensor) -> SavedTensor {
-        let origin = t.grad_fn().map(|n| (n.name(), t.output_nr()));
         SavedTensor {
             data: RefCell::new(Some(t.clone())),
             saved_version: t.version(),
             is_output: false,
-            origin,
             shape: t.size(),
             dtype: t.dtype(),
         }
@@ -272,7 +269,6 @@ impl SavedTensor {
             data: RefCell::new(Some(t.alias_without_history())),
             saved_version: t.version(),
             is_output: true,
-            origin: None,
             shape: t.size(),
             dtype: t.dtype(),
         }
@@ -293,10 +289,11 @@ impl SavedTensor {
                 t.dtype().tensor_type_name(),
                 fmt_list(t.shape())
             );
+            // an input names its producer as it is now (after `y.add_(1)`, AddBackward0)
             let origin = if self.is_output {
                 Some((node.name(), 0))
             } else {
-                self.origin
+                t.grad_fn().map(|n| (n.name(), t.output_nr()))
             };
             if let Some((name, nr)) = origin {
                 let short = name.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -557,6 +554,13 @@ pub enum BackwardFn {
         this: SavedTensor,
         result: SavedTensor,
     },
+    /// `prod` along `dim` (None for a 0-dim input).
+    ProdDim {
+        this: SavedTensor,
+        result: SavedTensor,
+        dim: Option<usize>,
+        keepdim: bool,
+    },
     /// var/std over `dims` (all when empty).
     Var {
         this: SavedTensor,
@@ -565,9 +569,12 @@ pub enum BackwardFn {
         correction: f64,
         std_result: Option<SavedTensor>,
     },
+    /// `vector_norm` of order `p`; `dims` are the reduced dims the result lacks.
     Norm {
         this: SavedTensor,
         result: SavedTensor,
+        p: f64,
+        dims: Vec<usize>,
     },
     LeakyRelu {
         this: SavedTensor,
@@ -810,6 +817,7 @@ impl BackwardFn {
             Maximum { is_min: false, .. } => "MaximumBackward0",
             Maximum { is_min: true, .. } => "MinimumBackward0",
             Prod { .. } => "ProdBackward0",
+            ProdDim { .. } => "ProdBackward1",
             Var {
                 std_result: None, ..
             } => "VarBackward0",
@@ -925,7 +933,7 @@ impl BackwardFn {
                 v.push(("self", this));
                 v.push(("other", other));
             }
-            Prod { this, result } | Norm { this, result } => {
+            Prod { this, result } | ProdDim { this, result, .. } | Norm { this, result, .. } => {
                 v.push(("self", this));
                 v.push(("result", result));
             }
@@ -1113,11 +1121,13 @@ impl BackwardFn {
                 let r = u(result)?;
                 one(g.mul(&r.mul(&r)?.neg()?))?
             }
+            // torch 2.15 passes the gradient strictly inside the bounds: none where x equals
+            // a bound (`x.clamp(0, 1)` at x = 0 or 1)
             Clamp { this, min, max } => {
                 let s = u(this)?;
-                let mut mask = s.ge_scalar(min.unwrap_or(f64::NEG_INFINITY))?;
+                let mut mask = s.gt_scalar(min.unwrap_or(f64::NEG_INFINITY))?;
                 if let Some(mx) = max {
-                    mask = mask.logical_and(&s.le_scalar(*mx)?)?;
+                    mask = mask.logical_and(&s.lt_scalar(*mx)?)?;
                 }
                 one(g.mul(&mask.to_dtype(g.dtype())?))?
             }
@@ -1498,11 +1508,11 @@ impl BackwardFn {
                 one(g.mul(&d))?
             }
             ClampMin { this, min } => {
-                let mask = u(this)?.ge_scalar(*min)?.to_dtype(g.dtype())?;
+                let mask = u(this)?.gt_scalar(*min)?.to_dtype(g.dtype())?;
                 one(g.mul(&mask))?
             }
             ClampMax { this, max } => {
-                let mask = u(this)?.le_scalar(*max)?.to_dtype(g.dtype())?;
+                let mask = u(this)?.lt_scalar(*max)?.to_dtype(g.dtype())?;
                 one(g.mul(&mask))?
             }
             Cumsum { dim } => {
@@ -1609,7 +1619,26 @@ impl BackwardFn {
                 let s = u(this)?;
                 let r = u(result)?;
                 if s.to_vec().contains(&0.0) {
-                    let others = crate::ops::reduce::prod_of_others(&s)?;
+                    let others = crate::ops::reduce::prod_of_others(&s, None)?;
+                    one(g.mul(&others))?
+                } else {
+                    one(g.mul(&r.div(&s)?))?
+                }
+            }
+            ProdDim {
+                this,
+                result,
+                dim,
+                keepdim,
+            } => {
+                let s = u(this)?;
+                let (mut g, mut r) = (g.clone(), u(result)?);
+                if let (Some(d), false) = (dim, keepdim) {
+                    g = g.unsqueeze(*d as isize)?;
+                    r = r.unsqueeze(*d as isize)?;
+                }
+                if s.to_vec().contains(&0.0) {
+                    let others = crate::ops::reduce::prod_of_others(&s, *dim)?;
                     one(g.mul(&others))?
                 } else {
                     one(g.mul(&r.div(&s)?))?
@@ -1662,11 +1691,43 @@ impl BackwardFn {
                     }
                 }
             }
-            Norm { this, result } => {
+            Norm {
+                this,
+                result,
+                p,
+                dims,
+            } => {
                 let s = u(this)?;
-                let r = u(result)?;
-                let safe = r.masked_fill(&r.eq_scalar(0i64)?, f64::INFINITY)?;
-                one(g.mul(&s.div(&safe)?))?
+                let (mut g, mut r) = (g.clone(), u(result)?);
+                for &d in dims {
+                    g = g.unsqueeze(d as isize)?;
+                    r = r.unsqueeze(d as isize)?;
+                }
+                let p = *p;
+                // PyTorch's `norm_backward`
+                let grad = if p == 0.0 {
+                    s.zeros_like()?
+                } else if p == 1.0 {
+                    s.sign()?.mul(&g)?
+                } else if p == 2.0 {
+                    let safe = r.masked_fill(&r.eq_scalar(0i64)?, f64::INFINITY)?;
+                    g.mul(&s.div(&safe)?)?
+                } else if p == f64::INFINITY {
+                    let mask = s.abs()?.eq(&r)?.to_dtype(s.dtype())?;
+                    let count =
+                        mask.sum_dim(&dims.iter().map(|&d| d as isize).collect::<Vec<_>>(), true)?;
+                    s.sign()?.mul(&g.div(&count)?.mul(&mask)?)?
+                } else {
+                    let scale = s.abs()?.pow_scalar(p - 2.0)?.mul(&s)?;
+                    let out = scale.mul(&g)?.div(&r.pow_scalar(p - 1.0)?)?;
+                    let zero = if p < 1.0 {
+                        s.eq_scalar(0i64)?
+                    } else {
+                        r.eq_scalar(0i64)?
+                    };
+                    out.masked_fill(&zero.expand_as(&s)?, 0.0)?
+                };
+                one(Ok(grad))?
             }
             LeakyRelu { this, slope } => {
                 let s = u(this)?;

@@ -237,6 +237,24 @@ impl Tensor {
         Ok(Tensor::new_raw(v, shape.to_vec(), dtype))
     }
 
+    /// `torch.randperm(n)`: ATen's `randperm_cpu`, a Fisher-Yates shuffle drawing
+    /// `random() % (n - i)`.
+    pub fn randperm(n: usize, dtype: DType) -> Result<Tensor> {
+        checked_numel(&[n])?;
+        let mut r: Vec<f64> = (0..n).map(|i| i as f64).collect();
+        with_gen(|g| {
+            for i in 0..n.saturating_sub(1) {
+                let z = if n < (u32::MAX / 20) as usize {
+                    u64::from(g.random()) % (n - i) as u64
+                } else {
+                    g.random64() % (n - i) as u64
+                };
+                r.swap(i, i + z as usize);
+            }
+        });
+        Ok(Tensor::new_raw(r, vec![n], dtype))
+    }
+
     /// `torch.rand_like(x)`.
     pub fn rand_like(&self) -> Result<Tensor> {
         Tensor::rand(self.shape(), self.dtype())

@@ -27,6 +27,50 @@ fn is_int(t: &Tensor) -> bool {
 }
 
 impl Tensor {
+    /// Whether the ints, slices and `None`s of `items` select a view other than `self`
+    /// (PyTorch skips a slice over a whole dim: `x[:] = v` writes into `x` itself).
+    fn basic_indexing_is_view(&self, items: &[IndexItem]) -> Result<bool> {
+        let basic: Vec<IndexItem> = items
+            .iter()
+            .flat_map(|it| match it {
+                IndexItem::Tensor(t) => {
+                    let n = if t.dtype() == DType::Bool { t.dim() } else { 1 };
+                    vec![IndexItem::Slice(None, None, None); n]
+                }
+                other => vec![other.clone()],
+            })
+            .collect();
+        let _g = crate::autograd::grad_mode::no_grad();
+        let v = self.detach().index(&basic)?;
+        Ok(v.shape() != self.shape()
+            || v.strides() != self.strides()
+            || v.storage_offset() != self.storage_offset())
+    }
+
+    /// `x.nonzero()`: the indices of the non-zero elements, one row each (int64,
+    /// `[n, ndim]`, not differentiable).
+    pub fn nonzero(&self) -> Result<Tensor> {
+        let shape = self.shape().to_vec();
+        let nd = shape.len();
+        let mut idx = vec![0usize; nd];
+        let mut out = Vec::new();
+        let mut n = 0;
+        for v in self.to_vec() {
+            if v != 0.0 {
+                out.extend(idx.iter().map(|&i| i as f64));
+                n += 1;
+            }
+            for d in (0..nd).rev() {
+                idx[d] += 1;
+                if idx[d] < shape[d] {
+                    break;
+                }
+                idx[d] = 0;
+            }
+        }
+        Ok(Tensor::new_raw(out, vec![n, nd], DType::Int64))
+    }
+
     /// `x[items]` with Python semantics (views for ints/slices/None; a copy with
     /// `IndexBackward0` for a tensor index).
     pub fn index(&self, items: &[IndexItem]) -> Result<Tensor> {
@@ -321,6 +365,16 @@ impl Tensor {
     /// `x[items] = value` (in place, with PyTorch's leaf check). The autograd history of a
     /// non-leaf target is not rewritten (no `CopySlices`).
     pub fn index_put_(&self, items: &[IndexItem], value: &Tensor) -> Result<()> {
+        if crate::autograd::grad_mode::is_grad_enabled()
+            && self.is_leaf()
+            && self.requires_grad()
+            && self.basic_indexing_is_view(items)?
+        {
+            // Python's `x[0] = v` modifies the view `x[0]`
+            return Err(TorchError::runtime(
+                "a view of a leaf Variable that requires grad is being used in an in-place operation.",
+            ));
+        }
         self.check_inplace()?;
         let records = crate::autograd::grad_mode::is_grad_enabled()
             && (self.requires_grad() || value.requires_grad());

@@ -336,6 +336,26 @@ impl Tensor {
         }))
     }
 
+    /// `x.prod(dim, keepdim)` (`ProdBackward1`).
+    pub fn prod_dim(&self, dim: isize, keepdim: bool) -> Result<Tensor> {
+        let d = wrap_dims(&[dim], self.dim())?;
+        let dt = sum_dtype(self.dtype());
+        let (kept, slots) = groups(self.shape(), &d);
+        let mut p = vec![1.0; kept.iter().product()];
+        for (v, &s) in self.to_vec().iter().zip(&slots) {
+            if let Some(a) = p.get_mut(s) {
+                *a = dt.cast(*a * v);
+            }
+        }
+        let r = Tensor::new_raw(p, out_shape(&kept, &d, keepdim), dt);
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::ProdDim {
+            this: SavedTensor::input(self),
+            result: SavedTensor::output(r),
+            dim: d.first().copied(),
+            keepdim,
+        }))
+    }
+
     /// `x.var(dims, correction=1, keepdim)`; empty `dims` reduces everything (`VarBackward0`).
     pub fn var(&self, dims: &[isize], correction: f64, keepdim: bool) -> Result<Tensor> {
         self.var_std(dims, correction, keepdim, false)
@@ -409,19 +429,91 @@ impl Tensor {
     /// `x.norm()` / `torch.linalg.vector_norm(x)` (2-norm of all elements,
     /// `LinalgVectorNormBackward0`).
     pub fn norm(&self) -> Result<Tensor> {
+        self.vector_norm(2.0, &[], false)
+    }
+
+    /// `torch.linalg.vector_norm(x, ord, dim, keepdim)`, also `x.norm(p, dim, keepdim)`:
+    /// `(sum |x|^p)^(1/p)` over `dims` (all when empty); `p` = inf is the largest `|x|`, 0 the
+    /// number of non-zeros (`LinalgVectorNormBackward0`).
+    pub fn vector_norm(&self, p: f64, dims: &[isize], keepdim: bool) -> Result<Tensor> {
         if !self.dtype().is_floating_point() {
             return Err(TorchError::runtime(format!(
                 "linalg.vector_norm: Expected a floating point or complex tensor as input. Got {}",
                 self.dtype().scalar_name()
             )));
         }
-        let s: f64 = self.to_vec().iter().map(|v| v * v).sum();
+        let d = if dims.is_empty() {
+            (0..self.dim()).collect()
+        } else {
+            wrap_dims(dims, self.dim())?
+        };
+        let (kept, slots) = groups(self.shape(), &d);
+        let m: usize = kept.iter().product();
+        let inf = p == f64::INFINITY;
+        let mut acc = vec![0.0f64; m];
+        for (v, &s) in self.to_vec().iter().zip(&slots) {
+            let a = v.abs();
+            if let Some(x) = acc.get_mut(s) {
+                *x = if inf {
+                    x.max(a)
+                } else if p == 0.0 {
+                    *x + f64::from(u8::from(a != 0.0))
+                } else if p == 1.0 {
+                    *x + a
+                } else if p == 2.0 {
+                    *x + a * a
+                } else {
+                    *x + a.powf(p)
+                };
+            }
+        }
         let dt = self.dtype();
-        let r = Tensor::new_raw(vec![dt.cast(s.sqrt())], vec![], dt);
+        let values = acc
+            .into_iter()
+            .map(|x| {
+                dt.cast(if p == 2.0 {
+                    x.sqrt()
+                } else if inf || p == 0.0 || p == 1.0 {
+                    x
+                } else {
+                    x.powf(1.0 / p)
+                })
+            })
+            .collect();
+        let shape = if dims.is_empty() && !keepdim {
+            vec![]
+        } else {
+            out_shape(&kept, &d, keepdim)
+        };
+        let r = Tensor::new_raw(values, shape, dt);
         Ok(Tensor::record(r, &[self], |r| BackwardFn::Norm {
             this: SavedTensor::input(self),
             result: SavedTensor::output(r),
+            p,
+            dims: if keepdim { Vec::new() } else { d },
         }))
+    }
+
+    /// `x.all(dim, keepdim)` / `x.any(dim, keepdim)`: bool, not differentiable.
+    pub fn all_any_dim(&self, dim: isize, keepdim: bool, any: bool) -> Result<Tensor> {
+        let d = wrap_dims(&[dim], self.dim())?;
+        let (kept, slots) = groups(self.shape(), &d);
+        let mut acc = vec![!any; kept.iter().product()];
+        for (v, &s) in self.to_vec().iter().zip(&slots) {
+            if let Some(a) = acc.get_mut(s) {
+                *a = if any {
+                    *a || *v != 0.0
+                } else {
+                    *a && *v != 0.0
+                };
+            }
+        }
+        let values = acc.into_iter().map(|b| f64::from(u8::from(b))).collect();
+        Ok(Tensor::new_raw(
+            values,
+            out_shape(&kept, &d, keepdim),
+            DType::Bool,
+        ))
     }
 
     /// `x.all()`.
@@ -522,18 +614,35 @@ pub(crate) fn one_hot_along(
     Ok(Tensor::new_raw(out, sizes.to_vec(), dtype))
 }
 
-/// For `prod` with zeros: each element's product of all other elements (a constant).
-pub(crate) fn prod_of_others(t: &Tensor) -> Result<Tensor> {
+/// For `prod` with zeros: each element's product of all other elements (a constant); along
+/// `dim` only when given.
+pub(crate) fn prod_of_others(t: &Tensor, dim: Option<usize>) -> Result<Tensor> {
     let v = t.to_vec();
-    let out: Vec<f64> = (0..v.len())
-        .map(|i| {
-            v.iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i)
-                .map(|(_, x)| x)
-                .product()
-        })
-        .collect();
+    let dims: Vec<usize> = match dim {
+        Some(d) => vec![d],
+        None => (0..t.dim()).collect(),
+    };
+    let (kept, slots) = groups(t.shape(), &dims);
+    // each group's elements in order, then products before and after each one
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); kept.iter().product()];
+    for (i, &s) in slots.iter().enumerate() {
+        if let Some(g) = members.get_mut(s) {
+            g.push(i);
+        }
+    }
+    let mut out = vec![1.0; v.len()];
+    for g in &members {
+        let mut before = 1.0;
+        for &i in g {
+            out[i] = before;
+            before *= v[i];
+        }
+        let mut after = 1.0;
+        for &i in g.iter().rev() {
+            out[i] *= after;
+            after *= v[i];
+        }
+    }
     let dt = t.dtype();
     Ok(Tensor::new_raw(
         out.into_iter().map(|x| dt.cast(x)).collect(),

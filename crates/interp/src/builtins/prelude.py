@@ -147,6 +147,81 @@ def __build_torch(torch, F, Parameter):
         def __len__(self):
             return len(list(self.children()))
 
+    class ModuleList(Module):
+        __module__ = 'torch.nn.modules.container'
+
+        def __init__(self, modules=None):
+            super().__init__()
+            if modules is not None:
+                self.extend(modules)
+
+        def append(self, module):
+            setattr(self, str(len(self)), module)
+            return self
+
+        def extend(self, modules):
+            for m in modules:
+                self.append(m)
+            return self
+
+        def __getitem__(self, i):
+            mods = list(self.children())
+            if isinstance(i, slice):
+                return ModuleList(mods[i])
+            return mods[i]
+
+        def __len__(self):
+            return len(list(self.children()))
+
+        def __iter__(self):
+            return iter(list(self.children()))
+
+        def __repr__(self):
+            # torch's ModuleList.__repr__: runs of equal modules as "(0-2): 3 x ..."
+            reprs = [repr(m) for m in self]
+            if not reprs:
+                return 'ModuleList()'
+            runs = []
+            for i, r in enumerate(reprs):
+                if runs and runs[-1][2] == r:
+                    runs[-1][1] = i
+                else:
+                    runs.append([i, i, r])
+            lines = []
+            for start, end, r in runs:
+                if start == end:
+                    line = f'({start}): {r}'
+                else:
+                    line = f'({start}-{end}): {end - start + 1} x {r}'
+                parts = line.split('\n')
+                lines.append('\n'.join([parts[0]] + ['  ' + l for l in parts[1:]]))
+            return 'ModuleList(\n  ' + '\n  '.join(lines) + '\n)'
+
+    def dropout(input, p=0.5, training=True, inplace=False):
+        if p < 0.0 or p > 1.0:
+            raise ValueError(f'dropout probability has to be between 0 and 1, but got {p}')
+        if not training or p == 0.0:
+            return input
+        if p == 1.0:
+            return input * torch.zeros_like(input)
+        raise NotImplementedError('dropout with 0 < p < 1 in training mode (a random mask) is not supported here; call model.eval() first')
+
+    class Dropout(Module):
+        __module__ = 'torch.nn.modules.dropout'
+
+        def __init__(self, p=0.5, inplace=False):
+            super().__init__()
+            if p < 0 or p > 1:
+                raise ValueError(f'dropout probability has to be between 0 and 1, but got {p}')
+            self.p = p
+            self.inplace = inplace
+
+        def forward(self, input):
+            return dropout(input, self.p, self.training, self.inplace)
+
+        def extra_repr(self):
+            return f'p={self.p}, inplace={self.inplace}'
+
     class ReLU(Module):
         __module__ = 'torch.nn.modules.activation'
 
@@ -411,10 +486,10 @@ def __build_torch(torch, F, Parameter):
     class Adam(Optimizer):
         __module__ = 'torch.optim.adam'
 
-        def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0, amsgrad=False, *, foreach=None, maximize=False, capturable=False, differentiable=False, fused=None):
+        def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0, amsgrad=False, *, foreach=None, maximize=False, capturable=False, differentiable=False, fused=None, decoupled_weight_decay=False):
             if lr < 0.0:
                 raise ValueError(f'Invalid learning rate: {lr}')
-            super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, foreach=foreach, maximize=maximize, capturable=capturable, differentiable=differentiable, fused=fused))
+            super().__init__(params, dict(lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, foreach=foreach, maximize=maximize, capturable=capturable, differentiable=differentiable, fused=fused, decoupled_weight_decay=decoupled_weight_decay))
 
         def step(self, closure=None):
             with torch.no_grad():
@@ -425,24 +500,39 @@ def __build_torch(torch, F, Parameter):
                             continue
                         grad = p.grad if not group['maximize'] else -p.grad
                         if group['weight_decay'] != 0:
-                            grad = grad.add(p, alpha=group['weight_decay'])
+                            if group['decoupled_weight_decay']:
+                                p.mul_(1 - group['lr'] * group['weight_decay'])
+                            else:
+                                grad = grad.add(p, alpha=group['weight_decay'])
                         key = id(p)
                         st = self.state.get(key)
                         if st is None:
                             st = {'step': 0, 'exp_avg': torch.zeros_like(p), 'exp_avg_sq': torch.zeros_like(p)}
+                            if group['amsgrad']:
+                                st['max_exp_avg_sq'] = torch.zeros_like(p)
                             self.state[key] = st
                         st['step'] += 1
                         step = st['step']
                         exp_avg = st['exp_avg']
                         exp_avg_sq = st['exp_avg_sq']
-                        exp_avg.mul_(beta1).add_(grad, alpha=1 - beta1)
-                        exp_avg_sq.mul_(beta2).add_(grad * grad * (1 - beta2))
+                        # torch.optim.adam._single_tensor_adam, step for step
+                        exp_avg.lerp_(grad, 1 - beta1)
+                        exp_avg_sq.mul_(beta2).addcmul_(grad, grad, value=1 - beta2)
                         bias_correction1 = 1 - beta1 ** step
                         bias_correction2 = 1 - beta2 ** step
                         step_size = group['lr'] / bias_correction1
-                        denom = (exp_avg_sq.sqrt() / math.sqrt(bias_correction2)).add_(group['eps'])
-                        p.add_(exp_avg / denom, alpha=-step_size)
+                        if group['amsgrad']:
+                            st['max_exp_avg_sq'] = torch.maximum(st['max_exp_avg_sq'], exp_avg_sq)
+                            exp_avg_sq = st['max_exp_avg_sq']
+                        denom = (exp_avg_sq.sqrt() / bias_correction2 ** 0.5).add_(group['eps'])
+                        p.addcdiv_(exp_avg, denom, value=-step_size)
             return None
+
+    class AdamW(Adam):
+        __module__ = 'torch.optim.adamw'
+
+        def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.01, amsgrad=False, *, maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):
+            super().__init__(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, foreach=foreach, maximize=maximize, capturable=capturable, differentiable=differentiable, fused=fused, decoupled_weight_decay=True)
 
     return {
         'nn.Module': Module, 'nn.Linear': Linear, 'nn.Sequential': Sequential, 'nn.ReLU': ReLU,
@@ -452,6 +542,7 @@ def __build_torch(torch, F, Parameter):
         'nn.GELU': GELU, 'nn.SiLU': SiLU, 'nn.ELU': ELU, 'nn.Softplus': Softplus,
         'nn.LeakyReLU': LeakyReLU, 'nn.L1Loss': L1Loss, 'nn.BCELoss': BCELoss,
         'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
-        'nn.HuberLoss': HuberLoss,
-        'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam,
+        'nn.HuberLoss': HuberLoss, 'nn.ModuleList': ModuleList, 'nn.Dropout': Dropout,
+        'F.dropout': dropout,
+        'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam, 'optim.AdamW': AdamW,
     }

@@ -62,7 +62,7 @@ pub(crate) fn tensor_method(
     if let Some(r) = tensor_methods_core(interp, pt, this, name, &mut args)? {
         return Ok(r);
     }
-    if let Some(r) = tensor_methods_unary(pt, this, name)? {
+    if let Some(r) = tensor_methods_unary(pt, this, name, &args)? {
         return Ok(r);
     }
     // `more` before `math`: it has the arithmetic (`x.mul(y)`, what `add_(d, alpha=a)` calls),
@@ -174,6 +174,15 @@ fn tensor_methods_core(
         "add_" | "sub_" | "mul_" | "div_" => {
             let other = args.arg(0, "other").unwrap_or(Value::None);
             let alpha = args.take_kw("alpha");
+            if let Some((o, a)) = fused_alpha(name, t, &other, alpha.as_ref())? {
+                // `p.add_(d_p, alpha=-lr)`: one rounding, as PyTorch's kernel
+                return unit(if name == "add_" {
+                    t.add_alpha_(&o, a)
+                } else {
+                    t.sub_alpha_(&o, a)
+                })
+                .map(Some);
+            }
             let other = match alpha {
                 Some(a) => {
                     let a =
@@ -206,6 +215,31 @@ fn tensor_methods_core(
             };
             unit(r)
         }
+        "addcmul_" | "addcdiv_" => {
+            let t1 = tensor_arg(
+                &args.arg(0, "tensor1").unwrap_or(Value::None),
+                name,
+                "tensor1",
+                1,
+            )?;
+            let t2 = tensor_arg(
+                &args.arg(1, "tensor2").unwrap_or(Value::None),
+                name,
+                "tensor2",
+                2,
+            )?;
+            let value = f64_arg(&args.take_kw("value").unwrap_or(Value::Int(1)), "value")?;
+            unit(if name == "addcmul_" {
+                t.addcmul_(&t1, &t2, value)
+            } else {
+                t.addcdiv_(&t1, &t2, value)
+            })
+        }
+        "lerp_" => {
+            let end = tensor_arg(&args.arg(0, "end").unwrap_or(Value::None), name, "end", 1)?;
+            let w = f64_arg(&args.arg(1, "weight").unwrap_or(Value::None), "weight")?;
+            unit(t.lerp_(&end, w))
+        }
         "pow_" => {
             let s = scalar_of(&p0.unwrap_or(Value::Int(1)))
                 .ok_or_else(|| PyErr::type_error("pow_(): argument 'exponent' must be Number"))?;
@@ -213,7 +247,7 @@ fn tensor_methods_core(
         }
         "clamp_min" => v(t.clamp_min(f64_arg(&p0.unwrap_or(Value::Int(0)), "min")?)),
         "clamp_max" => v(t.clamp_max(f64_arg(&p0.unwrap_or(Value::Int(0)), "max")?)),
-        "clamp_" | "clamp" => {
+        "clamp_" | "clamp" | "clip_" | "clip" => {
             let (lo, hi) = (args.arg(0, "min"), args.arg(1, "max"));
             let f = |v: Option<Value>| -> PyResult<Option<f64>> {
                 match v {
@@ -222,7 +256,7 @@ fn tensor_methods_core(
                 }
             };
             let (lo, hi) = (f(lo)?, f(hi)?);
-            if name == "clamp_" {
+            if name.ends_with('_') {
                 unit(t.clamp_(lo, hi))
             } else {
                 v(t.clamp(lo, hi))
@@ -380,6 +414,43 @@ fn tensor_methods_math(
             };
             v(r)
         }
+        "prod" => match args.arg(0, "dim") {
+            None | Some(Value::None) => v(t.prod()),
+            Some(d) => {
+                let d = dim_arg(&d)?;
+                let kd = keepdim(interp, args, 1)?;
+                v(t.prod_dim(d, kd))
+            }
+        },
+        "norm" => {
+            let p = match args.arg(0, "p") {
+                None | Some(Value::None) => 2.0,
+                Some(Value::Str(s)) if &*s == "fro" => 2.0,
+                Some(Value::Str(s)) => {
+                    return Err(PyErr::not_implemented(format!(
+                        "norm(p='{s}') is not supported here"
+                    )))
+                }
+                Some(p) => f64_arg(&p, "p")?,
+            };
+            let dims = opt_dims(interp, args.arg(1, "dim"))?.unwrap_or_default();
+            let kd = keepdim(interp, args, 2)?;
+            v(t.vector_norm(p, &dims, kd))
+        }
+        "all" | "any" => match args.arg(0, "dim") {
+            None | Some(Value::None) => v(if name == "all" { t.all() } else { t.any() }),
+            Some(d) => {
+                let d = dim_arg(&d)?;
+                let kd = keepdim(interp, args, 1)?;
+                v(t.all_any_dim(d, kd, name == "any"))
+            }
+        },
+        "round" => match args.arg(0, "decimals") {
+            Some(Value::Int(0)) => v(t.round()),
+            _ => Err(PyErr::not_implemented(
+                "round(decimals=...) is not supported here",
+            )),
+        },
         "uniform_" => {
             let a = f64_arg(&args.arg(0, "from").unwrap_or(Value::Float(0.0)), "from")?;
             let b = f64_arg(&args.arg(1, "to").unwrap_or(Value::Float(1.0)), "to")?;
@@ -437,8 +508,18 @@ fn tensor_methods_math(
 /// ops are picked as function pointers and called once: calling each in its own arm let LLVM
 /// inline 32 op bodies into this function (28 KB of wasm with autograd at opt-level 3).
 #[inline(never)]
-fn tensor_methods_unary(pt: &PyTensor, this: &Value, name: &str) -> PyResult<Option<Value>> {
+fn tensor_methods_unary(
+    pt: &PyTensor,
+    this: &Value,
+    name: &str,
+    args: &Args,
+) -> PyResult<Option<Value>> {
     type Op = fn(&Tensor) -> autograd::Result<Tensor>;
+    let has_args = !args.positional.is_empty() || !args.kwargs.is_empty();
+    if has_args && matches!(name, "all" | "any" | "prod" | "norm" | "round") {
+        // their forms with arguments (`x.prod(1)`) are in the math part
+        return Ok(None);
+    }
     type InPlace = fn(&Tensor) -> autograd::Result<()>;
     let op: Op = match name {
         "all" => Tensor::all,
@@ -477,11 +558,55 @@ fn tensor_methods_unary(pt: &PyTensor, this: &Value, name: &str) -> PyResult<Opt
                 "abs_" => Tensor::abs_,
                 _ => return Ok(None),
             };
+            no_args(name, args)?;
             op(&pt.t).py()?;
             return Ok(Some(this.clone()));
         }
     };
+    no_args(name, args)?;
     Ok(Some(wrap(op(&pt.t).py()?)))
+}
+
+/// `alpha` of `x.add(y, alpha=a)` / `sub` / `add_` / `sub_` with a tensor `y`, computed as
+/// PyTorch does (`x + a * y` fused, `AddBackward0` alone); `None` for the other cases.
+fn fused_alpha(
+    name: &str,
+    t: &Tensor,
+    other: &Value,
+    alpha: Option<&Value>,
+) -> PyResult<Option<(Tensor, f64)>> {
+    let (Some(a), Some(o)) = (alpha, tensor_of(other)) else {
+        return Ok(None);
+    };
+    if !matches!(name, "add" | "sub" | "add_" | "sub_") {
+        return Ok(None);
+    }
+    let a = scalar_of(a).ok_or_else(|| PyErr::type_error("alpha must be a Number"))?;
+    if matches!(a, autograd::Scalar::Float(_))
+        && !t.dtype().is_floating_point()
+        && !o.dtype().is_floating_point()
+    {
+        return Err(PyErr::runtime_error(
+            "For integral input tensors, argument alpha must not be a floating point number.",
+        ));
+    }
+    Ok(Some((o, a.to_f64())))
+}
+
+/// PyTorch's error for arguments to a method that takes none (`x.exp(1)`).
+fn no_args(name: &str, args: &Args) -> PyResult<()> {
+    if !args.kwargs.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "TensorBase.{name}() takes no keyword arguments"
+        )));
+    }
+    if !args.positional.is_empty() {
+        return Err(PyErr::type_error(format!(
+            "TensorBase.{name}() takes no arguments ({} given)",
+            args.positional.len()
+        )));
+    }
+    Ok(())
 }
 
 /// Tensor methods, part: binary ops, conversions and the rest; `Ok(None)` for other names.
@@ -499,7 +624,16 @@ fn tensor_methods_more(
     let r = match name {
         "add" | "sub" | "mul" | "div" | "true_divide" | "rsub" => {
             let other = args.arg(0, "other").unwrap_or(Value::None);
-            let other = match args.take_kw("alpha") {
+            let alpha = args.take_kw("alpha");
+            if let Some((o, a)) = fused_alpha(name, t, &other, alpha.as_ref())? {
+                return v(if name == "add" {
+                    t.add_alpha(&o, a)
+                } else {
+                    t.sub_alpha(&o, a)
+                })
+                .map(Some);
+            }
+            let other = match alpha {
                 Some(a) => interp.binary_op(&other, &a, crate::ast::BinOp::Mult)?,
                 None => other,
             };
@@ -611,6 +745,9 @@ fn tensor_methods_more(
         "cpu" => Ok(this.clone()),
         // What a CPU-only PyTorch without NumPy answers.
         "cuda" => Err(PyErr::assertion_error("Torch not compiled with CUDA enabled")),
+        "numpy" if t.requires_grad() => Err(PyErr::runtime_error(
+            "Can't call numpy() on Tensor that requires grad. Use tensor.detach().numpy() instead.",
+        )),
         "numpy" => Err(PyErr::runtime_error("Numpy is not available")),
         "softmax" | "log_softmax" => {
             let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(-1)))?;
@@ -637,9 +774,10 @@ fn tensor_methods_more(
                 "condition",
                 1,
             )?;
-            let other = as_tensor_like(&args.arg(1, "other").unwrap_or(Value::None), t)?;
+            let other = where_operand(&args.arg(1, "other").unwrap_or(Value::None))?;
             v(Tensor::where_(&cond, t, &other))
         }
+        "nonzero" => v(t.nonzero()),
         "is_contiguous" => Ok(Value::Bool(t.is_contiguous())),
         "is_floating_point" => Ok(Value::Bool(t.dtype().is_floating_point())),
         "stride" => {
@@ -831,5 +969,33 @@ impl NativeObject for ReturnTypes {
     }
     fn as_any(&self) -> &dyn Any {
         self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// Every method dispatched above is also an attribute (`x.floor()` looks `floor` up in
+    /// `TENSOR_METHODS` first: a name missing there raised AttributeError).
+    #[test]
+    fn dispatched_methods_are_attributes() {
+        let src = include_str!("tensor_methods.rs");
+        let start = src.find("fn tensor_methods_core(").unwrap_or(0);
+        let end = src.find("pub struct HookHandleObj").unwrap_or(src.len());
+        let mut missing = Vec::new();
+        for line in src[start..end].lines() {
+            let arm = line.trim_start();
+            if !arm.starts_with('"') || !arm.contains("=>") {
+                continue;
+            }
+            let pattern = arm.split("=>").next().unwrap_or("");
+            let pattern = pattern.split(" if ").next().unwrap_or("");
+            for name in pattern.split('|') {
+                let name = name.trim().trim_matches('"');
+                if !name.is_empty() && !super::TENSOR_METHODS.contains(&name) {
+                    missing.push(name.to_string());
+                }
+            }
+        }
+        assert!(missing.is_empty(), "not in TENSOR_METHODS: {missing:?}");
     }
 }

@@ -135,6 +135,7 @@ pub(crate) fn build(interp: &mut Interp) -> PyResult<()> {
             match k.split_once('.') {
                 Some(("nn", n)) => set(&nn, n, v.clone()),
                 Some(("optim", n)) => set(&optim, n, v.clone()),
+                Some(("F", n)) => set(&functional, n, v.clone()),
                 _ => set(&torch, k, v.clone()),
             }
         }
@@ -392,6 +393,7 @@ pub(crate) const TORCH_FNS: &[(&str, F)] = &[
     ("full", t_full),
     ("ones_like", t_ones_like),
     ("zeros_like", t_zeros_like),
+    ("empty_like", t_zeros_like),
     ("full_like", t_full_like),
     ("rand", t_rand),
     ("randn", t_randn),
@@ -405,9 +407,14 @@ pub(crate) const TORCH_FNS: &[(&str, F)] = &[
     ("cat", t_cat),
     ("concat", t_cat),
     ("stack", t_stack),
+    ("hstack", t_hstack),
+    ("vstack", t_vstack),
+    ("randperm", t_randperm),
+    ("normal", t_normal),
     ("where", t_where),
     ("no_grad", t_no_grad),
     ("enable_grad", t_enable_grad),
+    ("inference_mode", t_inference_mode),
     ("set_grad_enabled", t_set_grad_enabled),
     ("is_grad_enabled", t_is_grad_enabled),
     ("is_tensor", t_is_tensor),
@@ -507,6 +514,8 @@ pub(crate) const TORCH_METHOD_FNS: &[&str] = &[
     "unbind",
     "split",
     "chunk",
+    "nonzero",
+    "clip",
 ];
 
 pub(crate) fn torch_attr_fallback(name: &str) -> Option<Value> {
@@ -857,19 +866,89 @@ pub(crate) fn t_stack(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(wrap(Tensor::stack(&ts, dim).py()?))
 }
 
-pub(crate) fn as_tensor_like(v: &Value, like: &Tensor) -> PyResult<Tensor> {
+/// `torch.hstack(tensors)` / `torch.vstack(tensors)`: `cat` after PyTorch's `atleast_1d` /
+/// `atleast_2d`.
+fn hvstack(interp: &mut Interp, mut args: Args, fname: &str) -> PyResult<Value> {
+    let seq = args.arg(0, "tensors").unwrap_or(Value::None);
+    let ts = tensor_list(interp, &seq, fname)?;
+    let vertical = fname == "vstack";
+    let ts = ts
+        .iter()
+        .map(|t| match t.dim() {
+            0 if vertical => t.reshape(&[1, 1]),
+            0 => t.reshape(&[1]),
+            1 if vertical => t.unsqueeze(0),
+            _ => Ok(t.clone()),
+        })
+        .collect::<autograd::Result<Vec<_>>>()
+        .py()?;
+    let dim = if !vertical && ts.first().is_some_and(|t| t.dim() > 1) {
+        1
+    } else {
+        0
+    };
+    Ok(wrap(Tensor::cat(&ts, dim).py()?))
+}
+
+pub(crate) fn t_hstack(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    hvstack(interp, args, "hstack")
+}
+
+pub(crate) fn t_vstack(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    hvstack(interp, args, "vstack")
+}
+
+/// `torch.normal(mean, std, size)` with numbers (tensor means/stds are not supported here).
+pub(crate) fn t_normal(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let dtype = dtype_kw(&mut args)?.unwrap_or(DType::Float32);
+    let rg = requires_grad_kw(interp, &mut args)?;
+    ignore_device_kws(&mut args);
+    let mean = args.arg(0, "mean").unwrap_or(Value::Float(0.0));
+    let std = args.arg(1, "std").unwrap_or(Value::Float(1.0));
+    if tensor_of(&mean).is_some() || tensor_of(&std).is_some() {
+        return Err(PyErr::not_implemented(
+            "torch.normal with tensor mean or std is not supported here; use torch.randn(...) * std + mean",
+        ));
+    }
+    let size = args
+        .arg(2, "size")
+        .ok_or_else(|| PyErr::type_error("normal() missing required argument 'size'"))?;
+    let shape = usize_shape(&shape_args(interp, &[size], "normal")?)?;
+    check_alloc_shape(interp, &shape)?;
+    let t = Tensor::normal(
+        f64_arg(&mean, "mean")?,
+        f64_arg(&std, "std")?,
+        &shape,
+        dtype,
+    )
+    .py()?;
+    finish_creation(interp, t, rg)
+}
+
+/// `torch.randperm(n)`.
+pub(crate) fn t_randperm(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let dtype = dtype_kw(&mut args)?.unwrap_or(DType::Int64);
+    let rg = requires_grad_kw(interp, &mut args)?;
+    ignore_device_kws(&mut args);
+    let n = int_arg(&args.arg(0, "n").unwrap_or(Value::None), "n")?;
+    if n < 0 {
+        return Err(PyErr::runtime_error(format!(
+            "n must be non-negative, got{n}"
+        )));
+    }
+    check_alloc_shape(interp, &[n as usize])?;
+    let t = Tensor::randperm(n as usize, dtype).py()?;
+    finish_creation(interp, t, rg)
+}
+
+/// A `where` operand: a tensor, or a Python number wrapped so that it promotes weakly
+/// (`torch.where(c, 1, -1)` is int64, `torch.where(c, int_tensor, 0.5)` float32).
+pub(crate) fn where_operand(v: &Value) -> PyResult<Tensor> {
     if let Some(t) = tensor_of(v) {
         return Ok(t);
     }
     match scalar_of(v) {
-        Some(s) => Ok(Tensor::scalar_of(
-            s.to_f64(),
-            if matches!(s, Scalar::Float(_)) {
-                DType::Float32
-            } else {
-                like.dtype()
-            },
-        )),
+        Some(s) => Ok(Tensor::wrapped(s)),
         None => Err(PyErr::type_error(format!(
             "where(): argument 'other' must be Tensor, not {}",
             v.type_name()
@@ -877,11 +956,18 @@ pub(crate) fn as_tensor_like(v: &Value, like: &Tensor) -> PyResult<Tensor> {
     }
 }
 
+/// `torch.where(condition, input, other)`, or `torch.where(condition)`: the indices of the
+/// non-zero elements, one tensor per dimension.
 pub(crate) fn t_where(_: &mut Interp, args: Args) -> PyResult<Value> {
+    if args.positional.len() == 1 && args.kwargs.is_empty() {
+        let cond = tensor_arg(&args.positional[0], "where", "condition", 1)?;
+        let parts = cond.nonzero().py()?.unbind(1).py()?;
+        return Ok(Value::tuple(parts.into_iter().map(wrap).collect()));
+    }
     args.count("where", 3, 3)?;
     let cond = tensor_arg(&args.positional[0], "where", "condition", 1)?;
-    let a = as_tensor_like(&args.positional[1], &cond)?;
-    let b = as_tensor_like(&args.positional[2], &a)?;
+    let a = where_operand(&args.positional[1])?;
+    let b = where_operand(&args.positional[2])?;
     Ok(wrap(Tensor::where_(&cond, &a, &b).py()?))
 }
 
@@ -929,6 +1015,14 @@ impl NativeObject for CudaDevice {
 
 pub(crate) fn t_no_grad(_: &mut Interp, _: Args) -> PyResult<Value> {
     Ok(grad_mode("no_grad", false, None))
+}
+
+/// `torch.inference_mode(mode=True)`: here a `no_grad` (inference tensors' own rules are
+/// not modelled).
+pub(crate) fn t_inference_mode(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let mode = args.arg(0, "mode").unwrap_or(Value::Bool(true));
+    let on = interp.truthy(&mode)?;
+    Ok(grad_mode("inference_mode", !on, None))
 }
 
 pub(crate) fn t_enable_grad(_: &mut Interp, _: Args) -> PyResult<Value> {

@@ -1,0 +1,10 @@
+import torch
+x = torch.tensor([-1.5, 0.0, 2.5], requires_grad=True)
+print(x.neg(), x.sign(), x.floor(), x.ceil(), x.round(), x.trunc())
+print(x.square(), x.reciprocal(), x.abs().log2())
+print(x.flip(0), x.maximum(torch.zeros(3)), x.minimum(torch.zeros(3)), x.ndimension())
+y = x.detach().clone()
+y.abs_()
+y.sqrt_()
+y.tanh_()
+print(y)

@@ -1,0 +1,13 @@
+import torch
+c = torch.tensor([True, False])
+print(torch.where(c, 1, -1), torch.where(c, 1., 0))
+print(torch.where(c, torch.tensor([1, 2]), 0.5))
+print(torch.where(c, torch.tensor([1., 2.], dtype=torch.float64), 3))
+print(torch.where(c, torch.tensor([1, 2], dtype=torch.int32), 3))
+print(torch.where(c, True, False))
+print(torch.tensor([1, 2]).where(c, 0.5))
+print(torch.where(torch.tensor([[1, 0], [2, 3]])))
+print(torch.tensor([[0., 1.], [2., 0.]]).nonzero(), torch.nonzero(torch.tensor([0, 3])))
+x = torch.tensor([-2., 3.], requires_grad=True)
+y = torch.where(x > 0, x * 2, 0.)
+print(y)
