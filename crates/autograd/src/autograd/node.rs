@@ -158,6 +158,19 @@ impl Node {
             .collect()
     }
 
+    /// Whether `grad_fn._saved_<name>` exists for this kind of node even when nothing is saved
+    /// under it: PyTorch's `MulBackward0` always has `_saved_self` and `_saved_other`, `None`
+    /// where the other operand does not require grad.
+    pub fn has_saved_attr(&self, name: &str) -> bool {
+        matches!(
+            (&self.op, name),
+            (
+                BackwardFn::Mul { .. } | BackwardFn::Div { .. },
+                "self" | "other"
+            )
+        )
+    }
+
     /// `grad_fn._saved_<name>`: the saved tensor (errors after it was freed).
     pub fn saved_tensor(self: &Rc<Self>, name: &str) -> Result<Option<Tensor>> {
         for (n, s) in self.op.saved() {

@@ -830,6 +830,7 @@ impl NativeObject for PyNode {
                 if let Some(field) = name.strip_prefix("_saved_") {
                     return match self.0.saved_tensor(field) {
                         Ok(Some(t)) => Ok(Some(wrap(t))),
+                        Ok(None) if self.0.has_saved_attr(field) => Ok(Some(Value::None)),
                         Ok(None) => Ok(None),
                         Err(e) => Err(terr(e)),
                     };
