@@ -414,6 +414,11 @@ for (const [name, hint] of [
   ['autograd_backward_twice', /retain_graph=True/],
   ['autograd_backward_nonscalar', /scalar/],
   ['autograd_inplace_leaf_error', /in place.*torch\.no_grad\(\)/],
+  ['autograd_int_requires_grad_error', /torch\.tensor\(\[1\., 2\.\], requires_grad=True\)/],
+  ['error_item_multi_element', /x\.sum\(\)\.item\(\)/],
+  ['error_bool_ambiguous', /\.all\(\) or .*\.any\(\)/],
+  ['autograd_broadcast_shape_error', /broadcast/],
+  ['error_matmul_shape', /transpose/],
 ]) {
   test(`the console prints PyTorch's error and a plain-language hint: ${name}`, async () => {
     const { page, errors, context } = await open('#step=1');

@@ -30,6 +30,31 @@ const HINTS: &[(&str, &str, &str)] = &[
         "A tensor that the graph saved for backward was changed in place afterwards, so its gradient would be wrong. Use an out-of-place op, or clone() before changing it.",
         "计算图为反向传播保存的张量随后被原地修改，梯度会算错。请改用非原地运算，或先 clone() 再修改。",
     ),
+    (
+        "Only Tensors of floating point and complex dtype can require gradients",
+        "Gradients need fractional numbers, and torch.tensor([1, 2]) holds integers (int64). Write the values as floats, torch.tensor([1., 2.], requires_grad=True), or pass dtype=torch.float32.",
+        "梯度需要浮点数，而 torch.tensor([1, 2]) 存的是整数（int64）。请把数值写成浮点数，例如 torch.tensor([1., 2.], requires_grad=True)，或者传入 dtype=torch.float32。",
+    ),
+    (
+        "cannot be converted to Scalar",
+        ".item() (and float()) turn a one-element tensor into a Python number; this tensor has more elements. Reduce it first, e.g. x.sum().item(), or use x.tolist() for all values.",
+        ".item()（以及 float()）只能把只有一个元素的张量变成 Python 数字，而这个张量有多个元素。请先归约，例如 x.sum().item()，或者用 x.tolist() 取出全部数值。",
+    ),
+    (
+        "Boolean value of Tensor with more than one value is ambiguous",
+        "`if x > 0:` compares every element, so the answer is a tensor of True/False values, not one bool. Say which you mean: (x > 0).all() or (x > 0).any().",
+        "`if x > 0:` 会逐元素比较，得到的是一个由 True/False 组成的张量，而不是单个布尔值。请说明你的意思：(x > 0).all() 或 (x > 0).any()。",
+    ),
+    (
+        "must match the size of tensor b",
+        "The two shapes cannot be broadcast: going from the last dimension backwards, each pair of sizes must be equal or one of them 1. Print x.shape for both, and reshape (view, unsqueeze) one of them.",
+        "这两个形状无法广播：从最后一维往前比，每一对尺寸必须相等或其中一个为 1。请打印两者的 x.shape，再用 view、unsqueeze 等调整其中一个。",
+    ),
+    (
+        "shapes cannot be multiplied",
+        "For A @ B the number of columns of A must equal the number of rows of B. Check both shapes; often one side needs a transpose (B.T).",
+        "计算 A @ B 时，A 的列数必须等于 B 的行数。请检查两者的形状，常见的做法是把其中一个转置（B.T）。",
+    ),
     // Warnings: the program goes on, with a result the learner did not expect.
     (
         "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed",
@@ -68,6 +93,20 @@ mod tests {
             assert!(hint(msg, Lang::Zh).is_some(), "{msg}");
         }
         assert_eq!(hint("name 'x' is not defined", Lang::En), None);
+    }
+
+    #[test]
+    fn the_other_common_tensor_errors_have_hints() {
+        for msg in [
+            "Only Tensors of floating point and complex dtype can require gradients",
+            "a Tensor with 2 elements cannot be converted to Scalar",
+            "Boolean value of Tensor with more than one value is ambiguous",
+            "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0",
+            "mm: mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)",
+        ] {
+            assert!(hint(msg, Lang::En).is_some(), "{msg}");
+            assert!(hint(msg, Lang::Zh).is_some(), "{msg}");
+        }
     }
 
     #[test]
