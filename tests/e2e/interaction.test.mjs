@@ -359,7 +359,7 @@ test("the replay shows MulBackward0's rule with its numbers, and .grad before + 
         // The rule's numbers: the values MulBackward0 saved in the forward pass.
         assert.deepEqual(await explain.locator('.saved code').allTextContents(),
           ['self', 'other'].map((n) => `${n} = ${pass.mul.saved[n]}`), `pass ${i + 1}`);
-        const sent = await explain.locator('li').allTextContents();
+        const sent = await explain.locator('.sent li').allTextContents();
         assert.deepEqual(sent, pass.mul.grads_out.map((g, input) => `input ${input} → AccumulateGrad: ${g}`), `pass ${i + 1}`);
         seen.mul = true;
       } else if (name === 'AccumulateGrad') {

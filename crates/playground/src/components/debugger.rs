@@ -129,16 +129,16 @@ fn explain(s: &TraceStep, graph: &GraphSnapshot, lang: Lang) -> Html {
                 <p class="rule">{ rule }</p>
             }
             if !saved.is_empty() {
-                <p class="saved">
-                    { t(lang, Text::SavedWith) }
-                    { for saved.into_iter().map(|v| html! { <>{ " " }<code>{ v }</code></> }) }
-                </p>
+                <p>{ t(lang, Text::SavedWith) }</p>
+                <ul class="saved">
+                    { for saved.into_iter().map(|v| html! { <li><code>{ v }</code></li> }) }
+                </ul>
             }
             // The node raised: the pass stopped here, with PyTorch's own error.
             if let Some(error) = &s.error {
                 <p class="step-error" data-testid="backward-error">{ error.clone() }</p>
             }
-            <ul>
+            <ul class="sent">
                 { for s.grads_out.iter().map(|o| html! {
                     <li>
                         { sent_to(o) }
