@@ -453,6 +453,8 @@ test("PyTorch's warnings show apart from the output, with a hint: a non-leaf ten
   assert.equal(warnings.map((w) => w + '\n').join(''), await snippet(name, 'warnings'));
   // Located at `print(y.grad)`, with its source line, as Python shows a warning.
   assert.match(stderr, /:7: UserWarning: [^\n]*\n  print\(y\.grad\)\n/);
+  // The editor marks that line.
+  assert.deepEqual(await page.locator('.line-no.warning').allTextContents(), ['7']);
   assert.match(await page.locator('.console-hint').textContent(), /retain_grad\(\)/);
   assert.deepEqual(errors, []);
   await context.close();

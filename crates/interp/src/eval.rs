@@ -162,6 +162,8 @@ pub(crate) struct Output {
     pub dropped: bool,
     /// What the program wrote to `sys.stderr` (and `SystemExit` messages).
     pub stderr: String,
+    /// The line each warning on `stderr` points at, in order.
+    pub warning_lines: Vec<u32>,
     pub err_writer: Option<Box<dyn Write>>,
 }
 
@@ -231,6 +233,7 @@ impl Interp {
                 writer: None,
                 dropped: false,
                 stderr: String::new(),
+                warning_lines: Vec::new(),
                 err_writer: None,
             },
             limits,

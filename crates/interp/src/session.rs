@@ -41,6 +41,8 @@ pub struct RunResult {
     pub stdout: String,
     /// What the program wrote to `sys.stderr` (not including the traceback).
     pub stderr: String,
+    /// The line of each warning in `stderr`, in order (the editor marks them).
+    pub warning_lines: Vec<u32>,
     /// The process exit status `python` would return: 0, 1 after an uncaught exception,
     /// or the code given to `sys.exit()`.
     pub exit_code: i32,
@@ -156,6 +158,7 @@ impl Session {
     pub fn load(&mut self, source: &str) -> RunResult {
         self.interp.out.captured.clear();
         self.interp.out.stderr.clear();
+        self.interp.out.warning_lines.clear();
         self.interp.out.dropped = false;
         self.interp.steps = 0;
         self.interp.source = Rc::from(source);
@@ -270,6 +273,7 @@ impl Session {
         RunResult {
             stdout,
             stderr: self.interp.out.stderr.clone(),
+            warning_lines: self.interp.out.warning_lines.clone(),
             exit_code,
             error,
             traceback,

@@ -40,6 +40,7 @@ impl Interp {
             out.push_str(&format!("  {src}\n"));
         }
         self.write_err(&out);
+        self.out.warning_lines.push(line);
     }
 
     /// The line being run in the innermost frame that is not library code.

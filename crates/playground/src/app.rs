@@ -404,6 +404,10 @@ pub fn app(props: &AppProps) -> Html {
         .and_then(|r| r.error.as_ref())
         .map(|d| d.line)
         .filter(|&l| l > 0);
+    let warning_lines = result
+        .as_ref()
+        .map(|r| r.warning_lines.clone())
+        .unwrap_or_default();
     let current_line = (state.activity == Activity::Stepping)
         .then(|| result.as_ref().and_then(|r| r.next_line))
         .flatten();
@@ -479,7 +483,7 @@ pub fn app(props: &AppProps) -> Html {
                         <LessonText step={lesson_step} code={AttrValue::from(state.code().to_string())} {lang} {on_fix} />
                     }
                     { run_tools }
-                    <Editor code={AttrValue::from(state.code().to_string())} {on_edit} on_run={run} {error_line} {current_line} label={t(lang, Text::Code)}
+                    <Editor code={AttrValue::from(state.code().to_string())} {on_edit} on_run={run} {error_line} {current_line} {warning_lines} label={t(lang, Text::Code)}
                         {readonly} hover_line={*hover_line} on_hover_line={on_hover_line.clone()} />
                     <Console result={result.clone()} {lang} label={t(lang, Text::Console)} {notice} results={state.results} />
                 </section>

@@ -40,6 +40,8 @@ pub struct Response {
     /// What the cell wrote to standard error so far: PyTorch's warnings, `print(file=sys.stderr)`
     /// (not the traceback: see `error`).
     pub stderr: String,
+    /// The cell line each warning in `stderr` points at.
+    pub warning_lines: Vec<u32>,
     pub error: Option<Diagnostic>,
     /// The computation graph of the variables alive after the last statement.
     pub graph: GraphSnapshot,

@@ -254,6 +254,7 @@ impl Runner {
         Response {
             stdout: r.stdout.clone(),
             stderr: r.stderr.clone(),
+            warning_lines: r.warning_lines.clone(),
             error,
             graph,
             node_lines,
@@ -332,6 +333,7 @@ mod tests {
             located,
             [format!("{CELL_FILENAME}:1"), format!("{CELL_FILENAME}:2")]
         );
+        assert_eq!(r.warning_lines, [1, 2]);
         assert!(run(&[nonleaf], "print(x.grad)").stderr.is_empty());
     }
 

@@ -19,6 +19,9 @@ pub struct EditorProps {
     /// 1-based line of the statement that runs next when stepping.
     #[prop_or_default]
     pub current_line: Option<u32>,
+    /// 1-based lines that raised a warning (shown below the console).
+    #[prop_or_default]
+    pub warning_lines: Vec<u32>,
     #[prop_or_default]
     pub readonly: bool,
     pub label: AttrValue,
@@ -110,6 +113,10 @@ pub fn editor(props: &EditorProps) -> Html {
     let gutter = (1..=lines).map(|n| {
         let class = classes!(
             "line-no",
+            props
+                .warning_lines
+                .contains(&(n as u32))
+                .then_some("warning"),
             (props.error_line == Some(n as u32)).then_some("error"),
             (props.current_line == Some(n as u32)).then_some("current"),
         );
@@ -126,6 +133,10 @@ pub fn editor(props: &EditorProps) -> Html {
     let marks = (1..=lines).map(|n| {
         let class = classes!(
             "line-mark",
+            props
+                .warning_lines
+                .contains(&(n as u32))
+                .then_some("warning"),
             (props.error_line == Some(n as u32)).then_some("error"),
             (props.current_line == Some(n as u32)).then_some("current"),
             (props.hover_line == Some(n as u32)).then_some("linked"),
