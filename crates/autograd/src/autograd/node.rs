@@ -619,6 +619,18 @@ pub enum BackwardFn {
     Cumsum {
         dim: usize,
     },
+    /// sort / topk / gather (`name`): the gradient scattered back through `indices` along `dim`.
+    TakeAlong {
+        name: &'static str,
+        sizes: Vec<usize>,
+        dim: usize,
+        indices: SavedTensor,
+    },
+    /// That scatter's own node: the gradient gathered at `indices`.
+    PutAlong {
+        dim: usize,
+        indices: SavedTensor,
+    },
     Flip {
         dims: Vec<usize>,
     },
@@ -818,6 +830,8 @@ impl BackwardFn {
             ClampMin { .. } => "ClampMinBackward0",
             ClampMax { .. } => "ClampMaxBackward0",
             Cumsum { .. } => "CumsumBackward0",
+            TakeAlong { name, .. } => name,
+            PutAlong { .. } => "ScatterAddBackward0",
             Flip { .. } => "FlipBackward0",
             Remainder { other: None, .. } => "RemainderBackward0",
             Remainder { .. } => "RemainderBackward1",
@@ -894,9 +908,11 @@ impl BackwardFn {
                 v.push(("self", this));
                 v.push(("result", result));
             }
-            MaxDim { indices, .. } | Index { indices, .. } | IndexBackward { indices, .. } => {
-                v.push(("indices", indices))
-            }
+            MaxDim { indices, .. }
+            | Index { indices, .. }
+            | IndexBackward { indices, .. }
+            | TakeAlong { indices, .. }
+            | PutAlong { indices, .. } => v.push(("indices", indices)),
             Mm { this, mat2 } | Bmm { this, mat2 } => {
                 v.push(("self", this));
                 v.push(("mat2", mat2));
@@ -1528,6 +1544,13 @@ impl BackwardFn {
                 let mask = u(this)?.lt_scalar(*max)?.to_dtype(g.dtype())?;
                 one(g.mul(&mask))?
             }
+            TakeAlong {
+                sizes,
+                dim,
+                indices,
+                ..
+            } => one(g.put_along(sizes, *dim, &u(indices)?))?,
+            PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
             Cumsum { dim } => {
                 let d = [*dim as isize];
                 one(g.flip(&d)?.cumsum(*dim as isize)?.flip(&d))?

@@ -462,6 +462,31 @@ fn tensor_methods_math(
             unit(t.normal_(a, b))
         }
         "cumsum" => v(t.cumsum(dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?)),
+        "sort" | "argsort" => {
+            let stable = args.take_kw("stable");
+            let stable = opt_bool(interp, stable)?.unwrap_or(false);
+            let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(-1)))?;
+            let desc = opt_bool(interp, args.arg(1, "descending"))?.unwrap_or(false);
+            let (a, b) = t.sort(d, desc, stable).py()?;
+            Ok(if name == "sort" {
+                minmax_result(name, a, b)
+            } else {
+                wrap(b)
+            })
+        }
+        "topk" => {
+            let Some(k) = args.arg(0, "k") else {
+                return Err(PyErr::type_error(
+                    "topk() missing 1 required positional arguments: \"k\"",
+                ));
+            };
+            let k = int_arg(&k, "k")?;
+            let d = dim_arg(&args.arg(1, "dim").unwrap_or(Value::Int(-1)))?;
+            let largest = opt_bool(interp, args.arg(2, "largest"))?.unwrap_or(true);
+            let sorted = opt_bool(interp, args.arg(3, "sorted"))?.unwrap_or(true);
+            let (a, b) = t.topk(k, d, largest, sorted).py()?;
+            Ok(minmax_result(name, a, b))
+        }
         "flip" => {
             let dims = int_list(interp, &args.positional, "flip")?;
             v(t.flip(&dims))
