@@ -328,6 +328,25 @@ fn finite_differences_every_backward() {
             true,
         ),
         (
+            "cumprod",
+            |x| x[0].cumprod(1),
+            vec![r(&[3, 4])],
+            vec![true],
+            true,
+        ),
+        (
+            "cumprod_zeros",
+            |x| x[0].cumprod(0),
+            vec![Tensor::from_data(
+                vec![0.5, 0.0, 1.5, 0.0, 2.0, -0.7, 1.2, 0.0, 0.9, 0.0, 0.0, 1.1],
+                &[4, 3],
+                DType::Float64,
+            )
+            .unwrap()],
+            vec![true],
+            true,
+        ),
+        (
             "sort",
             |x| Ok(x[0].sort(1, false, false)?.0),
             vec![r(&[3, 4])],

@@ -619,6 +619,11 @@ pub enum BackwardFn {
     Cumsum {
         dim: usize,
     },
+    Cumprod {
+        this: SavedTensor,
+        result: SavedTensor,
+        dim: usize,
+    },
     /// sort / topk / gather (`name`): the gradient scattered back through `indices` along `dim`.
     TakeAlong {
         name: &'static str,
@@ -830,8 +835,9 @@ impl BackwardFn {
             ClampMin { .. } => "ClampMinBackward0",
             ClampMax { .. } => "ClampMaxBackward0",
             Cumsum { .. } => "CumsumBackward0",
+            Cumprod { .. } => "CumprodBackward0",
             TakeAlong { name, .. } => name,
-            PutAlong { .. } => "ScatterAddBackward0",
+            PutAlong { .. } => "ScatterBackward0",
             Flip { .. } => "FlipBackward0",
             Remainder { other: None, .. } => "RemainderBackward0",
             Remainder { .. } => "RemainderBackward1",
@@ -904,7 +910,7 @@ impl BackwardFn {
             | Reciprocal { result }
             | Softmax { result, .. }
             | LogSoftmax { result, .. } => v.push(("result", result)),
-            MaxAll { this, result, .. } => {
+            MaxAll { this, result, .. } | Cumprod { this, result, .. } => {
                 v.push(("self", this));
                 v.push(("result", result));
             }
@@ -1544,6 +1550,12 @@ impl BackwardFn {
                 let mask = u(this)?.lt_scalar(*max)?.to_dtype(g.dtype())?;
                 one(g.mul(&mask))?
             }
+            Cumprod { this, result, dim } => one(crate::ops::extra::cumprod_backward(
+                g,
+                &u(this)?,
+                &u(result)?,
+                *dim,
+            ))?,
             TakeAlong {
                 sizes,
                 dim,

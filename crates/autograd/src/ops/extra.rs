@@ -31,6 +31,25 @@ impl Tensor {
 
     /// `x.cumsum(dim)` (`CumsumBackward0`); integer inputs accumulate in int64.
     pub fn cumsum(&self, dim: isize) -> Result<Tensor> {
+        let (r, d) = self.scan(dim, false)?;
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Cumsum {
+            dim: d,
+        }))
+    }
+
+    /// `x.cumprod(dim)` (`CumprodBackward0`); integer inputs multiply in int64.
+    pub fn cumprod(&self, dim: isize) -> Result<Tensor> {
+        let (r, d) = self.scan(dim, true)?;
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Cumprod {
+            this: SavedTensor::input(self),
+            result: SavedTensor::output(r),
+            dim: d,
+        }))
+    }
+
+    /// Running sums or products along `dim`, accumulated in double and rounded per output
+    /// like PyTorch's CPU kernel (`acc_type<float>` is double there).
+    fn scan(&self, dim: isize, prod: bool) -> Result<(Tensor, usize)> {
         let d = wrap_dim(dim, self.dim())?;
         let dt = if self.dtype().is_floating_point() {
             self.dtype()
@@ -44,18 +63,18 @@ impl Tensor {
         let mut v = self.to_vec();
         for o in 0..outer {
             for i in 0..inner {
-                let mut acc = 0.0;
+                let mut acc = if prod { 1.0 } else { 0.0 };
                 for k in 0..size {
                     let idx = (o * size + k) * inner + i;
-                    acc = dt.cast(acc + v[idx]);
-                    v[idx] = acc;
+                    acc = if prod { acc * v[idx] } else { acc + v[idx] };
+                    if !dt.is_floating_point() {
+                        acc = dt.cast(acc);
+                    }
+                    v[idx] = dt.cast(acc);
                 }
             }
         }
-        let r = Tensor::new_raw(v, shape, dt);
-        Ok(Tensor::record(r, &[self], |_| BackwardFn::Cumsum {
-            dim: d,
-        }))
+        Ok((Tensor::new_raw(v, shape, dt), d))
     }
 
     /// `x.flip(dims)` (`FlipBackward0`).
@@ -337,4 +356,64 @@ impl Tensor {
             })
         })
     }
+}
+
+/// PyTorch's `cumprod_backward`. Without a zero in `x`: `reversed_cumsum(out * g) / x`.
+/// With zeros, under grad mode (`create_graph`) the differentiable O(n^2) form, otherwise the
+/// O(n) masked form: before the first zero as above, at the first zero the products of the
+/// elements up to the second zero times `out` just before it, zero after.
+pub(crate) fn cumprod_backward(g: &Tensor, x: &Tensor, out: &Tensor, dim: usize) -> Result<Tensor> {
+    let n = x.shape().get(dim).copied().unwrap_or(1) as i64;
+    if x.numel() <= 1 || n == 1 {
+        return Ok(g.clone());
+    }
+    let d = dim as isize;
+    let is_zero = x.eq_scalar(0.0)?;
+    if is_zero.any()?.item()?.to_f64() == 0.0 {
+        return out.mul(g)?.flip(&[d])?.cumsum(d)?.flip(&[d])?.div(x);
+    }
+    if crate::autograd::grad_mode::is_grad_enabled() {
+        // PyTorch assigns each slice into zeros in place (`CopySlices`); here the slices are
+        // concatenated (`CatBackward0`): the same values, another node name.
+        let mut ones_size = x.size();
+        ones_size[dim] = 1;
+        let mut parts = Vec::with_capacity(n as usize);
+        for k in 0..n {
+            let omitted = if k == 0 {
+                let ones = Tensor::ones(&ones_size, g.dtype())?;
+                Tensor::cat(&[ones, x.slice(d, 1, n, 1)?.cumprod(d)?], d)?
+            } else {
+                let until = x.slice(d, 0, k, 1)?.prod_dim(d, true)?;
+                if k == n - 1 {
+                    until
+                } else {
+                    let from = x.slice(d, k + 1, n, 1)?.cumprod(d)?;
+                    let prods = until.expand_as(&from)?.mul(&from)?;
+                    Tensor::cat(&[until, prods], d)?
+                }
+            };
+            parts.push(g.slice(d, k, n, 1)?.mul(&omitted)?.sum_dim(&[d], true)?);
+        }
+        return Tensor::cat(&parts, d);
+    }
+    let cs = is_zero.cumsum(d)?;
+    let before = cs.eq_scalar(0)?;
+    let w = out.mul(g)?.masked_fill(&before.logical_not()?, 0.0)?;
+    let gi = w.flip(&[d])?.cumsum(d)?.flip(&[d])?.div(x)?;
+    let gi = Tensor::where_(&before, &gi, &g.zeros_like()?)?;
+    let first_run = cs.eq_scalar(1)?;
+    let first = first_run.max_dim(d, true)?.1;
+    let first_mask = super::reduce::one_hot_along(&first, x.shape(), dim, true, DType::Bool)?
+        .logical_and(&first_run)?;
+    let between = first_run.logical_and(&first_mask.logical_not()?)?;
+    let prev = out
+        .take_along(dim, &first.sub_scalar(1)?.clamp(Some(0.0), None)?)?
+        .masked_fill(&first.eq_scalar(0)?, 1.0)?;
+    let at_zero = x
+        .masked_fill(&between.logical_not()?, 1.0)?
+        .cumprod(d)?
+        .mul(&g.masked_fill(&first_run.logical_not()?, 0.0)?)?
+        .sum_dim(&[d], true)?
+        .mul(&prev)?;
+    Tensor::where_(&first_mask, &at_zero, &gi)
 }

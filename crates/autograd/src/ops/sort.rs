@@ -322,7 +322,7 @@ impl Tensor {
     }
 
     /// Zeros of `sizes` with `self` added at `idx` along `dim` (`take_along`'s gradient),
-    /// recorded as `ScatterAddBackward0`.
+    /// recorded as `ScatterBackward0`.
     pub(crate) fn put_along(&self, sizes: &[usize], dim: usize, idx: &Tensor) -> Result<Tensor> {
         let n = crate::storage::checked_numel(sizes)?;
         let g = self.to_vec();

@@ -683,6 +683,7 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "var",
     "prod",
     "cumsum",
+    "cumprod",
     "sort",
     "argsort",
     "topk",

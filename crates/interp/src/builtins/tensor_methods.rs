@@ -461,7 +461,19 @@ fn tensor_methods_math(
             let b = f64_arg(&args.arg(1, "std").unwrap_or(Value::Float(1.0)), "std")?;
             unit(t.normal_(a, b))
         }
-        "cumsum" => v(t.cumsum(dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?)),
+        "cumsum" | "cumprod" => {
+            let Some(d) = args.arg(0, "dim") else {
+                return Err(PyErr::type_error(format!(
+                    "{name}() missing 1 required positional arguments: \"dim\""
+                )));
+            };
+            let d = dim_arg(&d)?;
+            v(if name == "cumsum" {
+                t.cumsum(d)
+            } else {
+                t.cumprod(d)
+            })
+        }
         "sort" | "argsort" => {
             let stable = args.take_kw("stable");
             let stable = opt_bool(interp, stable)?.unwrap_or(false);

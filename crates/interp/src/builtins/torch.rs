@@ -497,6 +497,7 @@ pub(crate) const TORCH_METHOD_FNS: &[&str] = &[
     "trunc",
     "log2",
     "cumsum",
+    "cumprod",
     "sort",
     "argsort",
     "topk",
