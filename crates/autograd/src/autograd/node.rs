@@ -515,10 +515,14 @@ pub enum BackwardFn {
     Squeeze {
         sizes: Vec<usize>,
     },
+    /// squeeze with a tuple of dims (`SqueezeBackward2`).
+    SqueezeDims {
+        sizes: Vec<usize>,
+    },
     SqueezeDim {
         sizes: Vec<usize>,
         dim: usize,
-        /// squeeze with a dim list (`SqueezeBackward4`).
+        /// the internal in-place squeeze (matmul of a vector, `SqueezeBackward4`).
         multi: bool,
     },
     Expand {
@@ -799,6 +803,7 @@ impl BackwardFn {
             Permute { .. } => "PermuteBackward0",
             Unsqueeze { .. } => "UnsqueezeBackward0",
             Squeeze { .. } => "SqueezeBackward0",
+            SqueezeDims { .. } => "SqueezeBackward2",
             SqueezeDim { multi: false, .. } => "SqueezeBackward1",
             SqueezeDim { multi: true, .. } => "SqueezeBackward4",
             Expand { .. } => "ExpandBackward0",
@@ -1354,7 +1359,9 @@ impl BackwardFn {
                 one(g.permute(&inv))?
             }
             Unsqueeze { dim } => one(g.squeeze_dim(*dim as isize))?,
-            Squeeze { sizes } | SqueezeDim { sizes, .. } => one(g.reshape_usize(sizes))?,
+            Squeeze { sizes } | SqueezeDim { sizes, .. } | SqueezeDims { sizes } => {
+                one(g.reshape_usize(sizes))?
+            }
             Expand { sizes } => one(g.sum_to_shape(sizes))?,
             Select { sizes, dim, index } => one(g.select_backward(sizes, *dim, *index))?,
             Slice {

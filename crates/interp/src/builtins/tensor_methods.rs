@@ -310,7 +310,11 @@ fn tensor_methods_core(
         "unsqueeze" => v(t.unsqueeze(dim_arg(&args.arg(0, "dim").unwrap_or(Value::Int(0)))?)),
         "squeeze" => match args.arg(0, "dim") {
             None | Some(Value::None) => v(t.squeeze()),
-            Some(d) => v(t.squeeze_dim(dim_arg(&d)?)),
+            Some(d @ (Value::Int(_) | Value::Bool(_))) => v(t.squeeze_dim(dim_arg(&d)?)),
+            Some(d) => {
+                let dims = opt_dims(interp, Some(d))?.unwrap_or_default();
+                v(t.squeeze_list(&dims))
+            }
         },
         "expand" => {
             let sizes: Vec<i64> = shape_args(interp, &args.positional, "expand")?;
