@@ -328,6 +328,20 @@ fn finite_differences_every_backward() {
             true,
         ),
         (
+            "clamp_tensor",
+            |x| x[0].clamp_tensor(Some(&x[1]), Some(&x[2].add_scalar(0.5)?)),
+            vec![r(&[2, 3]), r(&[3]), r(&[2, 1])],
+            vec![true, true, true],
+            true,
+        ),
+        (
+            "clamp_tensor_max",
+            |x| x[0].clamp_tensor(None, Some(&x[1])),
+            vec![r(&[2, 3]), r(&[3])],
+            vec![true, true],
+            true,
+        ),
+        (
             "cumprod",
             |x| x[0].cumprod(1),
             vec![r(&[3, 4])],

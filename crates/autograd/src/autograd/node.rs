@@ -417,6 +417,12 @@ pub enum BackwardFn {
         min: Option<f64>,
         max: Option<f64>,
     },
+    /// clamp with tensor bounds (`ClampBackward0`); edges self, min, max.
+    ClampTensor {
+        this: SavedTensor,
+        min: Option<SavedTensor>,
+        max: Option<SavedTensor>,
+    },
     Sum {
         sizes: Vec<usize>,
     },
@@ -776,6 +782,7 @@ impl BackwardFn {
             Relu { .. } => "ReluBackward0",
             Reciprocal { .. } => "ReciprocalBackward0",
             Clamp { .. } => "ClampBackward1",
+            ClampTensor { .. } => "ClampBackward0",
             Sum { .. } => "SumBackward0",
             SumDim { .. } => "SumBackward1",
             Mean { .. } => "MeanBackward0",
@@ -915,6 +922,15 @@ impl BackwardFn {
             | Reciprocal { result }
             | Softmax { result, .. }
             | LogSoftmax { result, .. } => v.push(("result", result)),
+            ClampTensor { this, min, max } => {
+                v.push(("self", this));
+                if let Some(m) = min {
+                    v.push(("min", m));
+                }
+                if let Some(m) = max {
+                    v.push(("max", m));
+                }
+            }
             MaxAll { this, result, .. } | Cumprod { this, result, .. } => {
                 v.push(("self", this));
                 v.push(("result", result));
@@ -1556,6 +1572,23 @@ impl BackwardFn {
             ClampMax { this, max } => {
                 let mask = u(this)?.lt_scalar(*max)?.to_dtype(g.dtype())?;
                 one(g.mul(&mask))?
+            }
+            ClampTensor { this, min, max } => {
+                let (lo, hi) = (
+                    min.as_ref().map(u).transpose()?,
+                    max.as_ref().map(u).transpose()?,
+                );
+                let [a, b, c] = crate::ops::extra::clamp_tensor_backward(
+                    g,
+                    &u(this)?,
+                    lo.as_ref(),
+                    hi.as_ref(),
+                )?;
+                vec![
+                    a.filter(|_| need(0)),
+                    b.filter(|_| need(1)),
+                    c.filter(|_| need(2)),
+                ]
             }
             Cumprod { this, result, dim } => one(crate::ops::extra::cumprod_backward(
                 g,

@@ -29,6 +29,45 @@ impl Tensor {
         }))
     }
 
+    /// `torch.clamp(x, min, max)` with tensor bounds (`ClampBackward0`; a missing bound is
+    /// None): broadcast, promoted, NaN in any operand gives NaN, `min > max` gives `max`.
+    pub fn clamp_tensor(&self, min: Option<&Tensor>, max: Option<&Tensor>) -> Result<Tensor> {
+        if min.is_none() && max.is_none() {
+            return Err(TorchError::runtime(
+                "torch.clamp: At least one of 'min' or 'max' must not be None",
+            ));
+        }
+        let bounds: Vec<&Tensor> = min.into_iter().chain(max).collect();
+        let mut ops = vec![super::binary::operand(self)];
+        ops.extend(bounds.iter().map(|b| super::binary::operand(b)));
+        let dt = crate::dtype::result_type(&ops);
+        let (shape, [x, lo, hi]) = clamp_operands(self, min, max)?;
+        let vals = (0..x.len())
+            .map(|i| {
+                let (l, h) = (lo.get(i).copied(), hi.get(i).copied());
+                let v = x[i];
+                let nan = |b: Option<f64>| b.is_some_and(f64::is_nan);
+                let y = if v.is_nan() || nan(l) || nan(h) {
+                    f64::NAN
+                } else {
+                    let y = l.map_or(v, |l| v.max(l));
+                    h.map_or(y, |h| y.min(h))
+                };
+                dt.cast(y)
+            })
+            .collect();
+        let r = Tensor::new_raw(vals, shape, dt);
+        let none = Tensor::new_raw(vec![0.0], vec![], dt);
+        let (a, b) = (min.unwrap_or(&none), max.unwrap_or(&none));
+        Ok(Tensor::record(r, &[self, a, b], |_| {
+            BackwardFn::ClampTensor {
+                this: SavedTensor::input(self),
+                min: min.map(SavedTensor::input),
+                max: max.map(SavedTensor::input),
+            }
+        }))
+    }
+
     /// `x.cumsum(dim)` (`CumsumBackward0`); integer inputs accumulate in int64.
     pub fn cumsum(&self, dim: isize) -> Result<Tensor> {
         let (r, d) = self.scan(dim, false)?;
@@ -416,4 +455,76 @@ pub(crate) fn cumprod_backward(g: &Tensor, x: &Tensor, out: &Tensor, dim: usize)
         .sum_dim(&[d], true)?
         .mul(&prev)?;
     Tensor::where_(&first_mask, &at_zero, &gi)
+}
+
+/// The operands of a tensor clamp broadcast together: shape, then x, min, max values (a
+/// missing bound is empty).
+fn clamp_operands(
+    x: &Tensor,
+    min: Option<&Tensor>,
+    max: Option<&Tensor>,
+) -> Result<(Vec<usize>, [Vec<f64>; 3])> {
+    let mut shape = x.size();
+    for b in min.iter().chain(max.iter()) {
+        shape = super::broadcast_shapes(&shape, b.shape())?;
+    }
+    let vals = |t: Option<&Tensor>| t.map_or(Vec::new(), |t| super::broadcast_values(t, &shape));
+    let v = [vals(Some(x)), vals(min), vals(max)];
+    Ok((shape, v))
+}
+
+/// `ClampBackward0`'s gradients for x, min and max as they are in torch 2.15: with both
+/// bounds and `min < max` a tie with a bound splits the gradient in halves; `min > max`
+/// sends it all to max; a NaN bound sends nothing to the bounds. With one bound, as
+/// `maximum`/`minimum` (halves at ties, everything to both at a NaN).
+pub(crate) fn clamp_tensor_backward(
+    g: &Tensor,
+    x: &Tensor,
+    min: Option<&Tensor>,
+    max: Option<&Tensor>,
+) -> Result<[Option<Tensor>; 3]> {
+    let (shape, [xv, lo, hi]) = clamp_operands(x, min, max)?;
+    let n = xv.len();
+    let mut f = [vec![0.0; n], vec![0.0; n], vec![0.0; n]];
+    let b = |c: bool| f64::from(u8::from(c));
+    // 1 unless `c`: NaN comparisons are false, so `nb(v < l)` passes a NaN
+    let nb = |c: bool| 1.0 - b(c);
+    for i in 0..n {
+        let v = xv[i];
+        let r = match (lo.get(i).copied(), hi.get(i).copied()) {
+            (Some(l), Some(h)) => {
+                let half = if (v == l || v == h) && l < h {
+                    0.5
+                } else {
+                    1.0
+                };
+                [
+                    nb(v < l) * nb(v > h) * half,
+                    b(v < l && l <= h) + 0.5 * b(v == l && l < h),
+                    b((v > h && l <= h) || l > h) + 0.5 * b(v == h && l < h),
+                ]
+            }
+            (Some(l), None) => {
+                let half = if v == l { 0.5 } else { 1.0 };
+                [nb(v < l) * half, nb(v > l) * half, 0.0]
+            }
+            (None, Some(h)) => {
+                let half = if v == h { 0.5 } else { 1.0 };
+                [nb(v > h) * half, 0.0, nb(v < h) * half]
+            }
+            (None, None) => [1.0, 0.0, 0.0],
+        };
+        for k in 0..3 {
+            f[k][i] = r[k];
+        }
+    }
+    let present = [true, min.is_some(), max.is_some()];
+    let mut out = [None, None, None];
+    for (k, fk) in f.into_iter().enumerate() {
+        if present[k] {
+            let m = Tensor::new_raw(fk, shape.clone(), g.dtype());
+            out[k] = Some(g.mul(&m)?);
+        }
+    }
+    Ok(out)
 }

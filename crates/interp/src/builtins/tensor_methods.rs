@@ -249,6 +249,25 @@ fn tensor_methods_core(
         "clamp_max" => v(t.clamp_max(f64_arg(&p0.unwrap_or(Value::Int(0)), "max")?)),
         "clamp_" | "clamp" | "clip_" | "clip" => {
             let (lo, hi) = (args.arg(0, "min"), args.arg(1, "max"));
+            let (lt, ht) = (
+                lo.as_ref().and_then(tensor_of),
+                hi.as_ref().and_then(tensor_of),
+            );
+            if !name.ends_with('_') && (lt.is_some() || ht.is_some()) {
+                let given = |v: &Option<Value>| !matches!(v, None | Some(Value::None));
+                if given(&lo) != lt.is_some() || given(&hi) != ht.is_some() {
+                    let ty = |v: &Option<Value>| match v {
+                        Some(v) if tensor_of(v).is_none() => v.type_name(),
+                        _ => "Tensor".to_string(),
+                    };
+                    let got = format!("{}, {}", ty(&lo), ty(&hi));
+                    let bad = format!("!{}!, !{}!", ty(&lo), ty(&hi));
+                    return Err(PyErr::type_error(format!(
+                        "{name}() received an invalid combination of arguments - got ({got}), but expected one of:\n * (Tensor min = None, Tensor max = None)\n      didn't match because some of the arguments have invalid types: ({bad})\n * (Number min = None, Number max = None)\n      didn't match because some of the arguments have invalid types: ({bad})\n"
+                    )));
+                }
+                return v(t.clamp_tensor(lt.as_ref(), ht.as_ref())).map(Some);
+            }
             let f = |v: Option<Value>| -> PyResult<Option<f64>> {
                 match v {
                     None | Some(Value::None) => Ok(None),
