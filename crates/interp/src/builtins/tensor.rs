@@ -640,6 +640,7 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "double",
     "long",
     "int",
+    "short",
     "bool",
     "to",
     "type",

@@ -786,6 +786,7 @@ fn tensor_methods_more(
         "double" => v(t.to_dtype(DType::Float64)),
         "long" => v(t.to_dtype(DType::Int64)),
         "int" => v(t.to_dtype(DType::Int32)),
+        "short" => v(t.to_dtype(DType::Int16)),
         "bool" => v(t.to_dtype(DType::Bool)),
         "to" if matches!(&p0, Some(Value::Str(d)) if d.starts_with("cuda"))
             || p0.as_ref().is_some_and(|v| matches!(v, Value::Native(n) if n.type_name() == "device" && n.as_any().downcast_ref::<Device>().is_none())) =>

@@ -70,6 +70,8 @@ pub(crate) fn build(interp: &mut Interp) -> PyResult<()> {
         ("int64", DType::Int64),
         ("long", DType::Int64),
         ("int32", DType::Int32),
+        ("int16", DType::Int16),
+        ("short", DType::Int16),
         ("int", DType::Int32),
         ("bool", DType::Bool),
     ] {
