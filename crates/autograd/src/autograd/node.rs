@@ -417,11 +417,11 @@ pub enum BackwardFn {
         min: Option<f64>,
         max: Option<f64>,
     },
-    /// clamp with tensor bounds (`ClampBackward0`); edges self, min, max.
+    /// clamp with tensor bounds (`ClampBackward0`); edges self, min, max. The bounds boxed:
+    /// inline they made every node 8 bytes larger (and training about 1.5% slower).
     ClampTensor {
         this: SavedTensor,
-        min: Option<SavedTensor>,
-        max: Option<SavedTensor>,
+        bounds: Box<[Option<SavedTensor>; 2]>,
     },
     Sum {
         sizes: Vec<usize>,
@@ -922,12 +922,12 @@ impl BackwardFn {
             | Reciprocal { result }
             | Softmax { result, .. }
             | LogSoftmax { result, .. } => v.push(("result", result)),
-            ClampTensor { this, min, max } => {
+            ClampTensor { this, bounds } => {
                 v.push(("self", this));
-                if let Some(m) = min {
+                if let Some(m) = &bounds[0] {
                     v.push(("min", m));
                 }
-                if let Some(m) = max {
+                if let Some(m) = &bounds[1] {
                     v.push(("max", m));
                 }
             }
@@ -1573,7 +1573,8 @@ impl BackwardFn {
                 let mask = u(this)?.lt_scalar(*max)?.to_dtype(g.dtype())?;
                 one(g.mul(&mask))?
             }
-            ClampTensor { this, min, max } => {
+            ClampTensor { this, bounds } => {
+                let [min, max] = &**bounds;
                 let (lo, hi) = (
                     min.as_ref().map(u).transpose()?,
                     max.as_ref().map(u).transpose()?,

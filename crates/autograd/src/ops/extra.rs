@@ -62,8 +62,7 @@ impl Tensor {
         Ok(Tensor::record(r, &[self, a, b], |_| {
             BackwardFn::ClampTensor {
                 this: SavedTensor::input(self),
-                min: min.map(SavedTensor::input),
-                max: max.map(SavedTensor::input),
+                bounds: Box::new([min.map(SavedTensor::input), max.map(SavedTensor::input)]),
             }
         }))
     }
@@ -401,6 +400,7 @@ impl Tensor {
 /// With zeros, under grad mode (`create_graph`) the differentiable O(n^2) form, otherwise the
 /// O(n) masked form: before the first zero as above, at the first zero the products of the
 /// elements up to the second zero times `out` just before it, zero after.
+#[inline(never)]
 pub(crate) fn cumprod_backward(g: &Tensor, x: &Tensor, out: &Tensor, dim: usize) -> Result<Tensor> {
     let n = x.shape().get(dim).copied().unwrap_or(1) as i64;
     if x.numel() <= 1 || n == 1 {
@@ -477,6 +477,7 @@ fn clamp_operands(
 /// bounds and `min < max` a tie with a bound splits the gradient in halves; `min > max`
 /// sends it all to max; a NaN bound sends nothing to the bounds. With one bound, as
 /// `maximum`/`minimum` (halves at ties, everything to both at a NaN).
+#[inline(never)]
 pub(crate) fn clamp_tensor_backward(
     g: &Tensor,
     x: &Tensor,
