@@ -95,9 +95,9 @@ impl DType {
             DType::Float64 => v,
             DType::Float32 => v as f32 as f64,
             DType::Bool => f64::from(u8::from(v != 0.0)),
-            DType::Int64 => cast_int64(v),
-            DType::Int32 => cast_int32(v),
-            DType::Int16 => cast_int16(v),
+            // one out-of-line call for the integer dtypes: an arm per dtype here made the
+            // inlined kernels larger (and training slower) when int16 was added
+            _ => cast_int(self, v),
         }
     }
 
@@ -108,8 +108,17 @@ impl DType {
     }
 }
 
-/// [`DType::cast`] to int64, out of line: integer tensors are rare on the hot paths.
+/// [`DType::cast`] to an integer dtype, out of line: integer tensors are rare on the hot paths.
 #[inline(never)]
+fn cast_int(dt: DType, v: f64) -> f64 {
+    match dt {
+        DType::Int32 => cast_int32(v),
+        DType::Int16 => cast_int16(v),
+        _ => cast_int64(v),
+    }
+}
+
+/// [`DType::cast`] to int64.
 fn cast_int64(v: f64) -> f64 {
     // x86's conversion gives INT64_MIN for NaN and out-of-range values
     if !(v > -9.223_372_036_854_778e18 && v < 9.223_372_036_854_776e18) {
@@ -119,8 +128,7 @@ fn cast_int64(v: f64) -> f64 {
     }
 }
 
-/// [`DType::cast`] to int32, out of line like [`cast_int64`].
-#[inline(never)]
+/// [`DType::cast`] to int32.
 fn cast_int32(v: f64) -> f64 {
     if v.is_nan() {
         f64::from(i32::MIN)
@@ -131,7 +139,6 @@ fn cast_int32(v: f64) -> f64 {
 }
 
 /// [`DType::cast`] to int16: the low 16 bits, like a C++ cast of an in-range integer.
-#[inline(never)]
 fn cast_int16(v: f64) -> f64 {
     if v.is_nan() {
         0.0
