@@ -9,6 +9,8 @@ use std::fmt;
 pub enum DType {
     /// `torch.bool`
     Bool,
+    /// `torch.int16` (`torch.short`)
+    Int16,
     /// `torch.int32` (`torch.int`)
     Int32,
     /// `torch.int64` (`torch.long`)
@@ -29,6 +31,7 @@ impl DType {
     pub fn itemsize(self) -> usize {
         match self {
             DType::Bool => 1,
+            DType::Int16 => 2,
             DType::Int32 | DType::Float32 => 4,
             DType::Int64 | DType::Float64 => 8,
         }
@@ -38,6 +41,7 @@ impl DType {
     pub fn name(self) -> &'static str {
         match self {
             DType::Bool => "torch.bool",
+            DType::Int16 => "torch.int16",
             DType::Int32 => "torch.int32",
             DType::Int64 => "torch.int64",
             DType::Float32 => "torch.float32",
@@ -49,6 +53,7 @@ impl DType {
     pub fn tensor_type_name(self) -> &'static str {
         match self {
             DType::Bool => "torch.BoolTensor",
+            DType::Int16 => "torch.ShortTensor",
             DType::Int32 => "torch.IntTensor",
             DType::Int64 => "torch.LongTensor",
             DType::Float32 => "torch.FloatTensor",
@@ -60,6 +65,7 @@ impl DType {
     pub fn scalar_name(self) -> &'static str {
         match self {
             DType::Bool => "Bool",
+            DType::Int16 => "Short",
             DType::Int32 => "Int",
             DType::Int64 => "Long",
             DType::Float32 => "Float",
@@ -71,6 +77,7 @@ impl DType {
     pub fn cpp_name(self) -> &'static str {
         match self {
             DType::Bool => "bool",
+            DType::Int16 => "short int",
             DType::Int32 => "int",
             DType::Int64 => "long int",
             DType::Float32 => "float",
@@ -88,20 +95,30 @@ impl DType {
             DType::Float64 => v,
             DType::Float32 => v as f32 as f64,
             DType::Bool => f64::from(u8::from(v != 0.0)),
-            DType::Int64 => cast_int64(v),
-            DType::Int32 => cast_int32(v),
+            // one out-of-line call for the integer dtypes: an arm per dtype here made the
+            // inlined kernels larger (and training slower) when int16 was added
+            _ => cast_int(self, v),
         }
     }
 
     /// The larger of two dtypes in PyTorch's promotion lattice
-    /// (bool < int32 < int64 < float32 < float64).
+    /// (bool < int16 < int32 < int64 < float32 < float64).
     pub fn promote(self, other: DType) -> DType {
         self.max(other)
     }
 }
 
-/// [`DType::cast`] to int64, out of line: integer tensors are rare on the hot paths.
+/// [`DType::cast`] to an integer dtype, out of line: integer tensors are rare on the hot paths.
 #[inline(never)]
+fn cast_int(dt: DType, v: f64) -> f64 {
+    match dt {
+        DType::Int32 => cast_int32(v),
+        DType::Int16 => cast_int16(v),
+        _ => cast_int64(v),
+    }
+}
+
+/// [`DType::cast`] to int64.
 fn cast_int64(v: f64) -> f64 {
     // x86's conversion gives INT64_MIN for NaN and out-of-range values
     if !(v > -9.223_372_036_854_778e18 && v < 9.223_372_036_854_776e18) {
@@ -111,14 +128,22 @@ fn cast_int64(v: f64) -> f64 {
     }
 }
 
-/// [`DType::cast`] to int32, out of line like [`cast_int64`].
-#[inline(never)]
+/// [`DType::cast`] to int32.
 fn cast_int32(v: f64) -> f64 {
     if v.is_nan() {
         f64::from(i32::MIN)
     } else {
         // wraps like a C++ int cast of an in-range int64
         f64::from((v.trunc() as i64) as i32)
+    }
+}
+
+/// [`DType::cast`] to int16: the low 16 bits, like a C++ cast of an in-range integer.
+fn cast_int16(v: f64) -> f64 {
+    if v.is_nan() {
+        0.0
+    } else {
+        f64::from((v.trunc() as i64) as i16)
     }
 }
 

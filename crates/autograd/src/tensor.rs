@@ -255,7 +255,7 @@ impl Tensor {
         let v = self.to_vec().first().copied().unwrap_or(0.0);
         Ok(match self.dtype() {
             DType::Bool => Scalar::Bool(v != 0.0),
-            DType::Int64 | DType::Int32 => Scalar::Int(v as i64),
+            DType::Int64 | DType::Int32 | DType::Int16 => Scalar::Int(v as i64),
             _ => Scalar::Float(v),
         })
     }
@@ -457,7 +457,7 @@ impl Tensor {
         let leaf = |v: f64| {
             NestedData::Scalar(match dt {
                 DType::Bool => Scalar::Bool(v != 0.0),
-                DType::Int64 | DType::Int32 => Scalar::Int(v as i64),
+                DType::Int64 | DType::Int32 | DType::Int16 => Scalar::Int(v as i64),
                 _ => Scalar::Float(v),
             })
         };

@@ -463,7 +463,7 @@ fn tolist(t: &Tensor) -> String {
             return match dt {
                 DType::Float32 | DType::Float64 => ::autograd::fmt_python_float(v[0]),
                 DType::Bool => py_bool(v[0] != 0.0),
-                DType::Int64 | DType::Int32 => format!("{}", v[0] as i64),
+                DType::Int64 | DType::Int32 | DType::Int16 => format!("{}", v[0] as i64),
             };
         }
         let inner: usize = shape[1..].iter().product();

@@ -22,7 +22,7 @@ fn make(shape: &[usize], dt: u8, rg: bool) -> Option<Tensor> {
 
 fn apply(op: u8, a: &Tensor, b: &Tensor, i: i64, j: i64) -> Option<Tensor> {
     let d = i as isize;
-    let r = match op % 40 {
+    let r = match op % 45 {
         0 => a.add(b),
         1 => a.mul(b),
         2 => a.div(b),
@@ -65,6 +65,11 @@ fn apply(op: u8, a: &Tensor, b: &Tensor, i: i64, j: i64) -> Option<Tensor> {
         36 => a.t(),
         37 => a.add_(b).map(|_| a.clone()),
         38 => a.index_put_(&[IndexItem::Int(i)], b).map(|_| a.clone()),
+        39 => a.sort(d, j % 2 == 0, i % 2 == 0).map(|r| r.0),
+        40 => a.topk(j, d, i % 2 == 0, j % 2 == 0).map(|r| r.0),
+        41 => a.topk(i, d, true, false).map(|r| r.1),
+        42 => a.cumprod(d),
+        43 => a.clamp_tensor(Some(b), (j > 0).then_some(a)),
         _ => a.to_dtype(DType::Int64),
     };
     r.ok()
@@ -78,7 +83,7 @@ proptest! {
         sa in proptest::collection::vec(0usize..4, 0..4),
         sb in proptest::collection::vec(0usize..4, 0..4),
         dta in 0u8..5, dtb in 0u8..5, rg in any::<bool>(),
-        ops in proptest::collection::vec((0u8..40, -5i64..6, -5i64..6), 1..6),
+        ops in proptest::collection::vec((0u8..45, -5i64..6, -5i64..6), 1..6),
     ) {
         let (Some(a), Some(b)) = (make(&sa, dta, rg), make(&sb, dtb, false)) else { return Ok(()) };
         let mut cur = a.clone();

@@ -7,7 +7,7 @@ use crate::error::{Result, TorchError};
 use crate::storage::checked_numel;
 use crate::tensor::Tensor;
 
-fn operand(t: &Tensor) -> (DType, usize, bool) {
+pub(crate) fn operand(t: &Tensor) -> (DType, usize, bool) {
     (t.dtype(), t.dim(), t.is_wrapped_number())
 }
 

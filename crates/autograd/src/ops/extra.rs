@@ -29,8 +29,65 @@ impl Tensor {
         }))
     }
 
+    /// `torch.clamp(x, min, max)` with tensor bounds (`ClampBackward0`; a missing bound is
+    /// None): broadcast, promoted, NaN in any operand gives NaN, `min > max` gives `max`.
+    pub fn clamp_tensor(&self, min: Option<&Tensor>, max: Option<&Tensor>) -> Result<Tensor> {
+        if min.is_none() && max.is_none() {
+            return Err(TorchError::runtime(
+                "torch.clamp: At least one of 'min' or 'max' must not be None",
+            ));
+        }
+        let bounds: Vec<&Tensor> = min.into_iter().chain(max).collect();
+        let mut ops = vec![super::binary::operand(self)];
+        ops.extend(bounds.iter().map(|b| super::binary::operand(b)));
+        let dt = crate::dtype::result_type(&ops);
+        let (shape, [x, lo, hi]) = clamp_operands(self, min, max)?;
+        let vals = (0..x.len())
+            .map(|i| {
+                let (l, h) = (lo.get(i).copied(), hi.get(i).copied());
+                let v = x[i];
+                let nan = |b: Option<f64>| b.is_some_and(f64::is_nan);
+                let y = if v.is_nan() || nan(l) || nan(h) {
+                    f64::NAN
+                } else {
+                    let y = l.map_or(v, |l| v.max(l));
+                    h.map_or(y, |h| y.min(h))
+                };
+                dt.cast(y)
+            })
+            .collect();
+        let r = Tensor::new_raw(vals, shape, dt);
+        let none = Tensor::new_raw(vec![0.0], vec![], dt);
+        let (a, b) = (min.unwrap_or(&none), max.unwrap_or(&none));
+        Ok(Tensor::record(r, &[self, a, b], |_| {
+            BackwardFn::ClampTensor {
+                this: SavedTensor::input(self),
+                bounds: Box::new([min.map(SavedTensor::input), max.map(SavedTensor::input)]),
+            }
+        }))
+    }
+
     /// `x.cumsum(dim)` (`CumsumBackward0`); integer inputs accumulate in int64.
     pub fn cumsum(&self, dim: isize) -> Result<Tensor> {
+        let (r, d) = self.scan(dim, false)?;
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Cumsum {
+            dim: d,
+        }))
+    }
+
+    /// `x.cumprod(dim)` (`CumprodBackward0`); integer inputs multiply in int64.
+    pub fn cumprod(&self, dim: isize) -> Result<Tensor> {
+        let (r, d) = self.scan(dim, true)?;
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Cumprod {
+            this: SavedTensor::input(self),
+            result: SavedTensor::output(r),
+            dim: d,
+        }))
+    }
+
+    /// Running sums or products along `dim`, accumulated in double and rounded per output
+    /// like PyTorch's CPU kernel (`acc_type<float>` is double there).
+    fn scan(&self, dim: isize, prod: bool) -> Result<(Tensor, usize)> {
         let d = wrap_dim(dim, self.dim())?;
         let dt = if self.dtype().is_floating_point() {
             self.dtype()
@@ -44,18 +101,18 @@ impl Tensor {
         let mut v = self.to_vec();
         for o in 0..outer {
             for i in 0..inner {
-                let mut acc = 0.0;
+                let mut acc = if prod { 1.0 } else { 0.0 };
                 for k in 0..size {
                     let idx = (o * size + k) * inner + i;
-                    acc = dt.cast(acc + v[idx]);
-                    v[idx] = acc;
+                    acc = if prod { acc * v[idx] } else { acc + v[idx] };
+                    if !dt.is_floating_point() {
+                        acc = dt.cast(acc);
+                    }
+                    v[idx] = dt.cast(acc);
                 }
             }
         }
-        let r = Tensor::new_raw(v, shape, dt);
-        Ok(Tensor::record(r, &[self], |_| BackwardFn::Cumsum {
-            dim: d,
-        }))
+        Ok((Tensor::new_raw(v, shape, dt), d))
     }
 
     /// `x.flip(dims)` (`FlipBackward0`).
@@ -337,4 +394,138 @@ impl Tensor {
             })
         })
     }
+}
+
+/// PyTorch's `cumprod_backward`. Without a zero in `x`: `reversed_cumsum(out * g) / x`.
+/// With zeros, under grad mode (`create_graph`) the differentiable O(n^2) form, otherwise the
+/// O(n) masked form: before the first zero as above, at the first zero the products of the
+/// elements up to the second zero times `out` just before it, zero after.
+#[inline(never)]
+pub(crate) fn cumprod_backward(g: &Tensor, x: &Tensor, out: &Tensor, dim: usize) -> Result<Tensor> {
+    let n = x.shape().get(dim).copied().unwrap_or(1) as i64;
+    if x.numel() <= 1 || n == 1 {
+        return Ok(g.clone());
+    }
+    let d = dim as isize;
+    let is_zero = x.eq_scalar(0.0)?;
+    if is_zero.any()?.item()?.to_f64() == 0.0 {
+        return out.mul(g)?.flip(&[d])?.cumsum(d)?.flip(&[d])?.div(x);
+    }
+    if crate::autograd::grad_mode::is_grad_enabled() {
+        // PyTorch assigns each slice into zeros in place (`CopySlices`); here the slices are
+        // concatenated (`CatBackward0`): the same values, another node name.
+        let mut ones_size = x.size();
+        ones_size[dim] = 1;
+        let mut parts = Vec::with_capacity(n as usize);
+        for k in 0..n {
+            let omitted = if k == 0 {
+                let ones = Tensor::ones(&ones_size, g.dtype())?;
+                Tensor::cat(&[ones, x.slice(d, 1, n, 1)?.cumprod(d)?], d)?
+            } else {
+                let until = x.slice(d, 0, k, 1)?.prod_dim(d, true)?;
+                if k == n - 1 {
+                    until
+                } else {
+                    let from = x.slice(d, k + 1, n, 1)?.cumprod(d)?;
+                    let prods = until.expand_as(&from)?.mul(&from)?;
+                    Tensor::cat(&[until, prods], d)?
+                }
+            };
+            parts.push(g.slice(d, k, n, 1)?.mul(&omitted)?.sum_dim(&[d], true)?);
+        }
+        return Tensor::cat(&parts, d);
+    }
+    let cs = is_zero.cumsum(d)?;
+    let before = cs.eq_scalar(0)?;
+    let w = out.mul(g)?.masked_fill(&before.logical_not()?, 0.0)?;
+    let gi = w.flip(&[d])?.cumsum(d)?.flip(&[d])?.div(x)?;
+    let gi = Tensor::where_(&before, &gi, &g.zeros_like()?)?;
+    let first_run = cs.eq_scalar(1)?;
+    let first = first_run.max_dim(d, true)?.1;
+    let first_mask = super::reduce::one_hot_along(&first, x.shape(), dim, true, DType::Bool)?
+        .logical_and(&first_run)?;
+    let between = first_run.logical_and(&first_mask.logical_not()?)?;
+    let prev = out
+        .take_along(dim, &first.sub_scalar(1)?.clamp(Some(0.0), None)?)?
+        .masked_fill(&first.eq_scalar(0)?, 1.0)?;
+    let at_zero = x
+        .masked_fill(&between.logical_not()?, 1.0)?
+        .cumprod(d)?
+        .mul(&g.masked_fill(&first_run.logical_not()?, 0.0)?)?
+        .sum_dim(&[d], true)?
+        .mul(&prev)?;
+    Tensor::where_(&first_mask, &at_zero, &gi)
+}
+
+/// The operands of a tensor clamp broadcast together: shape, then x, min, max values (a
+/// missing bound is empty).
+fn clamp_operands(
+    x: &Tensor,
+    min: Option<&Tensor>,
+    max: Option<&Tensor>,
+) -> Result<(Vec<usize>, [Vec<f64>; 3])> {
+    let mut shape = x.size();
+    for b in min.iter().chain(max.iter()) {
+        shape = super::broadcast_shapes(&shape, b.shape())?;
+    }
+    let vals = |t: Option<&Tensor>| t.map_or(Vec::new(), |t| super::broadcast_values(t, &shape));
+    let v = [vals(Some(x)), vals(min), vals(max)];
+    Ok((shape, v))
+}
+
+/// `ClampBackward0`'s gradients for x, min and max as they are in torch 2.15: with both
+/// bounds and `min < max` a tie with a bound splits the gradient in halves; `min > max`
+/// sends it all to max; a NaN bound sends nothing to the bounds. With one bound, as
+/// `maximum`/`minimum` (halves at ties, everything to both at a NaN).
+#[inline(never)]
+pub(crate) fn clamp_tensor_backward(
+    g: &Tensor,
+    x: &Tensor,
+    min: Option<&Tensor>,
+    max: Option<&Tensor>,
+) -> Result<[Option<Tensor>; 3]> {
+    let (shape, [xv, lo, hi]) = clamp_operands(x, min, max)?;
+    let n = xv.len();
+    let mut f = [vec![0.0; n], vec![0.0; n], vec![0.0; n]];
+    let b = |c: bool| f64::from(u8::from(c));
+    // 1 unless `c`: NaN comparisons are false, so `nb(v < l)` passes a NaN
+    let nb = |c: bool| 1.0 - b(c);
+    for i in 0..n {
+        let v = xv[i];
+        let r = match (lo.get(i).copied(), hi.get(i).copied()) {
+            (Some(l), Some(h)) => {
+                let half = if (v == l || v == h) && l < h {
+                    0.5
+                } else {
+                    1.0
+                };
+                [
+                    nb(v < l) * nb(v > h) * half,
+                    b(v < l && l <= h) + 0.5 * b(v == l && l < h),
+                    b((v > h && l <= h) || l > h) + 0.5 * b(v == h && l < h),
+                ]
+            }
+            (Some(l), None) => {
+                let half = if v == l { 0.5 } else { 1.0 };
+                [nb(v < l) * half, nb(v > l) * half, 0.0]
+            }
+            (None, Some(h)) => {
+                let half = if v == h { 0.5 } else { 1.0 };
+                [nb(v > h) * half, 0.0, nb(v < h) * half]
+            }
+            (None, None) => [1.0, 0.0, 0.0],
+        };
+        for k in 0..3 {
+            f[k][i] = r[k];
+        }
+    }
+    let present = [true, min.is_some(), max.is_some()];
+    let mut out = [None, None, None];
+    for (k, fk) in f.into_iter().enumerate() {
+        if present[k] {
+            let m = Tensor::new_raw(fk, shape.clone(), g.dtype());
+            out[k] = Some(g.mul(&m)?);
+        }
+    }
+    Ok(out)
 }

@@ -14,6 +14,7 @@ pub mod nn;
 pub mod nn_extra;
 pub mod random;
 pub mod reduce;
+pub mod sort;
 pub mod unary;
 pub mod view;
 

@@ -7,7 +7,7 @@ use crate::error::{Result, TorchError};
 use crate::tensor::Tensor;
 
 /// Normalises a dim list, rejecting duplicates as PyTorch does.
-fn wrap_dims(dims: &[isize], ndim: usize) -> Result<Vec<usize>> {
+pub(crate) fn wrap_dims(dims: &[isize], ndim: usize) -> Result<Vec<usize>> {
     let mut out = Vec::with_capacity(dims.len());
     for &d in dims {
         let w = wrap_dim(d, ndim)?;

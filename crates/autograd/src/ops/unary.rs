@@ -290,14 +290,16 @@ impl Tensor {
             return Ok(self.clone());
         }
         let src = self.dtype();
-        let float_to_int32 = src.is_floating_point() && dtype == DType::Int32;
+        let float_to_int32 =
+            src.is_floating_point() && matches!(dtype, DType::Int32 | DType::Int16);
         let v = self
             .to_vec()
             .into_iter()
             .map(|x| {
-                // x86's float -> int32 conversion gives INT_MIN when out of range
+                // x86's float -> int32 conversion gives INT_MIN when out of range (int16 goes
+                // through int32: 0)
                 if float_to_int32 && !(x > -2_147_483_649.0 && x < 2_147_483_648.0) {
-                    f64::from(i32::MIN)
+                    dtype.cast(f64::from(i32::MIN))
                 } else {
                     dtype.cast(x)
                 }

@@ -279,9 +279,25 @@ impl Tensor {
         self.squeeze_dim_impl(dim, false)
     }
 
-    /// `x.squeeze((dim,))`: like `squeeze_dim` but recorded as `SqueezeBackward4`.
+    /// Like `squeeze_dim` but recorded as `SqueezeBackward4` (PyTorch's `squeeze_(dim)` inside
+    /// `matmul`).
     pub fn squeeze_dims(&self, dim: isize) -> Result<Tensor> {
         self.squeeze_dim_impl(dim, true)
+    }
+
+    /// `x.squeeze((d0, d1, ...))`: drops those of the dims that are 1 (`SqueezeBackward2`).
+    pub fn squeeze_list(&self, dims: &[isize]) -> Result<Tensor> {
+        let d = super::reduce::wrap_dims(dims, self.dim())?;
+        let l = self.layout();
+        let (shape, strides): (Vec<usize>, Vec<usize>) = (0..l.shape.len())
+            .filter(|i| !(d.contains(i) && l.shape[*i] == 1))
+            .map(|i| (l.shape[i], l.strides[i]))
+            .unzip();
+        let r = self.view_layout(shape, strides, l.offset);
+        let sizes = self.size();
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::SqueezeDims {
+            sizes,
+        }))
     }
 
     fn squeeze_dim_impl(&self, dim: isize, multi: bool) -> Result<Tensor> {

@@ -1,0 +1,15 @@
+import torch
+
+x = torch.tensor([[3.0, 1.0, 2.0, 0.5], [0.0, 5.0, -1.0, 4.0]], requires_grad=True)
+r = x.sort()
+print(r)
+print(type(r).__name__, r.values.grad_fn.name(), r.indices.dtype)
+values, indices = torch.sort(x, dim=0, descending=True)
+print(values)
+print(indices)
+print(x.argsort(), torch.argsort(x, dim=1, descending=True))
+(r.values * torch.tensor([1.0, 2.0, 3.0, 4.0])).sum().backward()
+print(x.grad)
+print(r[0].shape, len(r), r.indices is r[1])
+print(torch.tensor(2.5).sort())
+print(torch.tensor([3, 1, 2]).sort(descending=True))
