@@ -215,17 +215,23 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
     Ok(s)
 }
 
+/// The fill character and alignment: the `0` flag fills with zeros (`format(3, '>03')` is
+/// `003`) and, for numbers without an explicit alignment, pads after the sign.
+fn fill_align(spec: &Spec, default_right: bool) -> (char, char) {
+    let fill = spec.fill.unwrap_or(if spec.zero { '0' } else { ' ' });
+    let align = match spec.align {
+        Some(a) => a,
+        None if spec.zero && default_right => '=',
+        None if default_right => '>',
+        None => '<',
+    };
+    (fill, align)
+}
+
 /// Pads `body` (with its sign already split off into `sign`) to the spec's width.
 fn pad(sign: &str, body: &str, spec: &Spec, default_right: bool) -> String {
     let len = sign.chars().count() + body.chars().count();
-    let (fill, align) = if spec.zero && spec.align.is_none() {
-        (spec.fill.unwrap_or('0'), '=')
-    } else {
-        (
-            spec.fill.unwrap_or(' '),
-            spec.align.unwrap_or(if default_right { '>' } else { '<' }),
-        )
-    };
+    let (fill, align) = fill_align(spec, default_right);
     if len >= spec.width {
         return format!("{sign}{body}");
     }
@@ -264,6 +270,30 @@ fn group(int_part: &str, sep: Option<char>, every: usize) -> String {
         out.push(*ch);
     }
     out
+}
+
+/// Groups a number's integer digits; zero padding (`0` fill, `=` alignment) takes part in the
+/// grouping as in CPython: `format(1234, '010,')` is `00,001,234`. `others` is the width of the
+/// sign, prefix and fraction around it.
+fn group_padded(int: &str, spec: &Spec, every: usize, others: usize) -> String {
+    if spec.grouping.is_none() || fill_align(spec, true) != ('0', '=') {
+        return group(int, spec.grouping, every);
+    }
+    let need = spec.width.saturating_sub(others);
+    let grouped_len = |d: usize| d + d.saturating_sub(1) / every;
+    // The fewest digits whose grouped form fills the width (a close first guess, then adjusted).
+    let mut d = int.len().max(need - need / (every + 1));
+    while grouped_len(d) < need {
+        d += 1;
+    }
+    while d > int.len() && grouped_len(d - 1) >= need {
+        d -= 1;
+    }
+    group(
+        &format!("{}{int}", "0".repeat(d - int.len())),
+        spec.grouping,
+        every,
+    )
 }
 
 pub fn format_str(s: &str, spec: &Spec) -> PyResult<String> {
@@ -327,12 +357,12 @@ pub fn format_int(v: &BigInt, spec: &Spec) -> PyResult<String> {
     } else {
         3
     };
-    let body = group(&digits, spec.grouping, every);
     let sign = format!(
         "{}{}",
         sign_str(neg, spec),
         if spec.alt { prefix } else { "" }
     );
+    let body = group_padded(&digits, spec, every, sign.len());
     Ok(pad(&sign, &body, spec, true))
 }
 
@@ -432,7 +462,8 @@ pub fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
             Some(i) => body.split_at(i),
             None => (body.as_str(), ""),
         };
-        format!("{}{rest}", group(int, spec.grouping, 3))
+        let others = sign_str(neg, spec).len() + rest.chars().count();
+        format!("{}{rest}", group_padded(int, spec, 3, others))
     } else {
         body
     };
@@ -496,6 +527,9 @@ mod tests {
         assert_eq!(i(42, "05d"), "00042");
         assert_eq!(i(255, "#x"), "0xff");
         assert_eq!(i(1234567, ","), "1,234,567");
+        assert_eq!(i(1234, "08,"), "0,001,234");
+        assert_eq!(i(1234, "010_x"), "0_0000_04d2");
+        assert_eq!(i(3, ">03"), "003");
         assert_eq!(i(5, ".2f"), "5.00");
         assert_eq!(
             format_str("ab", &parse_spec(">5").unwrap()).unwrap(),
