@@ -346,6 +346,10 @@ impl Interp {
                 if name == "__name__" || name == "__qualname__" {
                     return Ok(Some(Value::str(t.name())));
                 }
+                if *t == BuiltinType::Dict && name == "fromkeys" {
+                    let f = crate::builtins::methods::dict_fromkeys;
+                    return Ok(Some(crate::builtins::builtin_fn("fromkeys", f)));
+                }
                 // Unbound builtin methods: str.upper, list.append ...
                 Ok(crate::builtins::methods::lookup(t.name(), name).map(|f| {
                     Value::Builtin(Rc::new(BuiltinFn {

@@ -430,6 +430,19 @@ fn dict_setdefault(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(v)
 }
 
+/// `dict.fromkeys(iterable, value=None)`: found on the type itself (`objects.rs`), not bound.
+pub(crate) fn dict_fromkeys(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    n_args(&args, "fromkeys", 1, 2)?;
+    let v = args.positional.get(1).cloned().unwrap_or(Value::None);
+    let mut data = DictData::default();
+    for k in interp.collect(&args.positional[0])? {
+        data.insert(k.hash_key()?, k, v.clone());
+    }
+    Ok(Value::Dict(Rc::new(DictObj {
+        data: std::cell::RefCell::new(data),
+    })))
+}
+
 fn dict_update(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let d = dict_of(&this(&mut args, "dict", "update")?)
         .ok_or_else(|| PyErr::type_error("not a dict"))?;
