@@ -317,7 +317,12 @@ impl Interp {
                 }
                 Ok(None)
             }
-            Value::Module(m) => Ok(m.attrs.borrow().get(name).cloned()),
+            Value::Module(m) => Ok(m
+                .attrs
+                .borrow()
+                .get(name)
+                .cloned()
+                .or_else(|| (name == "__name__").then(|| Value::Str(m.name.clone())))),
             Value::Native(n) => {
                 let n = n.clone();
                 n.get_attr(obj, name, self)
