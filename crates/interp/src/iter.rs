@@ -37,6 +37,8 @@ pub enum IterState {
     },
     Zip {
         inners: Vec<Value>,
+        /// `zip(..., strict=True)`: unequal lengths raise ValueError.
+        strict: bool,
     },
     Map {
         func: Value,
@@ -67,7 +69,7 @@ impl IterState {
                 std::mem::replace(inner, none()),
                 std::mem::replace(count, none()),
             ],
-            IterState::Zip { inners } => std::mem::take(inners),
+            IterState::Zip { inners, .. } => std::mem::take(inners),
             IterState::Map { func, inners } => {
                 let mut v = std::mem::take(inners);
                 v.push(std::mem::replace(func, none()));
@@ -137,7 +139,7 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
         Gen(Box<GenState>),
         FnGen(Option<Box<crate::generator::FnGen>>),
         Enumerate(Value, Value),
-        Zip(Vec<Value>),
+        Zip(Vec<Value>, bool),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
     }
@@ -172,7 +174,7 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
             IterState::Enumerate { inner, count } => {
                 Action::Enumerate(inner.clone(), count.clone())
             }
-            IterState::Zip { inners } => Action::Zip(inners.clone()),
+            IterState::Zip { inners, strict } => Action::Zip(inners.clone(), *strict),
             IterState::Map { func, inners } => Action::Map(func.clone(), inners.clone()),
             IterState::Filter { func, inner } => Action::Filter(func.clone(), inner.clone()),
         }
@@ -210,14 +212,15 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
             }
             Ok(Some(Value::tuple(vec![count, v])))
         }
-        Action::Zip(inners) => {
+        Action::Zip(inners, strict) => {
             if inners.is_empty() {
                 return Ok(None);
             }
             let mut out = Vec::with_capacity(inners.len());
-            for i in &inners {
+            for (k, i) in inners.iter().enumerate() {
                 match next_value(interp, i)? {
                     Some(v) => out.push(v),
+                    None if strict => return zip_strict_end(interp, &inners, k),
                     None => return Ok(None),
                 }
             }
@@ -248,6 +251,32 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
             }
         },
     }
+}
+
+/// `zip(strict=True)` when argument `k` ran out: the error CPython raises if the arguments'
+/// lengths differ, else the end.
+fn zip_strict_end(interp: &mut Interp, inners: &[Value], k: usize) -> PyResult<Option<Value>> {
+    let before = |j: usize| match j {
+        1 => "argument 1".to_string(),
+        _ => format!("arguments 1-{j}"),
+    };
+    if k > 0 {
+        return Err(crate::error::PyErr::value_error(format!(
+            "zip() argument {} is shorter than {}",
+            k + 1,
+            before(k)
+        )));
+    }
+    for (j, rest) in inners.iter().enumerate().skip(1) {
+        if next_value(interp, rest)?.is_some() {
+            return Err(crate::error::PyErr::value_error(format!(
+                "zip() argument {} is longer than {}",
+                j + 1,
+                before(j)
+            )));
+        }
+    }
+    Ok(None)
 }
 
 /// `next()` on any iterator value (must be a `Value::Iterator`).

@@ -523,7 +523,10 @@ fn enumerate(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
 }
 
 fn zip(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
-    args.take_kw("strict");
+    let strict = match args.take_kw("strict") {
+        Some(v) => interp.truthy(&v)?,
+        None => false,
+    };
     args.no_kwargs("zip")?;
     let mut inners = Vec::new();
     for (i, a) in args.positional.iter().enumerate() {
@@ -535,7 +538,7 @@ fn zip(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
         }
         inners.push(interp.iter(a)?);
     }
-    Ok(iter::make(IterState::Zip { inners }))
+    Ok(iter::make(IterState::Zip { inners, strict }))
 }
 
 fn map(interp: &mut Interp, args: Args) -> PyResult<Value> {
