@@ -8,7 +8,7 @@ use crate::iter::{self, IterState};
 use crate::ops::{as_num, num_to_f64, to_big, Num};
 use crate::value::*;
 use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::{One, Signed, Zero};
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -782,9 +782,16 @@ fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
                 return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
             }
             if y.is_negative() {
-                return Err(PyErr::value_error(
-                    "base is not invertible for the given modulus",
-                ));
+                // pow(x, -n, z) is pow(inverse of x mod z, n, z).
+                use num_integer::Integer;
+                let m = z.abs();
+                let g = x.mod_floor(&m).extended_gcd(&m);
+                if !g.gcd.is_one() {
+                    return Err(PyErr::value_error(
+                        "base is not invertible for the given modulus",
+                    ));
+                }
+                return Ok(Value::from_bigint(mod_pow(&g.x, &-y, &z)));
             }
             Ok(Value::from_bigint(mod_pow(&x, &y, &z)))
         }
