@@ -94,6 +94,10 @@ impl Interp {
         cenv.vars
             .borrow_mut()
             .insert(Rc::from("__qualname__"), Value::Str(def.name.clone()));
+        cenv.vars.borrow_mut().insert(
+            Rc::from("__doc__"),
+            crate::ast::docstring(&def.body).map_or(Value::None, Value::Str),
+        );
         let cref: EnvRef = Some(cenv.clone());
         match self.exec_block(&def.body, &cref) {
             Ok(()) => {}

@@ -330,7 +330,9 @@ impl Interp {
             Value::Function(f) => Ok(match name {
                 "__name__" => Some(Value::Str(f.name.clone())),
                 "__qualname__" => Some(Value::str(&f.qualname)),
-                "__doc__" => Some(Value::None),
+                "__doc__" => {
+                    Some(crate::ast::docstring(&f.def.body).map_or(Value::None, Value::Str))
+                }
                 "__module__" => Some(Value::str("__main__")),
                 _ => None,
             }),
