@@ -74,6 +74,7 @@ impl Interp {
     pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         match self.try_get_attr(obj, name)? {
             Some(v) => Ok(v),
+            None if name == "__class__" => Ok(self.type_of(obj)),
             None => Err(self.no_attr(obj, name)),
         }
     }
