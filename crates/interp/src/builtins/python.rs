@@ -529,13 +529,7 @@ fn zip(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     };
     args.no_kwargs("zip")?;
     let mut inners = Vec::new();
-    for (i, a) in args.positional.iter().enumerate() {
-        if !interp.is_iterable(a) {
-            return Err(PyErr::type_error(format!(
-                "zip argument #{} must support iteration",
-                i + 1
-            )));
-        }
+    for a in &args.positional {
         inners.push(interp.iter(a)?);
     }
     Ok(iter::make(IterState::Zip { inners, strict }))
