@@ -755,7 +755,10 @@ fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn divmod(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args.count("divmod", 2, 2)?;
     let (a, b) = (&args.positional[0], &args.positional[1]);
-    let q = interp.binary_op(a, b, BinOp::FloorDiv)?;
+    let q = interp.binary_op(a, b, BinOp::FloorDiv).map_err(|mut e| {
+        e.message = e.message.replace("for //:", "for divmod():");
+        e
+    })?;
     let r = interp.binary_op(a, b, BinOp::Mod)?;
     Ok(Value::tuple(vec![q, r]))
 }
