@@ -2,7 +2,7 @@
 
 use crate::error::PyResult;
 use crate::eval::{Args, Interp};
-use crate::value::{ListObj, RangeObj, Value};
+use crate::value::{DictObj, ListObj, RangeObj, Value};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -26,6 +26,14 @@ pub enum IterState {
     Items {
         items: VecDeque<Value>,
         name: &'static str,
+    },
+    /// A dict's keys, values or items (`kind`: "dict_keys", "dict_values", "dict_items"),
+    /// read live, so that changing the dict's size meanwhile raises as in CPython.
+    Dict {
+        dict: Rc<DictObj>,
+        kind: &'static str,
+        idx: usize,
+        len: usize,
     },
     Range {
         range: Rc<RangeObj>,
@@ -63,6 +71,12 @@ impl IterState {
             }
             IterState::Items { items, .. } => std::mem::take(items).into(),
             IterState::Range { .. } => Vec::new(),
+            IterState::Dict { dict, .. } => vec![Value::Dict(std::mem::replace(
+                dict,
+                Rc::new(DictObj {
+                    data: Default::default(),
+                }),
+            ))],
             IterState::Gen(g) => std::mem::take(&mut g.iters),
             IterState::FnGen(g) => g.as_mut().map(|g| g.take_values()).unwrap_or_default(),
             IterState::Enumerate { inner, count } => vec![
@@ -89,6 +103,14 @@ impl IterState {
             IterState::FnGen(_) => "generator",
             IterState::Items { name, .. } => name,
             IterState::Range { .. } => "range_iterator",
+            IterState::Dict {
+                kind: "dict_values",
+                ..
+            } => "dict_valueiterator",
+            IterState::Dict {
+                kind: "dict_items", ..
+            } => "dict_itemiterator",
+            IterState::Dict { .. } => "dict_keyiterator",
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
             IterState::Map { .. } => "map",
@@ -99,6 +121,16 @@ impl IterState {
 
 pub fn make(state: IterState) -> Value {
     Value::Iterator(Rc::new(RefCell::new(state)))
+}
+
+/// Iterates over a dict's keys, values or items (`kind` as in `IterState::Dict`).
+pub fn over_dict(dict: &Rc<DictObj>, kind: &'static str) -> Value {
+    make(IterState::Dict {
+        dict: dict.clone(),
+        kind,
+        idx: 0,
+        len: dict.data.borrow().len(),
+    })
 }
 
 pub fn from_items(items: Vec<Value>, name: &'static str) -> Value {
@@ -155,6 +187,26 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
                 Action::Done(v)
             }
             IterState::Items { items, .. } => Action::Done(items.pop_front()),
+            IterState::Dict {
+                dict,
+                kind,
+                idx,
+                len,
+            } => {
+                let d = dict.data.borrow();
+                if d.len() != *len {
+                    return Err(crate::error::PyErr::runtime_error(
+                        "dictionary changed size during iteration",
+                    ));
+                }
+                let v = d.entries.get(*idx).map(|(k, v)| match *kind {
+                    "dict_keys" => k.clone(),
+                    "dict_values" => v.clone(),
+                    _ => Value::tuple(vec![k.clone(), v.clone()]),
+                });
+                *idx += 1;
+                Action::Done(v)
+            }
             IterState::FnGen(g) => Action::FnGen(g.take()),
             IterState::Gen(g) => Action::Gen(Box::new(GenState {
                 elt: g.elt.clone(),

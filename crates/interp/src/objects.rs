@@ -576,15 +576,7 @@ impl Interp {
                 s.chars().map(|c| Value::str(&c.to_string())).collect(),
                 "str_ascii_iterator",
             ),
-            Value::Dict(d) => iter::from_items(
-                d.data
-                    .borrow()
-                    .entries
-                    .iter()
-                    .map(|(k, _)| k.clone())
-                    .collect(),
-                "dict_keyiterator",
-            ),
+            Value::Dict(d) => iter::over_dict(d, "dict_keys"),
             Value::Set(d) => iter::from_items(d.ordered(), "set_iterator"),
             Value::Range(r) => iter::make(IterState::Range {
                 range: r.clone(),
@@ -592,6 +584,12 @@ impl Interp {
             }),
             Value::Native(n) => {
                 let n = n.clone();
+                if let Some(v) = n
+                    .as_any()
+                    .downcast_ref::<crate::builtins::methods::DictView>()
+                {
+                    return Ok(iter::over_dict(&v.dict, v.kind));
+                }
                 match n.iter_items(self)? {
                     Some(items) => iter::from_items(items, "iterator"),
                     None => {

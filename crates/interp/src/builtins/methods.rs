@@ -313,8 +313,8 @@ const DICT: &[Method] = &[
 
 /// `dict.keys()` / `values()` / `items()` views: live, re-iterable, printable.
 pub(crate) struct DictView {
-    dict: Rc<DictObj>,
-    kind: &'static str,
+    pub(crate) dict: Rc<DictObj>,
+    pub(crate) kind: &'static str,
 }
 
 impl DictView {
