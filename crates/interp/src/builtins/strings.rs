@@ -66,6 +66,13 @@ fn recv(args: &mut Args, method: &str) -> PyResult<String> {
 }
 
 /// A `str` argument; `what` is CPython's message up to the type found ("must be str").
+/// The receiver of a method that takes no arguments (`str.upper()`), checking that none came.
+fn recv0(args: &mut Args, method: &str) -> PyResult<String> {
+    let x = recv(args, method)?;
+    args.count(&format!("str.{method}"), 0, 0)?;
+    Ok(x)
+}
+
 fn str_arg(v: &Value, what: &str) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
@@ -98,11 +105,11 @@ fn s(v: String) -> PyResult<Value> {
 }
 
 fn upper(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    s(casemap::upper(&recv(&mut a, "upper")?))
+    s(casemap::upper(&recv0(&mut a, "upper")?))
 }
 
 fn lower(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    s(casemap::lower(&recv(&mut a, "lower")?))
+    s(casemap::lower(&recv0(&mut a, "lower")?))
 }
 
 fn strip_impl(mut a: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
@@ -399,7 +406,7 @@ fn removesuffix(_: &mut Interp, a: Args) -> PyResult<Value> {
 }
 
 fn pred(mut a: Args, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
-    let x = recv(&mut a, name)?;
+    let x = recv0(&mut a, name)?;
     Ok(Value::Bool(!x.is_empty() && f(&x)))
 }
 
@@ -468,7 +475,7 @@ fn isidentifier(_: &mut Interp, a: Args) -> PyResult<Value> {
 }
 
 fn title(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    let x = recv(&mut a, "title")?;
+    let x = recv0(&mut a, "title")?;
     let mut out = String::new();
     let mut prev_cased = false;
     for c in x.chars() {
@@ -483,7 +490,7 @@ fn title(_: &mut Interp, mut a: Args) -> PyResult<Value> {
 }
 
 fn capitalize(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    let x = recv(&mut a, "capitalize")?;
+    let x = recv0(&mut a, "capitalize")?;
     let mut cs = x.chars();
     let out = match cs.next() {
         Some(c) => {
@@ -497,7 +504,7 @@ fn capitalize(_: &mut Interp, mut a: Args) -> PyResult<Value> {
 }
 
 fn swapcase(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    let x = recv(&mut a, "swapcase")?;
+    let x = recv0(&mut a, "swapcase")?;
     let mut out = String::with_capacity(x.len());
     for c in x.chars() {
         if c.is_uppercase() {
