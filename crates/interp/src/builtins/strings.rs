@@ -617,9 +617,20 @@ fn rpartition(_: &mut Interp, a: Args) -> PyResult<Value> {
 /// `str.format(*args, **kwargs)`.
 fn format_method(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
     let fmt = recv(&mut a, "format")?;
+    s(format_fields(interp, &fmt, &a, &mut 0, &mut None)?)
+}
+
+/// Replaces the fields of `fmt`. Nested fields in a spec (`{:{}}`) continue the outer automatic
+/// numbering (`auto`); `manual` records whether fields are numbered by hand, as mixing fails.
+fn format_fields(
+    interp: &mut Interp,
+    fmt: &str,
+    a: &Args,
+    auto: &mut usize,
+    manual: &mut Option<bool>,
+) -> PyResult<String> {
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
-    let mut auto = 0usize;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -673,27 +684,25 @@ fn format_method(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
             ),
             None => (name_conv, None),
         };
-        // Nested fields in the spec, e.g. {:{width}}.
-        let spec = if spec.contains('{') {
-            let mut sub = Args::positional(vec![Value::str(&spec)]);
-            sub.positional.extend(a.positional.iter().cloned());
-            sub.kwargs = a.kwargs.clone();
-            let r = format_method(interp, sub)?;
-            interp.to_str(&r)?
-        } else {
-            spec
-        };
         let (base, rest) = match name.find(['.', '[']) {
             Some(p) => (name[..p].to_string(), name[p..].to_string()),
             None => (name.clone(), String::new()),
         };
+        let numbered = base.is_empty() || base.parse::<usize>().is_ok();
+        if numbered && *manual.get_or_insert(!base.is_empty()) == base.is_empty() {
+            return Err(PyErr::value_error(if base.is_empty() {
+                "cannot switch from manual field specification to automatic field numbering"
+            } else {
+                "cannot switch from automatic field numbering to manual field specification"
+            }));
+        }
         let mut v = if base.is_empty() {
-            let v = a.positional.get(auto).cloned().ok_or_else(|| {
+            let v = a.positional.get(*auto).cloned().ok_or_else(|| {
                 PyErr::index_error(format!(
                     "Replacement index {auto} out of range for positional args tuple"
                 ))
             })?;
-            auto += 1;
+            *auto += 1;
             v
         } else if let Ok(n) = base.parse::<usize>() {
             a.positional.get(n).cloned().ok_or_else(|| {
@@ -733,9 +742,15 @@ fn format_method(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
             Some('s') => Value::str(&interp.to_str(&v)?),
             _ => v,
         };
+        // Nested fields in the spec, e.g. {:{width}}, after the field's own.
+        let spec = if spec.contains('{') {
+            format_fields(interp, &spec, a, auto, manual)?
+        } else {
+            spec
+        };
         out.push_str(&interp.format_value(&v, &spec)?);
     }
-    s(out)
+    Ok(out)
 }
 
 /// `fmt % values` (printf-style formatting).
