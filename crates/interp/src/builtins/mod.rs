@@ -106,6 +106,12 @@ pub(crate) fn new_class(
             }
             Value::Type(BuiltinType::Object) => {}
             Value::Native(n) if n.as_type_name().is_some() => native_base = Some(b.clone()),
+            Value::Type(t) => {
+                return Err(crate::error::PyErr::not_implemented(format!(
+                    "subclassing '{}' is not supported by this interpreter",
+                    t.name()
+                )))
+            }
             other => {
                 return Err(crate::error::PyErr::type_error(format!(
                     "bases must be types, not {}",
