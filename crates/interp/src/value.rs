@@ -466,6 +466,23 @@ pub struct BoundMethod {
     pub this: Value,
 }
 
+impl Class {
+    /// Whether instances hash: a class that defines `__eq__` without `__hash__` gets
+    /// `__hash__ = None` in CPython, and its subclasses inherit that.
+    pub fn hashable(&self) -> bool {
+        for k in std::iter::once(self).chain(self.mro.iter().map(|k| &**k)) {
+            let d = k.dict.borrow();
+            if let Some(h) = d.get("__hash__") {
+                return !matches!(h, Value::None);
+            }
+            if d.contains_key("__eq__") {
+                return false;
+            }
+        }
+        true
+    }
+}
+
 pub struct Class {
     pub name: Rc<str>,
     pub bases: Vec<Value>,
@@ -637,6 +654,12 @@ impl Value {
                 return Err(PyErr::type_error(format!(
                     "unhashable type: '{}'",
                     self.type_name()
+                )))
+            }
+            Value::Instance(i) if !i.class.hashable() => {
+                return Err(PyErr::type_error(format!(
+                    "unhashable type: '{}'",
+                    i.class.name
                 )))
             }
             other => HashKey::Id(other.id()),
