@@ -252,7 +252,8 @@ impl Interp {
             }
             Value::Class(c) => {
                 match name {
-                    "__name__" | "__qualname__" => return Ok(Some(Value::Str(c.name.clone()))),
+                    "__name__" => return Ok(Some(Value::Str(c.name.clone()))),
+                    "__qualname__" => return Ok(Some(Value::Str(class_qualname(c)))),
                     "__module__" => return Ok(Some(Value::str(&class_module(c)))),
                     "__bases__" => {
                         return Ok(Some(Value::tuple(c.bases.clone())));
@@ -701,6 +702,14 @@ pub(crate) fn big_to_string(b: &BigInt) -> PyResult<String> {
 
 /// The module a class was defined in: `builtins`, `__main__`, or its `__module__` entry
 /// (the torch prelude sets `torch.nn.modules.linear` and the like).
+/// A class's `__qualname__` (`f.<locals>.A`, `B.Inner`), as its body set it.
+pub(crate) fn class_qualname(c: &Class) -> Rc<str> {
+    match c.dict.borrow().get("__qualname__") {
+        Some(Value::Str(q)) => q.clone(),
+        _ => c.name.clone(),
+    }
+}
+
 pub(crate) fn class_module(c: &Rc<Class>) -> String {
     if c.builtin {
         return "builtins".into();

@@ -101,7 +101,11 @@ impl Interp {
                 if c.builtin {
                     format!("<class '{}'>", c.name)
                 } else {
-                    format!("<class '{}.{}'>", crate::objects::class_module(c), c.name)
+                    format!(
+                        "<class '{}.{}'>",
+                        crate::objects::class_module(c),
+                        crate::objects::class_qualname(c)
+                    )
                 }
             }
             Value::Instance(inst) => {
@@ -140,7 +144,7 @@ impl Interp {
                 format!(
                     "<{}.{} object at {:#x}>",
                     crate::objects::class_module(&inst.class),
-                    inst.class.name,
+                    crate::objects::class_qualname(&inst.class),
                     v.id()
                 )
             }
