@@ -331,6 +331,11 @@ fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> P
             )))
         }
         1 => interp.collect(&args.positional[0])?,
+        _ if default.is_some() => {
+            return Err(PyErr::type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )))
+        }
         _ => args.positional.clone(),
     };
     if items.is_empty() {
