@@ -457,6 +457,13 @@ pub fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
             }
         }
     };
+    // The alternate form always has a decimal point: `format(100.0, '#.3g')` is `100.`.
+    let body = if spec.alt && a.is_finite() && !body.contains('.') {
+        let at = body.find(['e', 'E', '%']).unwrap_or(body.len());
+        format!("{}.{}", &body[..at], &body[at..])
+    } else {
+        body
+    };
     let body = if spec.grouping.is_some() && a.is_finite() {
         let (int, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
             Some(i) => body.split_at(i),
