@@ -109,7 +109,14 @@ pub fn str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
-            c if c.is_control() || (c as u32 >= 0x80 && (c as u32) < 0xa0) => {
+            // Not printable for CPython: controls, and the separators and format characters
+            // that pasted text carries (no-break and zero-width spaces, byte order mark, ...);
+            // unassigned code points are not tracked.
+            c if c.is_control()
+                || matches!(c as u32, 0x80..=0xa0 | 0xad | 0x1680 | 0x180e | 0x2000..=0x200f
+                    | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f | 0x3000 | 0xd800..=0xf8ff
+                    | 0xfeff | 0xfff9..=0xfffb) =>
+            {
                 let v = c as u32;
                 if v <= 0xff {
                     out.push_str(&format!("\\x{v:02x}"));
