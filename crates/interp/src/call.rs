@@ -40,6 +40,7 @@ impl Interp {
             closure,
             class: RefCell::new(None),
             hidden: self.hidden_defs,
+            attrs: RefCell::default(),
         })))
     }
 

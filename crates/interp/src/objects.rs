@@ -329,6 +329,9 @@ impl Interp {
                 let n = n.clone();
                 n.get_attr(obj, name, self)
             }
+            Value::Function(f) if f.attrs.borrow().contains_key(name) => {
+                Ok(f.attrs.borrow().get(name).cloned())
+            }
             Value::Function(f) => Ok(match name {
                 "__name__" => Some(Value::Str(f.name.clone())),
                 "__qualname__" => Some(Value::str(&f.qualname)),
@@ -456,7 +459,10 @@ impl Interp {
                     Err(self.no_attr(obj, name))
                 }
             }
-            Value::Function(_) => Ok(()),
+            Value::Function(f) => {
+                f.attrs.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
             _ => Err(PyErr::attribute_error(format!(
                 "'{}' object has no attribute '{name}'",
                 obj.type_name()

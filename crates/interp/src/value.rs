@@ -448,6 +448,8 @@ pub struct Function {
     pub class: RefCell<Option<std::rc::Weak<Class>>>,
     /// Library code (the torch prelude): left out of tracebacks.
     pub hidden: bool,
+    /// Attributes set on the function (`wrapper.calls = 0`).
+    pub attrs: RefCell<HashMap<Rc<str>, Value>>,
 }
 
 pub type BuiltinImpl = fn(&mut crate::eval::Interp, crate::eval::Args) -> PyResult<Value>;
