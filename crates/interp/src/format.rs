@@ -133,6 +133,20 @@ pub fn str_repr(s: &str) -> String {
     out
 }
 
+/// `ascii()` of a repr: non-ASCII characters escaped as `\xe9`, `\u4e2d`, `\U0001f600`.
+pub fn ascii_escape(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        match c as u32 {
+            0..=0x7f => out.push(c),
+            v @ 0x80..=0xff => out.push_str(&format!("\\x{v:02x}")),
+            v @ 0x100..=0xffff => out.push_str(&format!("\\u{v:04x}")),
+            v => out.push_str(&format!("\\U{v:08x}")),
+        }
+    }
+    out
+}
+
 /// A parsed format specification: `[[fill]align][sign][#][0][width][,|_][.precision][type]`.
 #[derive(Debug, Default, Clone)]
 pub struct Spec {

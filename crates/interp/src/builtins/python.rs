@@ -18,6 +18,7 @@ pub(crate) fn install(interp: &mut Interp) {
         ("print", print),
         ("len", len),
         ("repr", repr),
+        ("ascii", ascii),
         ("abs", abs),
         ("round", round),
         ("min", min),
@@ -189,6 +190,11 @@ fn len(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn repr(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "repr")?;
     Ok(Value::str(&interp.repr(&v)?))
+}
+
+fn ascii(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "ascii")?;
+    Ok(Value::str(&crate::format::ascii_escape(&interp.repr(&v)?)))
 }
 
 fn abs(interp: &mut Interp, args: Args) -> PyResult<Value> {

@@ -738,7 +738,8 @@ fn format_fields(
             }
         }
         let v = match conv {
-            Some('r') | Some('a') => Value::str(&interp.repr(&v)?),
+            Some('r') => Value::str(&interp.repr(&v)?),
+            Some('a') => Value::str(&format::ascii_escape(&interp.repr(&v)?)),
             Some('s') => Value::str(&interp.to_str(&v)?),
             _ => v,
         };
@@ -873,7 +874,10 @@ pub(crate) fn percent_format(interp: &mut Interp, fmt: &str, values: &Value) -> 
                 format::format_str(&t, &format::parse_spec(&spec.replace('=', ""))?)?
             }
             'r' | 'a' => {
-                let t = interp.repr(&v)?;
+                let mut t = interp.repr(&v)?;
+                if conv == 'a' {
+                    t = format::ascii_escape(&t);
+                }
                 format::format_str(&t, &format::parse_spec(&spec.replace('=', ""))?)?
             }
             'd' | 'i' | 'u' => {
