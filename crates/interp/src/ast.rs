@@ -409,3 +409,14 @@ pub fn stmt_yields(s: &Stmt) -> bool {
         _ => false,
     }
 }
+
+/// The docstring of a function or class body: its first statement, when that is a string.
+pub fn docstring(body: &[Stmt]) -> Option<Rc<str>> {
+    match body.first().map(|s| &s.kind) {
+        Some(StmtKind::Expr(Expr {
+            kind: ExprKind::Constant(Constant::Str(s)),
+            ..
+        })) => Some(s.clone()),
+        _ => None,
+    }
+}

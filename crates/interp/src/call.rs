@@ -30,27 +30,7 @@ impl Interp {
                 break;
             }
         }
-        let qualname = match env {
-            Some(e) if matches!(e.kind, EnvKind::Class) => {
-                let cname = e
-                    .vars
-                    .borrow()
-                    .get("__qualname__")
-                    .and_then(|v| v.as_str().map(|s| s.to_string()))
-                    .unwrap_or_default();
-                format!("{cname}.{}", def.name)
-            }
-            Some(_) => {
-                let outer = self
-                    .frames
-                    .last()
-                    .and_then(|f| f.func.as_ref())
-                    .map(|f| f.qualname.clone())
-                    .unwrap_or_else(|| self.frame_name());
-                format!("{outer}.<locals>.{}", def.name)
-            }
-            None => def.name.to_string(),
-        };
+        let qualname = self.qualname(&def.name, env);
         Ok(Value::Function(Rc::new(Function {
             def: def.clone(),
             name: def.name.clone(),
@@ -60,6 +40,7 @@ impl Interp {
             closure,
             class: RefCell::new(None),
             hidden: self.hidden_defs,
+            attrs: RefCell::default(),
         })))
     }
 
@@ -81,6 +62,34 @@ impl Interp {
             .collect()
     }
 
+    /// `__qualname__` of a function or class named `name` defined in `env`: `C.m` in a class
+    /// body, `f.<locals>.g` in a function (but library code, built inside the torch prelude's
+    /// builder function, is named as if at its module's top level).
+    fn qualname(&self, name: &str, env: &EnvRef) -> String {
+        match env {
+            Some(e) if self.hidden_defs && !matches!(e.kind, EnvKind::Class) => name.to_string(),
+            Some(e) if matches!(e.kind, EnvKind::Class) => {
+                let cname = e
+                    .vars
+                    .borrow()
+                    .get("__qualname__")
+                    .and_then(|v| v.as_str().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                format!("{cname}.{name}")
+            }
+            Some(_) => {
+                let outer = self
+                    .frames
+                    .last()
+                    .and_then(|f| f.func.as_ref())
+                    .map(|f| f.qualname.clone())
+                    .unwrap_or_else(|| self.frame_name());
+                format!("{outer}.<locals>.{name}")
+            }
+            None => name.to_string(),
+        }
+    }
+
     pub(crate) fn make_class(&mut self, def: &Rc<ClassDef>, env: &EnvRef) -> PyResult<Value> {
         let mut bases = Vec::new();
         for b in &def.bases {
@@ -91,9 +100,14 @@ impl Interp {
             parent: env.clone(),
             kind: EnvKind::Class,
         });
-        cenv.vars
-            .borrow_mut()
-            .insert(Rc::from("__qualname__"), Value::Str(def.name.clone()));
+        cenv.vars.borrow_mut().insert(
+            Rc::from("__qualname__"),
+            Value::str(&self.qualname(&def.name, env)),
+        );
+        cenv.vars.borrow_mut().insert(
+            Rc::from("__doc__"),
+            crate::ast::docstring(&def.body).map_or(Value::None, Value::Str),
+        );
         let cref: EnvRef = Some(cenv.clone());
         match self.exec_block(&def.body, &cref) {
             Ok(()) => {}

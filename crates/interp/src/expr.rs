@@ -468,7 +468,8 @@ impl Interp {
             } => {
                 let v = self.eval(value, env)?;
                 let v = match conversion {
-                    Some('r') | Some('a') => Value::str(&self.repr(&v)?),
+                    Some('r') => Value::str(&self.repr(&v)?),
+                    Some('a') => Value::str(&crate::format::ascii_escape(&self.repr(&v)?)),
                     Some('s') => Value::str(&self.to_str(&v)?),
                     _ => v,
                 };

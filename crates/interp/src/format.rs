@@ -109,7 +109,14 @@ pub fn str_repr(s: &str) -> String {
             c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                 out.push_str(&format!("\\x{:02x}", c as u32))
             }
-            c if c.is_control() || (c as u32 >= 0x80 && (c as u32) < 0xa0) => {
+            // Not printable for CPython: controls, and the separators and format characters
+            // that pasted text carries (no-break and zero-width spaces, byte order mark, ...);
+            // unassigned code points are not tracked.
+            c if c.is_control()
+                || matches!(c as u32, 0x80..=0xa0 | 0xad | 0x1680 | 0x180e | 0x2000..=0x200f
+                    | 0x2028..=0x202f | 0x205f..=0x2064 | 0x2066..=0x206f | 0x3000 | 0xd800..=0xf8ff
+                    | 0xfeff | 0xfff9..=0xfffb) =>
+            {
                 let v = c as u32;
                 if v <= 0xff {
                     out.push_str(&format!("\\x{v:02x}"));
@@ -123,6 +130,20 @@ pub fn str_repr(s: &str) -> String {
         }
     }
     out.push(quote);
+    out
+}
+
+/// `ascii()` of a repr: non-ASCII characters escaped as `\xe9`, `\u4e2d`, `\U0001f600`.
+pub fn ascii_escape(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    for c in repr.chars() {
+        match c as u32 {
+            0..=0x7f => out.push(c),
+            v @ 0x80..=0xff => out.push_str(&format!("\\x{v:02x}")),
+            v @ 0x100..=0xffff => out.push_str(&format!("\\u{v:04x}")),
+            v => out.push_str(&format!("\\U{v:08x}")),
+        }
+    }
     out
 }
 
@@ -215,17 +236,23 @@ pub fn parse_spec(spec: &str) -> PyResult<Spec> {
     Ok(s)
 }
 
+/// The fill character and alignment: the `0` flag fills with zeros (`format(3, '>03')` is
+/// `003`) and, for numbers without an explicit alignment, pads after the sign.
+fn fill_align(spec: &Spec, default_right: bool) -> (char, char) {
+    let fill = spec.fill.unwrap_or(if spec.zero { '0' } else { ' ' });
+    let align = match spec.align {
+        Some(a) => a,
+        None if spec.zero && default_right => '=',
+        None if default_right => '>',
+        None => '<',
+    };
+    (fill, align)
+}
+
 /// Pads `body` (with its sign already split off into `sign`) to the spec's width.
 fn pad(sign: &str, body: &str, spec: &Spec, default_right: bool) -> String {
     let len = sign.chars().count() + body.chars().count();
-    let (fill, align) = if spec.zero && spec.align.is_none() {
-        (spec.fill.unwrap_or('0'), '=')
-    } else {
-        (
-            spec.fill.unwrap_or(' '),
-            spec.align.unwrap_or(if default_right { '>' } else { '<' }),
-        )
-    };
+    let (fill, align) = fill_align(spec, default_right);
     if len >= spec.width {
         return format!("{sign}{body}");
     }
@@ -264,6 +291,30 @@ fn group(int_part: &str, sep: Option<char>, every: usize) -> String {
         out.push(*ch);
     }
     out
+}
+
+/// Groups a number's integer digits; zero padding (`0` fill, `=` alignment) takes part in the
+/// grouping as in CPython: `format(1234, '010,')` is `00,001,234`. `others` is the width of the
+/// sign, prefix and fraction around it.
+fn group_padded(int: &str, spec: &Spec, every: usize, others: usize) -> String {
+    if spec.grouping.is_none() || fill_align(spec, true) != ('0', '=') {
+        return group(int, spec.grouping, every);
+    }
+    let need = spec.width.saturating_sub(others);
+    let grouped_len = |d: usize| d + d.saturating_sub(1) / every;
+    // The fewest digits whose grouped form fills the width (a close first guess, then adjusted).
+    let mut d = int.len().max(need - need / (every + 1));
+    while grouped_len(d) < need {
+        d += 1;
+    }
+    while d > int.len() && grouped_len(d - 1) >= need {
+        d -= 1;
+    }
+    group(
+        &format!("{}{int}", "0".repeat(d - int.len())),
+        spec.grouping,
+        every,
+    )
 }
 
 pub fn format_str(s: &str, spec: &Spec) -> PyResult<String> {
@@ -327,12 +378,12 @@ pub fn format_int(v: &BigInt, spec: &Spec) -> PyResult<String> {
     } else {
         3
     };
-    let body = group(&digits, spec.grouping, every);
     let sign = format!(
         "{}{}",
         sign_str(neg, spec),
         if spec.alt { prefix } else { "" }
     );
+    let body = group_padded(&digits, spec, every, sign.len());
     Ok(pad(&sign, &body, spec, true))
 }
 
@@ -427,12 +478,20 @@ pub fn format_float(x: f64, spec: &Spec) -> PyResult<String> {
             }
         }
     };
+    // The alternate form always has a decimal point: `format(100.0, '#.3g')` is `100.`.
+    let body = if spec.alt && a.is_finite() && !body.contains('.') {
+        let at = body.find(['e', 'E', '%']).unwrap_or(body.len());
+        format!("{}.{}", &body[..at], &body[at..])
+    } else {
+        body
+    };
     let body = if spec.grouping.is_some() && a.is_finite() {
         let (int, rest) = match body.find(|c: char| !c.is_ascii_digit()) {
             Some(i) => body.split_at(i),
             None => (body.as_str(), ""),
         };
-        format!("{}{rest}", group(int, spec.grouping, 3))
+        let others = sign_str(neg, spec).len() + rest.chars().count();
+        format!("{}{rest}", group_padded(int, spec, 3, others))
     } else {
         body
     };
@@ -496,6 +555,9 @@ mod tests {
         assert_eq!(i(42, "05d"), "00042");
         assert_eq!(i(255, "#x"), "0xff");
         assert_eq!(i(1234567, ","), "1,234,567");
+        assert_eq!(i(1234, "08,"), "0,001,234");
+        assert_eq!(i(1234, "010_x"), "0_0000_04d2");
+        assert_eq!(i(3, ">03"), "003");
         assert_eq!(i(5, ".2f"), "5.00");
         assert_eq!(
             format_str("ab", &parse_spec(">5").unwrap()).unwrap(),

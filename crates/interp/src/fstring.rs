@@ -17,10 +17,9 @@ pub(crate) fn parse_fstring(raw: &str, line: u32, col: u32, span: Span) -> PResu
     let mut lit = String::new();
     let mut i = 0;
     // CPython 3.11 reports f-string errors just after the string.
-    let err = |m: &str| {
-        PyErr::syntax_error(format!("f-string: {m}"))
-            .with_span(Span::point(span.end_line, span.end_col))
-    };
+    let err_raw =
+        |m: String| PyErr::syntax_error(m).with_span(Span::point(span.end_line, span.end_col));
+    let err = |m: &str| err_raw(format!("f-string: {m}"));
     let flush = |lit: &mut String, parts: &mut Vec<Expr>| -> PResult<()> {
         if !lit.is_empty() {
             let s =
@@ -57,10 +56,16 @@ pub(crate) fn parse_fstring(raw: &str, line: u32, col: u32, span: Span) -> PResu
         // Find the end of the expression.
         i += 1;
         let expr_start = i;
-        let mut depth = 0i32;
+        // Open brackets, as CPython 3.11's fstring_find_expr tracks them for its errors.
+        let mut open: Vec<char> = Vec::new();
         let mut quote: Option<char> = None;
         while i < chars.len() {
             let ch = chars[i];
+            if ch == '\\' {
+                return Err(err_raw(
+                    "f-string expression part cannot include a backslash".into(),
+                ));
+            }
             if let Some(q) = quote {
                 if ch == q {
                     quote = None;
@@ -70,13 +75,33 @@ pub(crate) fn parse_fstring(raw: &str, line: u32, col: u32, span: Span) -> PResu
             }
             match ch {
                 '\'' | '"' => quote = Some(ch),
-                '(' | '[' | '{' => depth += 1,
-                ')' | ']' | '}' if depth > 0 => depth -= 1,
-                '}' | ':' if depth == 0 => break,
-                '!' if depth == 0 && chars.get(i + 1) != Some(&'=') => break,
+                '(' | '[' | '{' => open.push(ch),
+                '#' => {
+                    return Err(err_raw(
+                        "f-string expression part cannot include '#'".into(),
+                    ))
+                }
+                '}' | ':' if open.is_empty() => break,
+                '!' if open.is_empty() && chars.get(i + 1) != Some(&'=') => break,
+                ')' | ']' | '}' => {
+                    let Some(o) = open.pop() else {
+                        return Err(err(&format!("unmatched '{ch}'")));
+                    };
+                    if (o, ch) != ('(', ')') && (o, ch) != ('[', ']') && (o, ch) != ('{', '}') {
+                        return Err(err(&format!(
+                            "closing parenthesis '{ch}' does not match opening parenthesis '{o}'"
+                        )));
+                    }
+                }
                 _ => {}
             }
             i += 1;
+        }
+        if quote.is_some() {
+            return Err(err("unterminated string"));
+        }
+        if let Some(o) = open.last() {
+            return Err(err(&format!("unmatched '{o}'")));
         }
         if i >= chars.len() {
             return Err(err("expecting '}'"));

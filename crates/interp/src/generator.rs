@@ -20,6 +20,8 @@ pub struct FnGen {
     pub(crate) frames: Vec<GFrame>,
     /// Assignment targets waiting for the value of the last `yield` (always `None`).
     pub(crate) pending: Option<Vec<Expr>>,
+    /// What the body's `return` gave: the value of a `yield from` over this generator.
+    ret: Value,
 }
 
 pub(crate) enum GFrame {
@@ -38,8 +40,10 @@ pub(crate) enum GFrame {
         body: Rc<Vec<Stmt>>,
         orelse: Rc<Vec<Stmt>>,
     },
+    /// `targets = yield from iter`: the targets get the inner generator's return value.
     YieldFrom {
         iter: Value,
+        targets: Vec<Expr>,
     },
 }
 
@@ -54,15 +58,16 @@ impl FnGen {
                 idx: 0,
             }],
             pending: None,
+            ret: Value::None,
         }
     }
 
     /// Values owned by the suspended frames (for iterative dropping).
     pub(crate) fn take_values(&mut self) -> Vec<Value> {
-        let mut out = Vec::new();
+        let mut out = vec![std::mem::replace(&mut self.ret, Value::None)];
         for f in self.frames.drain(..) {
             match f {
-                GFrame::For { iter, .. } | GFrame::YieldFrom { iter } => out.push(iter),
+                GFrame::For { iter, .. } | GFrame::YieldFrom { iter, .. } => out.push(iter),
                 _ => {}
             }
         }
@@ -118,7 +123,10 @@ impl Interp {
                         match self.exec_stmt(&s, &env) {
                             Ok(()) => {}
                             Err(Unwind::Error(e)) => return Err(e),
-                            Err(Unwind::Return(_)) => return Ok(None),
+                            Err(Unwind::Return(v)) => {
+                                g.ret = v;
+                                return Ok(None);
+                            }
                             Err(Unwind::Break) => gen_loop_exit(g, false),
                             Err(Unwind::Continue) => gen_loop_exit(g, true),
                         }
@@ -169,13 +177,21 @@ impl Interp {
                         });
                     }
                 }
-                GFrame::YieldFrom { iter: it } => {
+                GFrame::YieldFrom { iter: it, targets } => {
                     let it = it.clone();
-                    match iter::next_value(self, &it)? {
-                        Some(v) => return Ok(Some(v)),
-                        None => {
-                            g.frames.pop();
+                    if let Some(v) = iter::next_value(self, &it)? {
+                        return Ok(Some(v));
+                    }
+                    let targets = std::mem::take(targets);
+                    g.frames.pop();
+                    let mut ret = Value::None;
+                    if let Value::Iterator(st) = &it {
+                        if let iter::IterState::FnGen(Some(inner)) = &mut *st.borrow_mut() {
+                            ret = std::mem::replace(&mut inner.ret, Value::None);
                         }
+                    }
+                    for t in &targets {
+                        self.assign(t, ret.clone(), &env)?;
                     }
                 }
             }
@@ -202,13 +218,17 @@ impl Interp {
                     Some(x) => self.eval(x, env)?,
                     None => Value::None,
                 };
-                if let StmtKind::Assign { targets, .. } = &s.kind {
-                    g.pending = Some(targets.clone());
-                }
+                let targets = match &s.kind {
+                    StmtKind::Assign { targets, .. } => targets.clone(),
+                    _ => Vec::new(),
+                };
                 if *from {
                     let it = self.iter(&v)?;
-                    g.frames.push(GFrame::YieldFrom { iter: it });
+                    g.frames.push(GFrame::YieldFrom { iter: it, targets });
                     return Ok(None);
+                }
+                if !targets.is_empty() {
+                    g.pending = Some(targets);
                 }
                 Ok(Some(v))
             }

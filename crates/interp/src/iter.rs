@@ -2,7 +2,7 @@
 
 use crate::error::PyResult;
 use crate::eval::{Args, Interp};
-use crate::value::{ListObj, RangeObj, Value};
+use crate::value::{DictObj, ListObj, RangeObj, Value};
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::rc::Rc;
@@ -27,6 +27,14 @@ pub enum IterState {
         items: VecDeque<Value>,
         name: &'static str,
     },
+    /// A dict's keys, values or items (`kind`: "dict_keys", "dict_values", "dict_items"),
+    /// read live, so that changing the dict's size meanwhile raises as in CPython.
+    Dict {
+        dict: Rc<DictObj>,
+        kind: &'static str,
+        idx: usize,
+        len: usize,
+    },
     Range {
         range: Rc<RangeObj>,
         idx: i64,
@@ -37,6 +45,8 @@ pub enum IterState {
     },
     Zip {
         inners: Vec<Value>,
+        /// `zip(..., strict=True)`: unequal lengths raise ValueError.
+        strict: bool,
     },
     Map {
         func: Value,
@@ -61,13 +71,19 @@ impl IterState {
             }
             IterState::Items { items, .. } => std::mem::take(items).into(),
             IterState::Range { .. } => Vec::new(),
+            IterState::Dict { dict, .. } => vec![Value::Dict(std::mem::replace(
+                dict,
+                Rc::new(DictObj {
+                    data: Default::default(),
+                }),
+            ))],
             IterState::Gen(g) => std::mem::take(&mut g.iters),
             IterState::FnGen(g) => g.as_mut().map(|g| g.take_values()).unwrap_or_default(),
             IterState::Enumerate { inner, count } => vec![
                 std::mem::replace(inner, none()),
                 std::mem::replace(count, none()),
             ],
-            IterState::Zip { inners } => std::mem::take(inners),
+            IterState::Zip { inners, .. } => std::mem::take(inners),
             IterState::Map { func, inners } => {
                 let mut v = std::mem::take(inners);
                 v.push(std::mem::replace(func, none()));
@@ -87,6 +103,14 @@ impl IterState {
             IterState::FnGen(_) => "generator",
             IterState::Items { name, .. } => name,
             IterState::Range { .. } => "range_iterator",
+            IterState::Dict {
+                kind: "dict_values",
+                ..
+            } => "dict_valueiterator",
+            IterState::Dict {
+                kind: "dict_items", ..
+            } => "dict_itemiterator",
+            IterState::Dict { .. } => "dict_keyiterator",
             IterState::Enumerate { .. } => "enumerate",
             IterState::Zip { .. } => "zip",
             IterState::Map { .. } => "map",
@@ -97,6 +121,16 @@ impl IterState {
 
 pub fn make(state: IterState) -> Value {
     Value::Iterator(Rc::new(RefCell::new(state)))
+}
+
+/// Iterates over a dict's keys, values or items (`kind` as in `IterState::Dict`).
+pub fn over_dict(dict: &Rc<DictObj>, kind: &'static str) -> Value {
+    make(IterState::Dict {
+        dict: dict.clone(),
+        kind,
+        idx: 0,
+        len: dict.data.borrow().len(),
+    })
 }
 
 pub fn from_items(items: Vec<Value>, name: &'static str) -> Value {
@@ -137,7 +171,7 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
         Gen(Box<GenState>),
         FnGen(Option<Box<crate::generator::FnGen>>),
         Enumerate(Value, Value),
-        Zip(Vec<Value>),
+        Zip(Vec<Value>, bool),
         Map(Value, Vec<Value>),
         Filter(Value, Value),
     }
@@ -153,6 +187,26 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
                 Action::Done(v)
             }
             IterState::Items { items, .. } => Action::Done(items.pop_front()),
+            IterState::Dict {
+                dict,
+                kind,
+                idx,
+                len,
+            } => {
+                let d = dict.data.borrow();
+                if d.len() != *len {
+                    return Err(crate::error::PyErr::runtime_error(
+                        "dictionary changed size during iteration",
+                    ));
+                }
+                let v = d.entries.get(*idx).map(|(k, v)| match *kind {
+                    "dict_keys" => k.clone(),
+                    "dict_values" => v.clone(),
+                    _ => Value::tuple(vec![k.clone(), v.clone()]),
+                });
+                *idx += 1;
+                Action::Done(v)
+            }
             IterState::FnGen(g) => Action::FnGen(g.take()),
             IterState::Gen(g) => Action::Gen(Box::new(GenState {
                 elt: g.elt.clone(),
@@ -172,7 +226,7 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
             IterState::Enumerate { inner, count } => {
                 Action::Enumerate(inner.clone(), count.clone())
             }
-            IterState::Zip { inners } => Action::Zip(inners.clone()),
+            IterState::Zip { inners, strict } => Action::Zip(inners.clone(), *strict),
             IterState::Map { func, inners } => Action::Map(func.clone(), inners.clone()),
             IterState::Filter { func, inner } => Action::Filter(func.clone(), inner.clone()),
         }
@@ -210,14 +264,15 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
             }
             Ok(Some(Value::tuple(vec![count, v])))
         }
-        Action::Zip(inners) => {
+        Action::Zip(inners, strict) => {
             if inners.is_empty() {
                 return Ok(None);
             }
             let mut out = Vec::with_capacity(inners.len());
-            for i in &inners {
+            for (k, i) in inners.iter().enumerate() {
                 match next_value(interp, i)? {
                     Some(v) => out.push(v),
+                    None if strict => return zip_strict_end(interp, &inners, k),
                     None => return Ok(None),
                 }
             }
@@ -248,6 +303,32 @@ fn next_inner(interp: &mut Interp, it: &Rc<RefCell<IterState>>) -> PyResult<Opti
             }
         },
     }
+}
+
+/// `zip(strict=True)` when argument `k` ran out: the error CPython raises if the arguments'
+/// lengths differ, else the end.
+fn zip_strict_end(interp: &mut Interp, inners: &[Value], k: usize) -> PyResult<Option<Value>> {
+    let before = |j: usize| match j {
+        1 => "argument 1".to_string(),
+        _ => format!("arguments 1-{j}"),
+    };
+    if k > 0 {
+        return Err(crate::error::PyErr::value_error(format!(
+            "zip() argument {} is shorter than {}",
+            k + 1,
+            before(k)
+        )));
+    }
+    for (j, rest) in inners.iter().enumerate().skip(1) {
+        if next_value(interp, rest)?.is_some() {
+            return Err(crate::error::PyErr::value_error(format!(
+                "zip() argument {} is longer than {}",
+                j + 1,
+                before(j)
+            )));
+        }
+    }
+    Ok(None)
 }
 
 /// `next()` on any iterator value (must be a `Value::Iterator`).

@@ -74,6 +74,7 @@ impl Interp {
     pub fn get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Value> {
         match self.try_get_attr(obj, name)? {
             Some(v) => Ok(v),
+            None if name == "__class__" => Ok(self.type_of(obj)),
             None => Err(self.no_attr(obj, name)),
         }
     }
@@ -251,7 +252,8 @@ impl Interp {
             }
             Value::Class(c) => {
                 match name {
-                    "__name__" | "__qualname__" => return Ok(Some(Value::Str(c.name.clone()))),
+                    "__name__" => return Ok(Some(Value::Str(c.name.clone()))),
+                    "__qualname__" => return Ok(Some(Value::Str(class_qualname(c)))),
                     "__module__" => return Ok(Some(Value::str(&class_module(c)))),
                     "__bases__" => {
                         return Ok(Some(Value::tuple(c.bases.clone())));
@@ -317,15 +319,25 @@ impl Interp {
                 }
                 Ok(None)
             }
-            Value::Module(m) => Ok(m.attrs.borrow().get(name).cloned()),
+            Value::Module(m) => Ok(m
+                .attrs
+                .borrow()
+                .get(name)
+                .cloned()
+                .or_else(|| (name == "__name__").then(|| Value::Str(m.name.clone())))),
             Value::Native(n) => {
                 let n = n.clone();
                 n.get_attr(obj, name, self)
             }
+            Value::Function(f) if f.attrs.borrow().contains_key(name) => {
+                Ok(f.attrs.borrow().get(name).cloned())
+            }
             Value::Function(f) => Ok(match name {
                 "__name__" => Some(Value::Str(f.name.clone())),
                 "__qualname__" => Some(Value::str(&f.qualname)),
-                "__doc__" => Some(Value::None),
+                "__doc__" => {
+                    Some(crate::ast::docstring(&f.def.body).map_or(Value::None, Value::Str))
+                }
                 "__module__" => Some(Value::str("__main__")),
                 _ => None,
             }),
@@ -345,6 +357,10 @@ impl Interp {
             Value::Type(t) => {
                 if name == "__name__" || name == "__qualname__" {
                     return Ok(Some(Value::str(t.name())));
+                }
+                if *t == BuiltinType::Dict && name == "fromkeys" {
+                    let f = crate::builtins::methods::dict_fromkeys;
+                    return Ok(Some(crate::builtins::builtin_fn("fromkeys", f)));
                 }
                 // Unbound builtin methods: str.upper, list.append ...
                 Ok(crate::builtins::methods::lookup(t.name(), name).map(|f| {
@@ -443,7 +459,10 @@ impl Interp {
                     Err(self.no_attr(obj, name))
                 }
             }
-            Value::Function(_) => Ok(()),
+            Value::Function(f) => {
+                f.attrs.borrow_mut().insert(Rc::from(name), v);
+                Ok(())
+            }
             _ => Err(PyErr::attribute_error(format!(
                 "'{}' object has no attribute '{name}'",
                 obj.type_name()
@@ -564,15 +583,7 @@ impl Interp {
                 s.chars().map(|c| Value::str(&c.to_string())).collect(),
                 "str_ascii_iterator",
             ),
-            Value::Dict(d) => iter::from_items(
-                d.data
-                    .borrow()
-                    .entries
-                    .iter()
-                    .map(|(k, _)| k.clone())
-                    .collect(),
-                "dict_keyiterator",
-            ),
+            Value::Dict(d) => iter::over_dict(d, "dict_keys"),
             Value::Set(d) => iter::from_items(d.ordered(), "set_iterator"),
             Value::Range(r) => iter::make(IterState::Range {
                 range: r.clone(),
@@ -580,6 +591,12 @@ impl Interp {
             }),
             Value::Native(n) => {
                 let n = n.clone();
+                if let Some(v) = n
+                    .as_any()
+                    .downcast_ref::<crate::builtins::methods::DictView>()
+                {
+                    return Ok(iter::over_dict(&v.dict, v.kind));
+                }
                 match n.iter_items(self)? {
                     Some(items) => iter::from_items(items, "iterator"),
                     None => {
@@ -691,6 +708,14 @@ pub(crate) fn big_to_string(b: &BigInt) -> PyResult<String> {
 
 /// The module a class was defined in: `builtins`, `__main__`, or its `__module__` entry
 /// (the torch prelude sets `torch.nn.modules.linear` and the like).
+/// A class's `__qualname__` (`f.<locals>.A`, `B.Inner`), as its body set it.
+pub(crate) fn class_qualname(c: &Class) -> Rc<str> {
+    match c.dict.borrow().get("__qualname__") {
+        Some(Value::Str(q)) => q.clone(),
+        _ => c.name.clone(),
+    }
+}
+
 pub(crate) fn class_module(c: &Rc<Class>) -> String {
     if c.builtin {
         return "builtins".into();

@@ -605,6 +605,18 @@ impl Interp {
                 let (x, y) = (x.items.clone(), y.items.clone());
                 self.seq_order(&x, &y, op)
             }
+            // Subset order: `None` for sets neither of which contains the other.
+            (Value::Set(x), Value::Set(y)) => {
+                let (xd, yd) = (x.data.borrow(), y.data.borrow());
+                let sub = xd.index.keys().all(|k| yd.index.contains_key(k));
+                let sup = yd.index.keys().all(|k| xd.index.contains_key(k));
+                Ok(match (sub, sup) {
+                    (true, true) => Some(Ordering::Equal),
+                    (true, false) => Some(Ordering::Less),
+                    (false, true) => Some(Ordering::Greater),
+                    _ => None,
+                })
+            }
             _ => Err(PyErr::type_error(format!(
                 "'{}' not supported between instances of '{}' and '{}'",
                 op.symbol(),

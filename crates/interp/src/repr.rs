@@ -98,10 +98,14 @@ impl Interp {
             }
             Value::Type(t) => format!("<class '{}'>", t.name()),
             Value::Class(c) => {
-                if c.builtin {
+                if c.builtin || crate::objects::class_module(c) == "builtins" {
                     format!("<class '{}'>", c.name)
                 } else {
-                    format!("<class '{}.{}'>", crate::objects::class_module(c), c.name)
+                    format!(
+                        "<class '{}.{}'>",
+                        crate::objects::class_module(c),
+                        crate::objects::class_qualname(c)
+                    )
                 }
             }
             Value::Instance(inst) => {
@@ -137,12 +141,13 @@ impl Interp {
                         return Ok(s);
                     }
                 }
-                format!(
-                    "<{}.{} object at {:#x}>",
-                    crate::objects::class_module(&inst.class),
-                    inst.class.name,
-                    v.id()
-                )
+                let module = crate::objects::class_module(&inst.class);
+                let q = crate::objects::class_qualname(&inst.class);
+                if module == "builtins" {
+                    format!("<{q} object at {:#x}>", v.id())
+                } else {
+                    format!("<{module}.{q} object at {:#x}>", v.id())
+                }
             }
             Value::Module(m) => format!("<module '{}' (built-in)>", m.name),
             Value::Iterator(it) => match &*it.borrow() {

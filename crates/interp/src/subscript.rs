@@ -216,12 +216,14 @@ pub(crate) fn seq_index(key: &Value, len: usize, what: &str) -> PyResult<usize> 
             } else {
                 what
             };
-            let w = if w == "string" { "string" } else { w };
-            return Err(PyErr::type_error(format!(
-                "{} indices must be integers or slices, not {}",
-                w,
-                key.type_name()
-            )));
+            return Err(PyErr::type_error(if w == "string" {
+                format!("string indices must be integers, not '{}'", key.type_name())
+            } else {
+                format!(
+                    "{w} indices must be integers or slices, not {}",
+                    key.type_name()
+                )
+            }));
         }
     };
     let len_i = len as i64;

@@ -50,6 +50,7 @@ fn break_cycles(mut stack: Vec<Value>) {
                 }
                 stack.extend(f.defaults.iter().cloned());
                 stack.extend(f.kw_defaults.iter().flatten().cloned());
+                stack.extend(f.attrs.borrow_mut().drain().map(|(_, v)| v));
             }
             Value::Class(c) => {
                 stack.extend(c.dict.borrow_mut().drain().map(|(_, v)| v));

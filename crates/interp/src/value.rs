@@ -448,6 +448,8 @@ pub struct Function {
     pub class: RefCell<Option<std::rc::Weak<Class>>>,
     /// Library code (the torch prelude): left out of tracebacks.
     pub hidden: bool,
+    /// Attributes set on the function (`wrapper.calls = 0`).
+    pub attrs: RefCell<HashMap<Rc<str>, Value>>,
 }
 
 pub type BuiltinImpl = fn(&mut crate::eval::Interp, crate::eval::Args) -> PyResult<Value>;
@@ -464,6 +466,23 @@ pub struct BuiltinFn {
 pub struct BoundMethod {
     pub func: Value,
     pub this: Value,
+}
+
+impl Class {
+    /// Whether instances hash: a class that defines `__eq__` without `__hash__` gets
+    /// `__hash__ = None` in CPython, and its subclasses inherit that.
+    pub fn hashable(&self) -> bool {
+        for k in std::iter::once(self).chain(self.mro.iter().map(|k| &**k)) {
+            let d = k.dict.borrow();
+            if let Some(h) = d.get("__hash__") {
+                return !matches!(h, Value::None);
+            }
+            if d.contains_key("__eq__") {
+                return false;
+            }
+        }
+        true
+    }
 }
 
 pub struct Class {
@@ -637,6 +656,12 @@ impl Value {
                 return Err(PyErr::type_error(format!(
                     "unhashable type: '{}'",
                     self.type_name()
+                )))
+            }
+            Value::Instance(i) if !i.class.hashable() => {
+                return Err(PyErr::type_error(format!(
+                    "unhashable type: '{}'",
+                    i.class.name
                 )))
             }
             other => HashKey::Id(other.id()),

@@ -205,6 +205,17 @@ fn long_autograd_chain() {
 }
 
 #[test]
+fn unsupported_builtin_bases_say_so() {
+    for t in ["list", "dict", "int"] {
+        let r = run(&format!("class My({t}):\n    pass\n"));
+        assert_eq!(
+            last_line(&r),
+            format!("NotImplementedError: subclassing '{t}' is not supported by this interpreter")
+        );
+    }
+}
+
+#[test]
 fn no_file_or_process_access() {
     let r = run("open('/etc/passwd')\n");
     assert_eq!(r.error.map(|e| e.kind).as_deref(), Some("OSError"));

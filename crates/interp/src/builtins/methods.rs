@@ -313,8 +313,8 @@ const DICT: &[Method] = &[
 
 /// `dict.keys()` / `values()` / `items()` views: live, re-iterable, printable.
 pub(crate) struct DictView {
-    dict: Rc<DictObj>,
-    kind: &'static str,
+    pub(crate) dict: Rc<DictObj>,
+    pub(crate) kind: &'static str,
 }
 
 impl DictView {
@@ -428,6 +428,19 @@ fn dict_setdefault(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     let v = args.positional.get(1).cloned().unwrap_or(Value::None);
     d.data.borrow_mut().insert(hk, k, v.clone());
     Ok(v)
+}
+
+/// `dict.fromkeys(iterable, value=None)`: found on the type itself (`objects.rs`), not bound.
+pub(crate) fn dict_fromkeys(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    n_args(&args, "fromkeys", 1, 2)?;
+    let v = args.positional.get(1).cloned().unwrap_or(Value::None);
+    let mut data = DictData::default();
+    for k in interp.collect(&args.positional[0])? {
+        data.insert(k.hash_key()?, k, v.clone());
+    }
+    Ok(Value::Dict(Rc::new(DictObj {
+        data: std::cell::RefCell::new(data),
+    })))
 }
 
 fn dict_update(interp: &mut Interp, mut args: Args) -> PyResult<Value> {

@@ -106,6 +106,12 @@ pub(crate) fn new_class(
             }
             Value::Type(BuiltinType::Object) => {}
             Value::Native(n) if n.as_type_name().is_some() => native_base = Some(b.clone()),
+            Value::Type(t) => {
+                return Err(crate::error::PyErr::not_implemented(format!(
+                    "subclassing '{}' is not supported by this interpreter",
+                    t.name()
+                )))
+            }
             other => {
                 return Err(crate::error::PyErr::type_error(format!(
                     "bases must be types, not {}",
@@ -210,9 +216,37 @@ pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Va
         "math" => Ok(Some(math::module())),
         "random" => Ok(Some(random::module())),
         "sys" => Ok(Some(sys::module(interp))),
+        "typing" => Ok(Some(typing_module())),
         _ if name == "torch" || name.starts_with("torch.") => torch::load(interp, name),
         _ => Ok(None),
     }
+}
+
+/// `typing`, enough for annotated code to run: annotations are not evaluated, and an alias
+/// such as `Vector = List[float]` subscripts a type, which gives the type back. The generic
+/// names stand for their builtin types; the others for `object`.
+fn typing_module() -> Value {
+    use BuiltinType as T;
+    let names = [
+        ("List", T::List),
+        ("Dict", T::Dict),
+        ("Tuple", T::Tuple),
+        ("Set", T::Set),
+        ("Any", T::Object),
+        ("Optional", T::Object),
+        ("Union", T::Object),
+        ("Callable", T::Object),
+        ("Iterable", T::Object),
+        ("Iterator", T::Object),
+        ("Sequence", T::Object),
+        ("Mapping", T::Object),
+        ("Generator", T::Object),
+        ("Type", T::Object),
+    ];
+    module(
+        "typing",
+        names.iter().map(|(n, t)| (*n, Value::Type(*t))).collect(),
+    )
 }
 
 pub(crate) fn module(name: &str, attrs: Vec<(&str, Value)>) -> Value {

@@ -8,7 +8,7 @@ use crate::iter::{self, IterState};
 use crate::ops::{as_num, num_to_f64, to_big, Num};
 use crate::value::*;
 use num_bigint::BigInt;
-use num_traits::{Signed, Zero};
+use num_traits::{One, Signed, Zero};
 use std::cell::RefCell;
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -18,6 +18,7 @@ pub(crate) fn install(interp: &mut Interp) {
         ("print", print),
         ("len", len),
         ("repr", repr),
+        ("ascii", ascii),
         ("abs", abs),
         ("round", round),
         ("min", min),
@@ -191,6 +192,11 @@ fn repr(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::str(&interp.repr(&v)?))
 }
 
+fn ascii(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let v = one_arg(&args, "ascii")?;
+    Ok(Value::str(&crate::format::ascii_escape(&interp.repr(&v)?)))
+}
+
 fn abs(interp: &mut Interp, args: Args) -> PyResult<Value> {
     let v = one_arg(&args, "abs")?;
     match as_num(&v) {
@@ -331,6 +337,11 @@ fn min_max(interp: &mut Interp, mut args: Args, name: &str, want: Ordering) -> P
             )))
         }
         1 => interp.collect(&args.positional[0])?,
+        _ if default.is_some() => {
+            return Err(PyErr::type_error(format!(
+                "Cannot specify a default for {name}() with multiple positional arguments"
+            )))
+        }
         _ => args.positional.clone(),
     };
     if items.is_empty() {
@@ -523,19 +534,16 @@ fn enumerate(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
 }
 
 fn zip(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
-    args.take_kw("strict");
+    let strict = match args.take_kw("strict") {
+        Some(v) => interp.truthy(&v)?,
+        None => false,
+    };
     args.no_kwargs("zip")?;
     let mut inners = Vec::new();
-    for (i, a) in args.positional.iter().enumerate() {
-        if !interp.is_iterable(a) {
-            return Err(PyErr::type_error(format!(
-                "zip argument #{} must support iteration",
-                i + 1
-            )));
-        }
+    for a in &args.positional {
         inners.push(interp.iter(a)?);
     }
-    Ok(iter::make(IterState::Zip { inners }))
+    Ok(iter::make(IterState::Zip { inners, strict }))
 }
 
 fn map(interp: &mut Interp, args: Args) -> PyResult<Value> {
@@ -758,7 +766,10 @@ fn next(interp: &mut Interp, args: Args) -> PyResult<Value> {
 fn divmod(interp: &mut Interp, args: Args) -> PyResult<Value> {
     args.count("divmod", 2, 2)?;
     let (a, b) = (&args.positional[0], &args.positional[1]);
-    let q = interp.binary_op(a, b, BinOp::FloorDiv)?;
+    let q = interp.binary_op(a, b, BinOp::FloorDiv).map_err(|mut e| {
+        e.message = e.message.replace("for //:", "for divmod():");
+        e
+    })?;
     let r = interp.binary_op(a, b, BinOp::Mod)?;
     Ok(Value::tuple(vec![q, r]))
 }
@@ -779,9 +790,16 @@ fn pow(interp: &mut Interp, args: Args) -> PyResult<Value> {
                 return Err(PyErr::value_error("pow() 3rd argument cannot be 0"));
             }
             if y.is_negative() {
-                return Err(PyErr::value_error(
-                    "base is not invertible for the given modulus",
-                ));
+                // pow(x, -n, z) is pow(inverse of x mod z, n, z).
+                use num_integer::Integer;
+                let m = z.abs();
+                let g = x.mod_floor(&m).extended_gcd(&m);
+                if !g.gcd.is_one() {
+                    return Err(PyErr::value_error(
+                        "base is not invertible for the given modulus",
+                    ));
+                }
+                return Ok(Value::from_bigint(mod_pow(&g.x, &-y, &z)));
             }
             Ok(Value::from_bigint(mod_pow(&x, &y, &z)))
         }

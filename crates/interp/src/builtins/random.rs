@@ -1,5 +1,6 @@
 //! The `random` module: CPython's Mersenne Twister, bit-exact for `seed(int)`, `random()`,
-//! `getrandbits`, `randrange`/`randint`, `choice`, `shuffle`, `uniform` and `gauss`.
+//! `getrandbits`, `randrange`/`randint`, `choice`, `shuffle`, `sample`, `uniform` and
+//! `gauss`.
 //! Without a seed the generator starts from a fixed seed (there is no OS entropy here).
 
 use super::builtin_fn;
@@ -304,6 +305,58 @@ fn gauss(interp: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::Float(mu + z * sigma))
 }
 
+/// `random.sample(population, k)`: CPython's algorithm (a shrinking pool for small
+/// populations, else rejection of repeated indices), so seeded results match.
+fn sample(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let k = args.take_kw("k");
+    args.positional.extend(k);
+    args.count("sample", 2, 2)?;
+    let pop = &args.positional[0];
+    if matches!(pop, Value::Set(_) | Value::Dict(_)) {
+        return Err(PyErr::type_error(
+            "Population must be a sequence.  For dicts or sets, use sorted(d).",
+        ));
+    }
+    let n = interp.len(pop)?;
+    let k = int_of(&args.positional[1], "k")?;
+    let k = match k.to_usize() {
+        Some(k) if k <= n => k,
+        _ => {
+            return Err(PyErr::value_error(
+                "Sample larger than population or is negative",
+            ))
+        }
+    };
+    let below = |m: usize| {
+        with(|g| g.randbelow(&BigInt::from(m)))
+            .to_usize()
+            .unwrap_or(0)
+    };
+    let mut setsize = 21;
+    if k > 5 {
+        setsize += 4usize.pow(((k * 3) as f64).log(4.0).ceil() as u32);
+    }
+    let mut out = Vec::with_capacity(k);
+    if n <= setsize {
+        let mut pool = interp.collect(pop)?;
+        for i in 0..k {
+            let j = below(n - i);
+            out.push(pool[j].clone());
+            pool[j] = pool[n - i - 1].clone();
+        }
+    } else {
+        let mut selected = std::collections::BTreeSet::new();
+        for _ in 0..k {
+            let mut j = below(n);
+            while !selected.insert(j) {
+                j = below(n);
+            }
+            out.push(interp.get_item(pop, &Value::Int(j as i64))?);
+        }
+    }
+    Ok(Value::list(out))
+}
+
 pub(crate) fn module() -> Value {
     let fns: &[(&'static str, BuiltinImpl)] = &[
         ("seed", seed),
@@ -313,6 +366,7 @@ pub(crate) fn module() -> Value {
         ("randint", randint),
         ("choice", choice),
         ("shuffle", shuffle),
+        ("sample", sample),
         ("uniform", uniform),
         ("gauss", gauss),
     ];

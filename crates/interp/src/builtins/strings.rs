@@ -24,16 +24,20 @@ pub(crate) const METHODS: &[(&str, BuiltinImpl)] = &[
     ("find", find),
     ("rfind", rfind),
     ("index", index),
+    ("rindex", rindex),
     ("count", count),
+    ("removeprefix", removeprefix),
+    ("removesuffix", removesuffix),
     ("format", format_method),
     ("isdigit", isdigit),
-    ("isnumeric", isdigit),
+    ("isnumeric", isnumeric),
     ("isdecimal", isdigit),
     ("isalpha", isalpha),
     ("isalnum", isalnum),
     ("isspace", isspace),
     ("isupper", isupper),
     ("islower", islower),
+    ("istitle", istitle),
     ("isidentifier", isidentifier),
     ("title", title),
     ("capitalize", capitalize),
@@ -61,21 +65,39 @@ fn recv(args: &mut Args, method: &str) -> PyResult<String> {
     }
 }
 
+/// A `str` argument; `what` is CPython's message up to the type found ("must be str").
+/// The receiver of a method that takes no arguments (`str.upper()`), checking that none came.
+fn recv0(args: &mut Args, method: &str) -> PyResult<String> {
+    let x = recv(args, method)?;
+    args.count(&format!("str.{method}"), 0, 0)?;
+    Ok(x)
+}
+
 fn str_arg(v: &Value, what: &str) -> PyResult<String> {
     match v {
         Value::Str(s) => Ok(s.to_string()),
         other => Err(PyErr::type_error(format!(
-            "{what} must be str, not {}",
+            "{what}, not {}",
             other.type_name()
         ))),
     }
 }
 
-fn opt_str(args: &Args, i: usize, what: &str) -> PyResult<Option<String>> {
-    match args.positional.get(i) {
-        None | Some(Value::None) => Ok(None),
-        Some(v) => str_arg(v, what).map(Some),
+/// The optional `start, end` arguments of find/count/startswith at `i`: the slice
+/// `x[start:end]` and its first character's index; `None` when `start > end`, where CPython
+/// finds nothing, not even `''`.
+fn bounds<'a>(x: &'a str, a: &Args, i: usize) -> PyResult<Option<(&'a str, i64)>> {
+    let n = x.chars().count() as i64;
+    let arg = |k: usize, default: i64| match a.positional.get(k) {
+        None | Some(Value::None) => Ok(default),
+        Some(v) => to_index(v).map(|j| if j < 0 { (j + n).max(0) } else { j }),
+    };
+    let (start, end) = (arg(i, 0)?, arg(i + 1, n)?.min(n));
+    if start > end {
+        return Ok(None);
     }
+    let byte = |c: i64| x.char_indices().nth(c as usize).map_or(x.len(), |(b, _)| b);
+    Ok(Some((&x[byte(start)..byte(end)], start)))
 }
 
 fn s(v: String) -> PyResult<Value> {
@@ -83,16 +105,20 @@ fn s(v: String) -> PyResult<Value> {
 }
 
 fn upper(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    s(casemap::upper(&recv(&mut a, "upper")?))
+    s(casemap::upper(&recv0(&mut a, "upper")?))
 }
 
 fn lower(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    s(casemap::lower(&recv(&mut a, "lower")?))
+    s(casemap::lower(&recv0(&mut a, "lower")?))
 }
 
 fn strip_impl(mut a: Args, name: &str, left: bool, right: bool) -> PyResult<Value> {
     let x = recv(&mut a, name)?;
-    let chars = opt_str(&a, 0, &format!("{name} arg"))?;
+    let chars = match a.positional.first() {
+        None | Some(Value::None) => None,
+        Some(Value::Str(c)) => Some(c.to_string()),
+        Some(_) => return Err(PyErr::type_error(format!("{name} arg must be None or str"))),
+    };
     let pred = |c: char| match &chars {
         Some(cs) => cs.contains(c),
         None => c.is_whitespace(),
@@ -196,9 +222,34 @@ fn rsplit(_: &mut Interp, a: Args) -> PyResult<Value> {
     split_impl(a, "rsplit", true)
 }
 
-fn splitlines(_: &mut Interp, mut a: Args) -> PyResult<Value> {
+fn splitlines(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
     let x = recv(&mut a, "splitlines")?;
-    Ok(Value::list(x.lines().map(Value::str).collect()))
+    let keep = a
+        .take_kw("keepends")
+        .or_else(|| a.positional.first().cloned());
+    let keep = match keep {
+        Some(v) => interp.truthy(&v)?,
+        None => false,
+    };
+    // CPython's line boundaries: \n, \r, \r\n, \v, \f, \x1c-\x1e, \x85, \u2028, \u2029.
+    let is_break = |c: char| {
+        matches!(
+            c,
+            '\n' | '\r' | '\x0b' | '\x0c' | '\x1c'..='\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+    };
+    let mut out = Vec::new();
+    let mut rest = x.as_str();
+    while let Some(i) = rest.find(is_break) {
+        let c = rest[i..].chars().next().unwrap_or('\n');
+        let end = i + c.len_utf8() + usize::from(rest[i..].starts_with("\r\n"));
+        out.push(Value::str(&rest[..if keep { end } else { i }]));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        out.push(Value::str(rest));
+    }
+    Ok(Value::list(out))
 }
 
 fn join(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
@@ -228,8 +279,8 @@ fn join(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
 fn replace(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
     let x = recv(&mut a, "replace")?;
     a.count("replace", 2, 3)?;
-    let old = str_arg(&a.positional[0], "replace() argument 1")?;
-    let new = str_arg(&a.positional[1], "replace() argument 2")?;
+    let old = str_arg(&a.positional[0], "replace() argument 1 must be str")?;
+    let new = str_arg(&a.positional[1], "replace() argument 2 must be str")?;
     let n = match a.positional.get(2) {
         Some(v) => to_index(v)?,
         None => -1,
@@ -255,7 +306,7 @@ fn prefix_check(mut a: Args, name: &str, start: bool) -> PyResult<Value> {
         Value::Tuple(t) => t
             .items
             .iter()
-            .map(|v| str_arg(v, "tuple for startswith"))
+            .map(|v| str_arg(v, &format!("tuple for {name} must only contain str")))
             .collect::<PyResult<_>>()?,
         other => {
             return Err(PyErr::type_error(format!(
@@ -263,6 +314,9 @@ fn prefix_check(mut a: Args, name: &str, start: bool) -> PyResult<Value> {
                 other.type_name()
             )))
         }
+    };
+    let Some((x, _)) = bounds(&x, &a, 1)? else {
+        return Ok(Value::Bool(false));
     };
     let r = cands.iter().any(|c| {
         if start {
@@ -286,59 +340,82 @@ fn char_index(x: &str, byte: usize) -> i64 {
     x[..byte].chars().count() as i64
 }
 
-fn find(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    let x = recv(&mut a, "find")?;
-    let sub = str_arg(
-        &a.positional.first().cloned().unwrap_or(Value::None),
-        "must be str",
-    )?;
-    Ok(Value::Int(
-        x.find(&sub).map(|b| char_index(&x, b)).unwrap_or(-1),
-    ))
+/// find/rfind/index/rindex: the character index of `sub` in `x[start:end]`.
+fn find_impl(mut a: Args, name: &str, right: bool) -> PyResult<Option<i64>> {
+    let x = recv(&mut a, name)?;
+    a.count(name, 1, 3)?;
+    let sub = str_arg(&a.positional[0], "must be str")?;
+    let Some((x, start)) = bounds(&x, &a, 1)? else {
+        return Ok(None);
+    };
+    let found = if right { x.rfind(&sub) } else { x.find(&sub) };
+    Ok(found.map(|b| start + char_index(x, b)))
 }
 
-fn rfind(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    let x = recv(&mut a, "rfind")?;
-    let sub = str_arg(
-        &a.positional.first().cloned().unwrap_or(Value::None),
-        "must be str",
-    )?;
-    Ok(Value::Int(
-        x.rfind(&sub).map(|b| char_index(&x, b)).unwrap_or(-1),
-    ))
+fn find(_: &mut Interp, a: Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(a, "find", false)?.unwrap_or(-1)))
 }
 
-fn index(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    let x = recv(&mut a, "index")?;
-    let sub = str_arg(
-        &a.positional.first().cloned().unwrap_or(Value::None),
-        "must be str",
-    )?;
-    match x.find(&sub) {
-        Some(b) => Ok(Value::Int(char_index(&x, b))),
-        None => Err(PyErr::value_error("substring not found")),
-    }
+fn rfind(_: &mut Interp, a: Args) -> PyResult<Value> {
+    Ok(Value::Int(find_impl(a, "rfind", true)?.unwrap_or(-1)))
+}
+
+fn index(_: &mut Interp, a: Args) -> PyResult<Value> {
+    find_impl(a, "index", false)?
+        .map(Value::Int)
+        .ok_or_else(|| PyErr::value_error("substring not found"))
+}
+
+fn rindex(_: &mut Interp, a: Args) -> PyResult<Value> {
+    find_impl(a, "rindex", true)?
+        .map(Value::Int)
+        .ok_or_else(|| PyErr::value_error("substring not found"))
 }
 
 fn count(_: &mut Interp, mut a: Args) -> PyResult<Value> {
     let x = recv(&mut a, "count")?;
-    let sub = str_arg(
-        &a.positional.first().cloned().unwrap_or(Value::None),
-        "must be str",
-    )?;
+    a.count("count", 1, 3)?;
+    let sub = str_arg(&a.positional[0], "must be str")?;
+    let Some((x, _)) = bounds(&x, &a, 1)? else {
+        return Ok(Value::Int(0));
+    };
     if sub.is_empty() {
         return Ok(Value::Int(x.chars().count() as i64 + 1));
     }
     Ok(Value::Int(x.matches(&sub).count() as i64))
 }
 
-fn pred(mut a: Args, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
+fn affix_impl(mut a: Args, name: &str, prefix: bool) -> PyResult<Value> {
     let x = recv(&mut a, name)?;
+    a.count(name, 1, 1)?;
+    let affix = str_arg(&a.positional[0], &format!("{name}() argument must be str"))?;
+    let r = if prefix {
+        x.strip_prefix(affix.as_str())
+    } else {
+        x.strip_suffix(affix.as_str())
+    };
+    s(r.unwrap_or(&x).to_string())
+}
+
+fn removeprefix(_: &mut Interp, a: Args) -> PyResult<Value> {
+    affix_impl(a, "removeprefix", true)
+}
+
+fn removesuffix(_: &mut Interp, a: Args) -> PyResult<Value> {
+    affix_impl(a, "removesuffix", false)
+}
+
+fn pred(mut a: Args, name: &str, f: fn(&str) -> bool) -> PyResult<Value> {
+    let x = recv0(&mut a, name)?;
     Ok(Value::Bool(!x.is_empty() && f(&x)))
 }
 
 fn isdigit(_: &mut Interp, a: Args) -> PyResult<Value> {
     pred(a, "isdigit", |x| x.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn isnumeric(_: &mut Interp, a: Args) -> PyResult<Value> {
+    pred(a, "isnumeric", |x| x.chars().all(char::is_numeric))
 }
 
 fn isalpha(_: &mut Interp, a: Args) -> PyResult<Value> {
@@ -365,6 +442,30 @@ fn islower(_: &mut Interp, a: Args) -> PyResult<Value> {
     })
 }
 
+/// `str.istitle()`: some cased character, uppercase ones only after uncased ones and
+/// lowercase ones only after cased ones.
+fn istitle(_: &mut Interp, a: Args) -> PyResult<Value> {
+    pred(a, "istitle", |x| {
+        let (mut prev_cased, mut any) = (false, false);
+        for c in x.chars() {
+            if c.is_uppercase() {
+                if prev_cased {
+                    return false;
+                }
+                (prev_cased, any) = (true, true);
+            } else if c.is_lowercase() {
+                if !prev_cased {
+                    return false;
+                }
+                (prev_cased, any) = (true, true);
+            } else {
+                prev_cased = false;
+            }
+        }
+        any
+    })
+}
+
 fn isidentifier(_: &mut Interp, a: Args) -> PyResult<Value> {
     pred(a, "isidentifier", |x| {
         let mut cs = x.chars();
@@ -374,7 +475,7 @@ fn isidentifier(_: &mut Interp, a: Args) -> PyResult<Value> {
 }
 
 fn title(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    let x = recv(&mut a, "title")?;
+    let x = recv0(&mut a, "title")?;
     let mut out = String::new();
     let mut prev_cased = false;
     for c in x.chars() {
@@ -389,7 +490,7 @@ fn title(_: &mut Interp, mut a: Args) -> PyResult<Value> {
 }
 
 fn capitalize(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    let x = recv(&mut a, "capitalize")?;
+    let x = recv0(&mut a, "capitalize")?;
     let mut cs = x.chars();
     let out = match cs.next() {
         Some(c) => {
@@ -403,7 +504,7 @@ fn capitalize(_: &mut Interp, mut a: Args) -> PyResult<Value> {
 }
 
 fn swapcase(_: &mut Interp, mut a: Args) -> PyResult<Value> {
-    let x = recv(&mut a, "swapcase")?;
+    let x = recv0(&mut a, "swapcase")?;
     let mut out = String::with_capacity(x.len());
     for c in x.chars() {
         if c.is_uppercase() {
@@ -422,7 +523,7 @@ fn justify(interp: &mut Interp, mut a: Args, name: &str, align: char) -> PyResul
     interp.check_alloc(width as u128)?;
     let fill = match a.positional.get(1) {
         Some(v) => {
-            let f = str_arg(v, "The fill character")?;
+            let f = str_arg(v, "The fill character must be a unicode character")?;
             let mut cs = f.chars();
             match (cs.next(), cs.next()) {
                 (Some(c), None) => c,
@@ -516,9 +617,20 @@ fn rpartition(_: &mut Interp, a: Args) -> PyResult<Value> {
 /// `str.format(*args, **kwargs)`.
 fn format_method(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
     let fmt = recv(&mut a, "format")?;
+    s(format_fields(interp, &fmt, &a, &mut 0, &mut None)?)
+}
+
+/// Replaces the fields of `fmt`. Nested fields in a spec (`{:{}}`) continue the outer automatic
+/// numbering (`auto`); `manual` records whether fields are numbered by hand, as mixing fails.
+fn format_fields(
+    interp: &mut Interp,
+    fmt: &str,
+    a: &Args,
+    auto: &mut usize,
+    manual: &mut Option<bool>,
+) -> PyResult<String> {
     let chars: Vec<char> = fmt.chars().collect();
     let mut out = String::new();
-    let mut auto = 0usize;
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -572,27 +684,25 @@ fn format_method(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
             ),
             None => (name_conv, None),
         };
-        // Nested fields in the spec, e.g. {:{width}}.
-        let spec = if spec.contains('{') {
-            let mut sub = Args::positional(vec![Value::str(&spec)]);
-            sub.positional.extend(a.positional.iter().cloned());
-            sub.kwargs = a.kwargs.clone();
-            let r = format_method(interp, sub)?;
-            interp.to_str(&r)?
-        } else {
-            spec
-        };
         let (base, rest) = match name.find(['.', '[']) {
             Some(p) => (name[..p].to_string(), name[p..].to_string()),
             None => (name.clone(), String::new()),
         };
+        let numbered = base.is_empty() || base.parse::<usize>().is_ok();
+        if numbered && *manual.get_or_insert(!base.is_empty()) == base.is_empty() {
+            return Err(PyErr::value_error(if base.is_empty() {
+                "cannot switch from manual field specification to automatic field numbering"
+            } else {
+                "cannot switch from automatic field numbering to manual field specification"
+            }));
+        }
         let mut v = if base.is_empty() {
-            let v = a.positional.get(auto).cloned().ok_or_else(|| {
+            let v = a.positional.get(*auto).cloned().ok_or_else(|| {
                 PyErr::index_error(format!(
                     "Replacement index {auto} out of range for positional args tuple"
                 ))
             })?;
-            auto += 1;
+            *auto += 1;
             v
         } else if let Ok(n) = base.parse::<usize>() {
             a.positional.get(n).cloned().ok_or_else(|| {
@@ -628,13 +738,20 @@ fn format_method(interp: &mut Interp, mut a: Args) -> PyResult<Value> {
             }
         }
         let v = match conv {
-            Some('r') | Some('a') => Value::str(&interp.repr(&v)?),
+            Some('r') => Value::str(&interp.repr(&v)?),
+            Some('a') => Value::str(&format::ascii_escape(&interp.repr(&v)?)),
             Some('s') => Value::str(&interp.to_str(&v)?),
             _ => v,
         };
+        // Nested fields in the spec, e.g. {:{width}}, after the field's own.
+        let spec = if spec.contains('{') {
+            format_fields(interp, &spec, a, auto, manual)?
+        } else {
+            spec
+        };
         out.push_str(&interp.format_value(&v, &spec)?);
     }
-    s(out)
+    Ok(out)
 }
 
 /// `fmt % values` (printf-style formatting).
@@ -757,7 +874,10 @@ pub(crate) fn percent_format(interp: &mut Interp, fmt: &str, values: &Value) -> 
                 format::format_str(&t, &format::parse_spec(&spec.replace('=', ""))?)?
             }
             'r' | 'a' => {
-                let t = interp.repr(&v)?;
+                let mut t = interp.repr(&v)?;
+                if conv == 'a' {
+                    t = format::ascii_escape(&t);
+                }
                 format::format_str(&t, &format::parse_spec(&spec.replace('=', ""))?)?
             }
             'd' | 'i' | 'u' => {

@@ -351,7 +351,9 @@ pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> 
         }
         BuiltinType::Object => {
             args.count("object", 0, 0)?;
-            let c = super::new_class(interp, Rc::from("object"), Vec::new(), Default::default())?;
+            let mut dict = crate::fxhash::HashMap::default();
+            dict.insert(Rc::from("__module__"), Value::str("builtins"));
+            let c = super::new_class(interp, Rc::from("object"), Vec::new(), dict)?;
             interp.call(&Value::Class(c), Args::default())
         }
         _ => Err(PyErr::type_error(format!(
