@@ -38,6 +38,8 @@ pub enum Text {
     GradBefore,
     /// Before the saved tensors a backward function's rule uses.
     SavedWith,
+    /// A backward function's input a gradient is sent for (`input 0 → AccumulateGrad`).
+    Input,
     GradAfter,
     Contribution,
     EditValue,
@@ -112,6 +114,8 @@ pub fn t(lang: Lang, text: Text) -> &'static str {
         (Lang::Zh, EngineStep) => "引擎步骤",
         (Lang::En, Leaf) => "leaf",
         (Lang::Zh, Leaf) => "叶子",
+        (Lang::En, Input) => "input",
+        (Lang::Zh, Input) => "输入",
         (Lang::En, SavedWith) => "saved in the forward pass:",
         (Lang::Zh, SavedWith) => "前向计算时保存的值：",
         (Lang::En, GradBefore) => ".grad before",

@@ -141,7 +141,7 @@ fn explain(s: &TraceStep, graph: &GraphSnapshot, lang: Lang) -> Html {
             <ul class="sent">
                 { for s.grads_out.iter().map(|o| html! {
                     <li>
-                        { sent_to(o) }
+                        { sent_to(o, lang) }
                         <code>{ o.grad.as_ref().map(|g| g.text.clone()).unwrap_or_else(|| "None".into()) }</code>
                     </li>
                 }) }
@@ -161,9 +161,9 @@ fn explain(s: &TraceStep, graph: &GraphSnapshot, lang: Lang) -> Html {
 
 /// Where a step sends one gradient: the input of the forward op it belongs to (its position in
 /// `next_functions`, as `grad_self` is input 0 and `grad_other` input 1) and the node receiving it.
-fn sent_to(o: &EdgeGrad) -> String {
+fn sent_to(o: &EdgeGrad, lang: Lang) -> String {
     let to = o.to_name.as_deref().unwrap_or("None");
-    format!("input {} → {to}: ", o.edge_index)
+    format!("{} {} → {to}: ", t(lang, Text::Input), o.edge_index)
 }
 
 fn grad_in_text(s: &TraceStep) -> String {
@@ -217,7 +217,8 @@ mod tests {
             input_nr: 0,
             grad: None,
         };
-        assert_eq!(sent_to(&sent(0)), "input 0 → AccumulateGrad: ");
-        assert_eq!(sent_to(&sent(1)), "input 1 → AccumulateGrad: ");
+        assert_eq!(sent_to(&sent(0), Lang::En), "input 0 → AccumulateGrad: ");
+        assert_eq!(sent_to(&sent(1), Lang::En), "input 1 → AccumulateGrad: ");
+        assert_eq!(sent_to(&sent(1), Lang::Zh), "输入 1 → AccumulateGrad: ");
     }
 }
