@@ -1704,34 +1704,24 @@ impl BackwardFn {
                 };
                 vec![a, b]
             }
-            Prod { this, result } => {
-                let s = u(this)?;
-                let r = u(result)?;
-                if s.to_vec().contains(&0.0) {
-                    let others = crate::ops::reduce::prod_of_others(&s, None)?;
-                    one(g.mul(&others))?
-                } else {
-                    one(g.mul(&r.div(&s)?))?
-                }
-            }
+            Prod { this, result } => one(crate::ops::reduce::prod_backward(
+                g,
+                &u(this)?,
+                &u(result)?,
+                None,
+            ))?,
             ProdDim {
                 this,
                 result,
                 dim,
                 keepdim,
             } => {
-                let s = u(this)?;
                 let (mut g, mut r) = (g.clone(), u(result)?);
                 if let (Some(d), false) = (dim, keepdim) {
                     g = g.unsqueeze(*d as isize)?;
                     r = r.unsqueeze(*d as isize)?;
                 }
-                if s.to_vec().contains(&0.0) {
-                    let others = crate::ops::reduce::prod_of_others(&s, *dim)?;
-                    one(g.mul(&others))?
-                } else {
-                    one(g.mul(&r.div(&s)?))?
-                }
+                one(crate::ops::reduce::prod_backward(&g, &u(this)?, &r, *dim))?
             }
             Var {
                 this,

@@ -614,6 +614,22 @@ pub(crate) fn one_hot_along(
     Ok(Tensor::new_raw(out, sizes.to_vec(), dtype))
 }
 
+/// `prod`'s gradient (along `dim`, or of the whole tensor): grad × result / self, or, where
+/// `self` holds a zero (the division would give NaN), grad × the product of the other elements.
+/// `g` and `result` must broadcast against `self` (keepdim shape).
+pub(crate) fn prod_backward(
+    g: &Tensor,
+    this: &Tensor,
+    result: &Tensor,
+    dim: Option<usize>,
+) -> Result<Tensor> {
+    if this.to_vec().contains(&0.0) {
+        g.mul(&prod_of_others(this, dim)?)
+    } else {
+        g.mul(&result.div(this)?)
+    }
+}
+
 /// For `prod` with zeros: each element's product of all other elements (a constant); along
 /// `dim` only when given.
 pub(crate) fn prod_of_others(t: &Tensor, dim: Option<usize>) -> Result<Tensor> {
