@@ -46,26 +46,10 @@ fn gemm_tensors(a: &Tensor, b: &Tensor, n: usize, k: usize, m: usize) -> Vec<f64
 fn gemm(a: &[f64], b: &[f64], n: usize, k: usize, m: usize, dt: DType) -> Vec<f64> {
     let fused = m >= 16 && n >= 4;
     match dt {
+        DType::Float32 if k == 1 => outer_f32(a, b, n, m),
+        DType::Float32 if n == 1 && !fused => vec_mat_f32(a, b, k, m),
         DType::Float32 if fused => gemm_f32_fused(a, b, n, k, m),
-        DType::Float32 if m == 1 => {
-            // Matrix-vector (`Linear(_, 1)`, its weight gradient): one running sum per row in
-            // a register. The general loop below would keep it in memory, so every step waited
-            // for the previous store; same operations in the same order, so same rounding.
-            let b32: Vec<f32> = b.iter().take(k).map(|&v| v as f32).collect();
-            let mut out: Vec<f64> = a
-                .chunks_exact(k.max(1))
-                .take(n)
-                .map(|arow| {
-                    let mut acc = 0f32;
-                    for (&av, &bv) in arow.iter().zip(&b32) {
-                        acc += av as f32 * bv;
-                    }
-                    f64::from(acc)
-                })
-                .collect();
-            out.resize(n, 0.0);
-            out
-        }
+        DType::Float32 if m == 1 => mat_vec_f32(a, b, n, k),
         DType::Float32 => gemm_f32_narrow(a, b, n, k, m),
         _ => {
             let mut out = vec![0.0; n * m];
@@ -86,6 +70,55 @@ fn gemm(a: &[f64], b: &[f64], n: usize, k: usize, m: usize, dt: DType) -> Vec<f6
             out.into_iter().map(|v| dt.cast(v)).collect()
         }
     }
+}
+
+/// `k == 1` (`Linear(1, _)`, and the input gradient of `Linear(_, 1)`): every element is one
+/// product added to a zero accumulator, which the fused and the narrow kernels below round
+/// alike (`+ 0.0` included: it turns a product of -0 into +0 as theirs does), so no packing.
+fn outer_f32(a: &[f64], b: &[f64], n: usize, m: usize) -> Vec<f64> {
+    let b32: Vec<f32> = b.iter().take(m).map(|&v| v as f32).collect();
+    let mut out = Vec::with_capacity(n * m);
+    for &av in a.iter().take(n) {
+        let av = av as f32;
+        out.extend(b32.iter().map(|&bv| f64::from(av * bv + 0.0)));
+    }
+    out
+}
+
+/// A matrix times a vector (`m == 1`: `Linear(_, 1)`, its weight gradient): one running sum
+/// per row in a register. A row of sums in memory made every step wait for the previous store;
+/// same operations in the same order as the narrow kernel, so the same rounding.
+fn mat_vec_f32(a: &[f64], b: &[f64], n: usize, k: usize) -> Vec<f64> {
+    let b32: Vec<f32> = b.iter().take(k).map(|&v| v as f32).collect();
+    let mut out: Vec<f64> = a
+        .chunks_exact(k.max(1))
+        .take(n)
+        .map(|arow| {
+            let mut acc = 0f32;
+            for (&av, &bv) in arow.iter().zip(&b32) {
+                acc += av as f32 * bv;
+            }
+            f64::from(acc)
+        })
+        .collect();
+    out.resize(n, 0.0);
+    out
+}
+
+/// One row times a matrix (`n == 1`: the weight gradient of `Linear(1, _)`), rounded as the
+/// narrow kernel rounds it (each element summed over `k` in order, multiply then add in
+/// float32), with the row of accumulators in one pass over B instead of packed panels.
+fn vec_mat_f32(a: &[f64], b: &[f64], k: usize, m: usize) -> Vec<f64> {
+    let mut acc = vec![0f32; m];
+    if m > 0 {
+        for (&av, brow) in a.iter().zip(b.chunks_exact(m)).take(k) {
+            let av = av as f32;
+            for (c, &bv) in acc.iter_mut().zip(brow) {
+                *c += av * bv as f32;
+            }
+        }
+    }
+    acc.into_iter().map(f64::from).collect()
 }
 
 /// Narrow float32 products (fewer than 16 result columns or fewer than 4 rows) as PyTorch's
@@ -590,6 +623,7 @@ mod tests {
         let mut seed = 7;
         for &(n, k, m) in &[
             (4, 1, 16),
+            (64, 1, 16),
             (4, 3, 16),
             (5, 7, 17),
             (9, 33, 23),
@@ -616,6 +650,10 @@ mod tests {
         let mut seed = 11;
         for &(n, k, m) in &[
             (1, 64, 16),
+            (1, 7, 40),
+            (1, 0, 4),
+            (1, 4, 0),
+            (3, 1, 5),
             (16, 64, 1),
             (64, 16, 1),
             (3, 5, 40),
@@ -642,6 +680,29 @@ mod tests {
             for (g, w) in got.iter().zip(&want) {
                 assert_eq!(g.to_bits(), w.to_bits(), "({n}x{k}) @ ({k}x{m})");
             }
+        }
+    }
+
+    /// A one-term sum (`k == 1`) starts from +0 in both kernels, so a product of -0 comes out +0.
+    #[test]
+    fn single_term_products_round_zeros_as_the_kernels_do() {
+        let a = [-1.0, 0.0, -0.0, 2.5];
+        for m in [3, 16] {
+            let b: Vec<f64> = (0..m).map(|j| [0.0, -0.0, -3.0][j % 3]).collect();
+            let got = gemm(&a, &b, 4, 1, m, DType::Float32);
+            let want = if m >= 16 {
+                reference_fused(&a, &b, 4, 1, m)
+            } else {
+                a.iter()
+                    .flat_map(|&x| {
+                        b.iter()
+                            .map(move |&y| f64::from(0f32 + x as f32 * y as f32))
+                    })
+                    .collect()
+            };
+            let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            assert_eq!(bits(&got), bits(&want), "m = {m}");
+            assert!(got.iter().all(|v| *v != 0.0 || v.is_sign_positive()));
         }
     }
 
