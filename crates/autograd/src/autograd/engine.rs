@@ -8,8 +8,9 @@ use super::trace::{BackwardTrace, EdgeGrad, LeafUpdate, TensorPreview, TraceStep
 use crate::error::{Result, TorchError};
 use crate::snapshot::SnapshotIndex;
 use crate::tensor::Tensor;
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::cmp::Reverse;
-use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::collections::BinaryHeap;
 use std::rc::Rc;
 
 fn key(n: &Rc<Node>) -> usize {
@@ -331,7 +332,7 @@ fn needed_for_captures(
             }
         }
     }
-    let mut needed = HashSet::new();
+    let mut needed = HashSet::default();
     for &k in order.iter().rev() {
         if let Some(n) = nodes.get(&k) {
             if n.next_edges.iter().flatten().any(|e| {
@@ -415,8 +416,8 @@ fn run(
 ) -> Result<Vec<Option<Tensor>>> {
     let _mode = GradModeGuard::new(create_graph);
     // 1. discover the graph and count dependencies
-    let mut nodes: HashMap<usize, Rc<Node>> = HashMap::new();
-    let mut deps: HashMap<usize, usize> = HashMap::new();
+    let mut nodes: HashMap<usize, Rc<Node>> = HashMap::default();
+    let mut deps: HashMap<usize, usize> = HashMap::default();
     let mut stack: Vec<Rc<Node>> = Vec::new();
     for (e, _) in &roots {
         if nodes.insert(key(&e.node), e.node.clone()).is_none() {
@@ -444,17 +445,17 @@ fn run(
         .as_ref()
         .map(|_| needed_for_captures(&nodes, &deps, &capture_keys));
     let is_needed = |k: usize| needed.as_ref().is_none_or(|s| s.contains(&k));
-    let mut captured: HashMap<(usize, usize), Tensor> = HashMap::new();
+    let mut captured: HashMap<(usize, usize), Tensor> = HashMap::default();
     let capture_slots: HashSet<(usize, usize)> = captures
         .as_ref()
         .map(|c| c.iter().map(|e| (key(&e.node), e.input_nr)).collect())
         .unwrap_or_default();
 
     // 3. seed the buffers and the ready queue
-    let mut buffers: HashMap<usize, Buffer> = HashMap::new();
+    let mut buffers: HashMap<usize, Buffer> = HashMap::default();
     let mut heap: BinaryHeap<(u64, Reverse<u64>, usize)> = BinaryHeap::new();
     let mut counter = 0u64;
-    let mut queued: HashSet<usize> = HashSet::new();
+    let mut queued: HashSet<usize> = HashSet::default();
     for (e, g) in roots {
         let k = key(&e.node);
         let g = validate(&e.node, g, "GraphRoot", 0, e.input_nr)?;

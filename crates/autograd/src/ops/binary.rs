@@ -26,20 +26,46 @@ pub(crate) fn zip_map(
 ) -> Result<Tensor> {
     let shape = broadcast_shapes(a.shape(), b.shape())?;
     checked_numel(&shape)?;
-    let g = |x: f64, y: f64| out.cast(f(compute.cast(x), compute.cast(y)));
-    // Most operands are a whole tensor of the result's shape or, on the right, one number
-    // (`x * 2`, `p.add_(d_p, alpha=-lr)`): read those in place instead of copying them out
-    // first. (A number on the left is rarer; it is filled out like any broadcast, which keeps
-    // this function, instantiated once per op, small in the wasm.)
-    let values = match single_value(b) {
-        Some(y) => with_broadcast(a, &shape, |xs| xs.iter().map(|&x| g(x, y)).collect()),
-        None => with_broadcast(a, &shape, |xs| {
-            with_broadcast(b, &shape, |ys| {
-                xs.iter().zip(ys).map(|(&x, &y)| g(x, y)).collect()
-            })
-        }),
+    // The closures take the dtypes by value: by reference they were reloaded from memory for
+    // every element. Float32 throughout, the common case, goes without a dtype match per element.
+    let f = &f;
+    let values = if compute == DType::Float32 && out == DType::Float32 {
+        let round = |v: f64| f64::from(v as f32);
+        over_operands(a, b, &shape, move |x, y| round(f(round(x), round(y))))
+    } else {
+        over_operands(a, b, &shape, move |x, y| {
+            out.cast(f(compute.cast(x), compute.cast(y)))
+        })
     };
     Ok(Tensor::new_raw(values, shape, out))
+}
+
+/// `g` over the elements of `a` and `b` broadcast to `shape`. Most operands are a whole tensor
+/// of the result's shape or, on the right, one number (`x * 2`, `p.add_(d_p, alpha=-lr)`): those
+/// are read in place instead of copied out first. (A number on the left is rarer; it is filled
+/// out like any broadcast, which keeps this function, instantiated once per op, small.)
+fn over_operands(a: &Tensor, b: &Tensor, shape: &[usize], g: impl Fn(f64, f64) -> f64) -> Vec<f64> {
+    with_broadcast(a, shape, |xs| match single_value(b) {
+        Some(y) => map_pairs(xs, &[y], &g),
+        None => with_broadcast(b, shape, |ys| map_pairs(xs, ys, &g)),
+    })
+}
+
+/// `g(x, y)` over `xs`, with `ys` of the same length or of one element (repeated). One loop,
+/// so `g` has one call site and is inlined into it: the wasm build (opt-level "z") left it a
+/// call per element when a second loop called it too (about 15% of a training step). Plain
+/// indexing, as iterator adapters (`zip`, `push`) also stay calls per element at that level.
+fn map_pairs(xs: &[f64], ys: &[f64], g: &impl Fn(f64, f64) -> f64) -> Vec<f64> {
+    let mut out = vec![0.0; xs.len()];
+    let step = usize::from(ys.len() > 1);
+    let mut j = 0;
+    for (i, x) in xs.iter().enumerate() {
+        if let Some(o) = out.get_mut(i) {
+            *o = g(*x, ys.get(j).copied().unwrap_or(0.0));
+        }
+        j += step;
+    }
+    out
 }
 
 /// [`zip_map`] for the ops off the training hot path: one instantiation shared by all of them
