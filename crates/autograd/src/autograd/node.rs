@@ -4,7 +4,7 @@
 //! together so every operation's backward is in one place. Backward formulas are written with
 //! ordinary tensor ops, so with `create_graph=True` the backward pass is itself recorded.
 
-use crate::dtype::DType;
+use crate::dtype::{DType, Scalar};
 use crate::error::{Result, TorchError};
 use crate::snapshot::{SnapSaved, SAVED_VALUE_LIMIT};
 use crate::tensor::{fmt_list, Tensor, TensorImpl};
@@ -1169,10 +1169,7 @@ impl BackwardFn {
                 let r = u(result)?;
                 one(g.mul(&r.mul(&r.rsub_scalar(1.0)?)?))?
             }
-            Relu { result } => {
-                let r = u(result)?;
-                one(g.mul(&r.gt_scalar(0.0)?.to_dtype(g.dtype())?))?
-            }
+            Relu { result } => one(Tensor::threshold_backward(g, &u(result)?))?,
             Reciprocal { result } => {
                 let r = u(result)?;
                 one(g.mul(&r.mul(&r)?.neg()?))?
@@ -1185,7 +1182,7 @@ impl BackwardFn {
                 if let Some(mx) = max {
                     mask = mask.logical_and(&s.lt_scalar(*mx)?)?;
                 }
-                one(g.mul(&mask.to_dtype(g.dtype())?))?
+                one(grad_where(&mask, g))?
             }
             Sum { sizes } => one(g.expand(sizes))?,
             SumDim {
@@ -1203,11 +1200,17 @@ impl BackwardFn {
                 .expand(sizes)?
                 .div_scalar(*count as f64))?,
             MaxAll { this, result, .. } => {
+                // PyTorch (CPU): the gradient shared evenly among the elements equal to the
+                // result (the NaNs when the result is NaN), zeros elsewhere.
                 let s = u(this)?;
                 let r = u(result)?;
-                let mask = s.eq(&r)?.to_dtype(g.dtype())?;
+                let mask = if r.item()?.to_f64().is_nan() {
+                    s.ne(&s)?
+                } else {
+                    s.eq(&r)?
+                };
                 let count = mask.sum()?;
-                one(mask.mul(&g.div(&count)?))?
+                one(grad_where(&mask, &g.div(&count)?))?
             }
             MaxDim {
                 sizes,
@@ -1565,14 +1568,8 @@ impl BackwardFn {
                 let d = Tensor::where_(&lin, &x.ones_like()?, &bx.sigmoid()?)?;
                 one(g.mul(&d))?
             }
-            ClampMin { this, min } => {
-                let mask = u(this)?.gt_scalar(*min)?.to_dtype(g.dtype())?;
-                one(g.mul(&mask))?
-            }
-            ClampMax { this, max } => {
-                let mask = u(this)?.lt_scalar(*max)?.to_dtype(g.dtype())?;
-                one(g.mul(&mask))?
-            }
+            ClampMin { this, min } => one(grad_where(&u(this)?.gt_scalar(*min)?, g))?,
+            ClampMax { this, max } => one(grad_where(&u(this)?.lt_scalar(*max)?, g))?,
             ClampTensor { this, bounds } => {
                 let [min, max] = &**bounds;
                 let (lo, hi) = (
@@ -1683,22 +1680,24 @@ impl BackwardFn {
                 other,
                 is_min,
             } => {
+                // PyTorch's formula: `where(self == other, grad / 2, grad)`, zeroed where the
+                // other input wins (so a pair with a NaN passes the gradient to both).
                 let s = u(this)?;
                 let o = u(other)?;
-                let eq = s.eq(&o)?;
-                let (self_wins, other_wins) = if *is_min {
-                    (s.lt(&o)?, s.gt(&o)?)
-                } else {
+                let shared = Tensor::where_(&s.eq(&o)?, &g.div_scalar(2.0)?, g)?;
+                let (self_loses, other_loses) = if *is_min {
                     (s.gt(&o)?, s.lt(&o)?)
+                } else {
+                    (s.lt(&o)?, s.gt(&o)?)
                 };
-                let half = g.mul(&eq.to_dtype(g.dtype())?)?.mul_scalar(0.5)?;
+                let zero = Tensor::wrapped(Scalar::Float(0.0));
                 let a = if need(0) {
-                    Some(g.mul(&self_wins.to_dtype(g.dtype())?)?.add(&half)?)
+                    Some(Tensor::where_(&self_loses, &zero, &shared)?)
                 } else {
                     None
                 };
                 let b = if need(1) {
-                    Some(g.mul(&other_wins.to_dtype(g.dtype())?)?.add(&half)?)
+                    Some(Tensor::where_(&other_loses, &zero, &shared)?)
                 } else {
                     None
                 };
@@ -1861,6 +1860,13 @@ fn scale(g: &Tensor, alpha: f64) -> Result<Tensor> {
     } else {
         g.mul_scalar(alpha)
     }
+}
+
+/// `where(keep, grad, 0)`. PyTorch's masked gradients (clamp's, max's) write zeros where the
+/// mask is off; `grad * mask` would give NaN there for a NaN gradient and -0 (printed `-0.`)
+/// for a negative one.
+fn grad_where(keep: &Tensor, g: &Tensor) -> Result<Tensor> {
+    Tensor::where_(keep, g, &Tensor::wrapped(Scalar::Float(0.0)))
 }
 
 fn unsqueeze_dims(g: &Tensor, dims: &[usize], keepdim: bool) -> Result<Tensor> {

@@ -145,6 +145,14 @@ impl Tensor {
         }))
     }
 
+    /// ReLU's backward, PyTorch's `threshold_backward(grad, result, 0)`: `grad`, or 0 where
+    /// the result is `<= 0`, in one pass. A zero rather than `grad * mask`, which would give
+    /// NaN for a NaN gradient and -0 (printed `-0.`) for a negative one.
+    pub(crate) fn threshold_backward(grad: &Tensor, result: &Tensor) -> Result<Tensor> {
+        let dt = grad.dtype();
+        super::binary::zip_map(grad, result, dt, dt, |g, r| if r <= 0.0 { 0.0 } else { g })
+    }
+
     /// `torch.reciprocal` (`ReciprocalBackward0`).
     pub fn reciprocal(&self) -> Result<Tensor> {
         Ok(Tensor::record(self.map(true, |x| 1.0 / x), &[self], |r| {
