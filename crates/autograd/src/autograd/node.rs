@@ -409,6 +409,11 @@ pub enum BackwardFn {
     Relu {
         result: SavedTensor,
     },
+    /// ReLU's backward recorded under `create_graph=True` (`ThresholdBackwardBackward0`):
+    /// `result` is the ReLU's output, the mask.
+    ThresholdBackward {
+        result: SavedTensor,
+    },
     Reciprocal {
         result: SavedTensor,
     },
@@ -780,6 +785,7 @@ impl BackwardFn {
             Tanh { .. } => "TanhBackward0",
             Sigmoid { .. } => "SigmoidBackward0",
             Relu { .. } => "ReluBackward0",
+            ThresholdBackward { .. } => "ThresholdBackwardBackward0",
             Reciprocal { .. } => "ReciprocalBackward0",
             Clamp { .. } => "ClampBackward1",
             ClampTensor { .. } => "ClampBackward0",
@@ -922,6 +928,7 @@ impl BackwardFn {
             | Reciprocal { result }
             | Softmax { result, .. }
             | LogSoftmax { result, .. } => v.push(("result", result)),
+            ThresholdBackward { result } => v.push(("self", result)),
             ClampTensor { this, bounds } => {
                 v.push(("self", this));
                 if let Some(m) = &bounds[0] {
@@ -1169,7 +1176,9 @@ impl BackwardFn {
                 let r = u(result)?;
                 one(g.mul(&r.mul(&r.rsub_scalar(1.0)?)?))?
             }
-            Relu { result } => one(Tensor::threshold_backward(g, &u(result)?))?,
+            Relu { result } | ThresholdBackward { result } => {
+                one(Tensor::threshold_backward(g, &u(result)?))?
+            }
             Reciprocal { result } => {
                 let r = u(result)?;
                 one(g.mul(&r.mul(&r)?.neg()?))?

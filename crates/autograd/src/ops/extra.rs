@@ -524,11 +524,9 @@ pub(crate) fn clamp_tensor_backward(
     for (k, fk) in f.into_iter().enumerate() {
         if present[k] {
             let m = Tensor::new_raw(fk, shape.clone(), g.dtype());
-            // Zero where the factor is, not `grad * 0` (NaN or -0.), as PyTorch's masks do.
-            let dt = g.dtype();
-            let scaled =
-                super::binary::zip_map(g, &m, dt, dt, |g, f| if f == 0.0 { 0.0 } else { g * f })?;
-            out[k] = Some(scaled);
+            // Zeroed where the factor is 0, not `grad * 0` (NaN or -0.), as PyTorch does
+            // (`MaskedFillBackward0` under create_graph, as there).
+            out[k] = Some(g.mul(&m)?.masked_fill(&m.eq_scalar(0.0)?, 0.0)?);
         }
     }
     Ok(out)

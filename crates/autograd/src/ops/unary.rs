@@ -150,7 +150,15 @@ impl Tensor {
     /// NaN for a NaN gradient and -0 (printed `-0.`) for a negative one.
     pub(crate) fn threshold_backward(grad: &Tensor, result: &Tensor) -> Result<Tensor> {
         let dt = grad.dtype();
-        super::binary::zip_map(grad, result, dt, dt, |g, r| if r <= 0.0 { 0.0 } else { g })
+        let r =
+            super::binary::zip_map(grad, result, dt, dt, |g, r| if r <= 0.0 { 0.0 } else { g })?;
+        // Recorded when the gradient has history (`create_graph=True`), so that a second
+        // derivative flows through it.
+        Ok(Tensor::record(r, &[grad], |_| {
+            BackwardFn::ThresholdBackward {
+                result: SavedTensor::input(result),
+            }
+        }))
     }
 
     /// `torch.reciprocal` (`ReciprocalBackward0`).
