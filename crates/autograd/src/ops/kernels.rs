@@ -28,23 +28,27 @@ fn add_in(dt: DType, a: f64, b: f64) -> f64 {
     dt.cast(a + b)
 }
 
+/// Levels of [`multi_row_sum`]'s cascade.
+const LEVELS: usize = 4;
+
 /// ATen's `multi_row_sum`: `nrows` independent accumulators with a 4-level cascade.
 /// Generic over `load` (not `&dyn Fn`): it runs once per element of every sum, including the
 /// bias gradients of each training step, and an indirect call there was measurable.
+/// The sums are left in `acc[..nrows]`; `acc` holds `LEVELS * nrows` zeros on entry (the
+/// caller's buffer: a column sum runs once per column of every bias gradient, and an allocation
+/// each time was most of the allocations of a training step).
 fn multi_row_sum(
+    acc: &mut [f64],
     nrows: usize,
     size: usize,
     load: impl Fn(usize, usize) -> f64,
     dt: DType,
-) -> Vec<f64> {
-    const LEVELS: usize = 4;
+) {
     let level_power = 4.max(ceil_log2(size) / LEVELS);
     let level_step = 1usize << level_power;
     let level_mask = level_step - 1;
-    // Level `j`'s accumulators are `acc[j * nrows..(j + 1) * nrows]` (one allocation), indexed
-    // as a slice: opt-level "z" (wasm) left each `Vec` index a call.
-    let mut buf = vec![0.0; LEVELS * nrows];
-    let acc: &mut [f64] = &mut buf;
+    // Level `j`'s accumulators are `acc[j * nrows..(j + 1) * nrows]`, indexed as a slice:
+    // opt-level "z" (wasm) left each `Vec` index a call.
     let mut i = 0;
     while i + level_step <= size {
         for _ in 0..level_step {
@@ -75,15 +79,15 @@ fn multi_row_sum(
             acc[k] = add_in(dt, acc[k], acc[j * nrows + k]);
         }
     }
-    buf.truncate(nrows);
-    buf
 }
 
 /// ATen's scalar `row_sum`: 4 interleaved accumulators, tail into the first.
 #[inline(always)]
 fn row_sum(n: usize, load: impl Fn(usize) -> f64, dt: DType) -> f64 {
     let size_ilp = n / 4;
-    let mut p = multi_row_sum(
+    let mut p = [0.0; 4 * LEVELS];
+    multi_row_sum(
+        &mut p,
         4,
         size_ilp,
         #[inline(always)]
@@ -117,7 +121,9 @@ pub(crate) fn inner_sum(v: &[f64], dt: DType) -> f64 {
     }
     let vec_numel = n / l;
     let size_ilp = vec_numel / 4;
-    let mut p = multi_row_sum(
+    let mut p = vec![0.0; 4 * l * LEVELS];
+    multi_row_sum(
+        &mut p,
         4 * l,
         size_ilp,
         #[inline(always)]
@@ -161,13 +167,16 @@ pub(crate) fn outer_sum(v: &[f64], rows: usize, cols: usize, dt: DType) -> Vec<f
     (0..cols)
         .map(|c| {
             if c < cascade_cols {
+                let mut acc = [0.0; LEVELS];
                 multi_row_sum(
+                    &mut acc,
                     1,
                     rows,
                     #[inline(always)]
                     |i, _| v[i * cols + c],
                     dt,
-                )[0]
+                );
+                acc[0]
             } else {
                 row_sum(
                     rows,
