@@ -1,0 +1,2 @@
+def __build_functools():
+    return {}

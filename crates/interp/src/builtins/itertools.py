@@ -1,0 +1,2 @@
+def __build_itertools():
+    return {}
