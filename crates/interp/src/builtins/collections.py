@@ -5,6 +5,23 @@ def __build_collections():
                  'from', 'global', 'if', 'import', 'in', 'is', 'lambda', 'nonlocal', 'not', 'or',
                  'pass', 'raise', 'return', 'try', 'while', 'with', 'yield')
 
+    _repr_running = set()
+
+    def _recursive_repr(fillvalue):
+        # reprlib.recursive_repr: an object inside itself prints as `fillvalue`.
+        def decorating_function(user_function):
+            def wrapper(self):
+                key = id(self)
+                if key in _repr_running:
+                    return fillvalue
+                _repr_running.add(key)
+                try:
+                    return user_function(self)
+                finally:
+                    _repr_running.discard(key)
+            return wrapper
+        return decorating_function
+
     class _OdictView:
         __module__ = 'collections'
 
@@ -33,6 +50,7 @@ def __build_collections():
     class OrderedDict(dict):
         __module__ = 'collections'
 
+        @_recursive_repr('...')
         def __repr__(self):
             if not self:
                 return f'{type(self).__name__}()'
@@ -74,6 +92,24 @@ def __build_collections():
         def copy(self):
             return type(self)(self)
 
+        def __or__(self, other):
+            if not isinstance(other, dict):
+                return NotImplemented
+            new = self.copy()
+            new.update(other)
+            return new
+
+        def __ror__(self, other):
+            if not isinstance(other, dict):
+                return NotImplemented
+            new = type(self)(other)
+            new.update(self)
+            return new
+
+        def __ior__(self, other):
+            self.update(other)
+            return self
+
         @classmethod
         def fromkeys(cls, iterable, value=None):
             self = cls()
@@ -102,6 +138,24 @@ def __build_collections():
 
         def copy(self):
             return type(self)(self.default_factory, self)
+
+        def __or__(self, other):
+            if not isinstance(other, dict):
+                return NotImplemented
+            new = self.copy()
+            new.update(other)
+            return new
+
+        def __ror__(self, other):
+            if not isinstance(other, dict):
+                return NotImplemented
+            new = type(self)(self.default_factory, other)
+            new.update(self)
+            return new
+
+        def __ior__(self, other):
+            self.update(other)
+            return self
 
     class Counter(dict):
         __module__ = 'collections'
@@ -446,6 +500,7 @@ def __build_collections():
             self.extend(other)
             return self
 
+        @_recursive_repr('[...]')
         def __repr__(self):
             if self._maxlen is None:
                 return f'{type(self).__name__}({self._items!r})'

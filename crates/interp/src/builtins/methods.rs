@@ -41,6 +41,9 @@ pub(crate) fn dict_special(name: &str) -> Option<Method> {
         ("__contains__", dict_contains),
         ("__eq__", dict_eq),
         ("__repr__", dict_repr),
+        ("__or__", dict_or),
+        ("__ror__", dict_ror),
+        ("__ior__", dict_ior),
     ];
     SPECIAL
         .iter()
@@ -413,6 +416,30 @@ fn dict_eq(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
         Some(o) => interp.eq(&Value::Dict(d), &Value::Dict(o)).map(Value::Bool),
         None => Ok(Value::NotImplemented),
     }
+}
+
+/// `d | other` (a new dict) and `other | d`, for dict subclasses as for dicts.
+fn dict_or(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__or__", 1)?;
+    match args.positional[0].dict_obj() {
+        Some(o) => interp.binary_op(&Value::Dict(d), &Value::Dict(o), crate::ast::BinOp::BitOr),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn dict_ror(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__ror__", 1)?;
+    match args.positional[0].dict_obj() {
+        Some(o) => interp.binary_op(&Value::Dict(o), &Value::Dict(d), crate::ast::BinOp::BitOr),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+/// `d |= other`: in place.
+fn dict_ior(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    dict_update(interp, args)?;
+    Ok(me)
 }
 
 fn dict_repr(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
