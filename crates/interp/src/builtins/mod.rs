@@ -5,6 +5,8 @@
 //! - `strings`: string methods and `%`-formatting.
 //! - `math`: the `math` module.
 //! - `torch` / `tensor`: the seam where the PyTorch surface is bound to `autograd`.
+//! - `collections.py`, `functools.py`, `itertools.py`: standard modules written in Python
+//!   (`python_module`); `dict` subclasses (`OrderedDict` ...) hold a dict in `Instance::native`.
 
 pub mod backward;
 pub mod functional;
