@@ -181,10 +181,17 @@ impl Interp {
                 args.positional,
             ));
         }
+        let native = match crate::builtins::find_native_base(c) {
+            // A dict subclass: the instance holds its dict.
+            Some(Value::Type(BuiltinType::Dict)) => Some(Value::Dict(Rc::new(DictObj {
+                data: RefCell::new(DictData::default()),
+            }))),
+            _ => None,
+        };
         let inst = Value::Instance(Rc::new(Instance {
             class: c.clone(),
             dict: RefCell::new(DictData::default()),
-            native: RefCell::new(None),
+            native: RefCell::new(native),
             id: std::cell::Cell::new(0),
         }));
         if let Some(init) = self.class_lookup(c, "__init__") {

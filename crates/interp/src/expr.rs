@@ -309,7 +309,7 @@ impl Interp {
                         }
                         None => {
                             let m = self.eval(ve, env)?;
-                            let Value::Dict(d) = &m else {
+                            let Some(d) = m.dict_obj() else {
                                 return Err(PyErr::type_error(format!(
                                     "'{}' object is not a mapping",
                                     m.type_name()
@@ -512,7 +512,7 @@ impl Interp {
             match &k.arg {
                 Some(name) => kwargs.push((name.clone(), v)),
                 None => {
-                    let Value::Dict(d) = &v else {
+                    let Some(d) = v.dict_obj() else {
                         return Err(PyErr::type_error(format!(
                             "argument after ** must be a mapping, not {}",
                             v.type_name()

@@ -24,6 +24,8 @@
 //!
 //! Torch: `import torch` binds `autograd` ([`builtins::torch`], [`builtins::tensor`]);
 //! `torch.nn` and `torch.optim` are Python (`builtins/prelude.py`) over the native functions.
+//! `collections`, `functools` and `itertools` are Python too (`builtins/{collections,functools,
+//! itertools}.py`), each parsed once per thread on its first import.
 
 pub mod ast;
 pub mod builtins;

@@ -26,8 +26,10 @@ impl Interp {
         let Value::Instance(i) = v else {
             return None;
         };
-        let f = self.class_lookup(&i.class, name)?;
-        Some(bind(f, v))
+        match self.class_lookup(&i.class, name) {
+            Some(f) => Some(bind(f, v)),
+            None => native_dict_method(v, name),
+        }
     }
 
     /// `type(v)`.
@@ -235,10 +237,18 @@ impl Interp {
                     return Ok(Some(Value::tuple(Vec::new())));
                 }
                 let native = inst.native.borrow().clone();
-                if let Some(Value::Native(nn)) = native {
-                    if let Some(v) = nn.get_attr(obj, name, self)? {
-                        return Ok(Some(v));
+                match native {
+                    Some(Value::Native(nn)) => {
+                        if let Some(v) = nn.get_attr(obj, name, self)? {
+                            return Ok(Some(v));
+                        }
                     }
+                    Some(Value::Dict(_)) => {
+                        if let Some(m) = native_dict_method(obj, name) {
+                            return Ok(Some(m));
+                        }
+                    }
+                    _ => {}
                 }
                 if let Some(ga) = self.class_lookup(&inst.class, "__getattr__") {
                     let r = self.call(&bind(ga, obj), Args::positional(vec![Value::str(name)]));
@@ -362,6 +372,17 @@ impl Interp {
                     let f = crate::builtins::methods::dict_fromkeys;
                     return Ok(Some(crate::builtins::builtin_fn("fromkeys", f)));
                 }
+                if *t == BuiltinType::Dict {
+                    // `dict.__setitem__(self, k, v)`, `dict.update(self, ...)`: unbound.
+                    if let Some(f) = crate::builtins::methods::dict_special(name) {
+                        return Ok(Some(Value::Builtin(Rc::new(BuiltinFn {
+                            name: f.0,
+                            func: f.1,
+                            this: None,
+                            owner: Some("dict"),
+                        }))));
+                    }
+                }
                 // Unbound builtin methods: str.upper, list.append ...
                 Ok(crate::builtins::methods::lookup(t.name(), name).map(|f| {
                     Value::Builtin(Rc::new(BuiltinFn {
@@ -403,6 +424,11 @@ impl Interp {
     }
 
     fn builtin_method(&self, obj: &Value, name: &str) -> Option<Value> {
+        if let Value::Dict(_) = obj {
+            if name.starts_with("__") {
+                return native_dict_method(obj, name);
+            }
+        }
         let tn = obj.type_name();
         let (n, f) = crate::builtins::methods::lookup(&tn, name)?;
         Some(Value::Builtin(Rc::new(BuiltinFn {
@@ -724,4 +750,17 @@ pub(crate) fn class_module(c: &Rc<Class>) -> String {
         Some(Value::Str(m)) => m.to_string(),
         _ => "__main__".into(),
     }
+}
+
+/// A `dict` method bound to `v`, a dict or an instance of a `dict` subclass (whose
+/// special methods fall back to `dict`'s).
+pub(crate) fn native_dict_method(v: &Value, name: &str) -> Option<Value> {
+    v.dict_obj()?;
+    let (n, f) = crate::builtins::methods::dict_special(name)?;
+    Some(Value::Builtin(Rc::new(BuiltinFn {
+        name: n,
+        func: f,
+        this: Some(v.clone()),
+        owner: Some("dict"),
+    })))
 }

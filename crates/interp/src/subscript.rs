@@ -192,6 +192,13 @@ impl Interp {
                     None => Err(self.key_error(key)),
                 }
             }
+            Value::Instance(_) if self.lookup_special(obj, "__delitem__").is_some() => {
+                let m = self
+                    .lookup_special(obj, "__delitem__")
+                    .unwrap_or(Value::None);
+                self.call(&m, Args::positional(vec![key.clone()]))
+                    .map(|_| ())
+            }
             _ => Err(PyErr::type_error(format!(
                 "'{}' object doesn't support item deletion",
                 obj.type_name()

@@ -613,6 +613,18 @@ impl Value {
         }
     }
 
+    /// The dict behind a `dict`, or behind an instance of a `dict` subclass.
+    pub fn dict_obj(&self) -> Option<Rc<DictObj>> {
+        match self {
+            Value::Dict(d) => Some(d.clone()),
+            Value::Instance(i) => match &*i.native.borrow() {
+                Some(Value::Dict(d)) => Some(d.clone()),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     pub fn as_str(&self) -> Option<&str> {
         match self {
             Value::Str(s) => Some(s),
@@ -658,7 +670,7 @@ impl Value {
                     self.type_name()
                 )))
             }
-            Value::Instance(i) if !i.class.hashable() => {
+            Value::Instance(i) if !i.class.hashable() || self.dict_obj().is_some() => {
                 return Err(PyErr::type_error(format!(
                     "unhashable type: '{}'",
                     i.class.name

@@ -27,6 +27,31 @@ pub(crate) fn lookup(type_name: &str, name: &str) -> Option<Method> {
     table.iter().find(|(n, _)| *n == name).copied()
 }
 
+/// `dict`'s special methods, found on instances of `dict` subclasses (`lookup_special`),
+/// through `super()` and on the type itself (`dict.__setitem__(self, k, v)`); bound to the
+/// instance, they work on the dict it holds.
+pub(crate) fn dict_special(name: &str) -> Option<Method> {
+    const SPECIAL: &[Method] = &[
+        ("__init__", dict_init),
+        ("__getitem__", dict_getitem),
+        ("__setitem__", dict_setitem),
+        ("__delitem__", dict_delitem),
+        ("__len__", dict_len),
+        ("__iter__", dict_iter),
+        ("__contains__", dict_contains),
+        ("__eq__", dict_eq),
+        ("__repr__", dict_repr),
+        ("__or__", dict_or),
+        ("__ror__", dict_ror),
+        ("__ior__", dict_ior),
+    ];
+    SPECIAL
+        .iter()
+        .chain(DICT)
+        .find(|(n, _)| *n == name)
+        .copied()
+}
+
 /// Method names of a builtin type (for "Did you mean" hints).
 pub(crate) fn names(type_name: &str) -> Vec<String> {
     let table: &[Method] = match type_name {
@@ -67,6 +92,11 @@ fn this(args: &mut Args, tn: &str, method: &str) -> PyResult<Value> {
         )));
     }
     let v = args.positional.remove(0);
+    if tn == "dict" {
+        if let Some(d) = v.dict_obj() {
+            return Ok(Value::Dict(d));
+        }
+    }
     if v.type_name() != tn && !(tn == "int" && matches!(v, Value::Bool(_))) {
         return Err(PyErr::type_error(format!(
             "descriptor '{method}' for '{tn}' objects doesn't apply to a '{}' object",
@@ -310,6 +340,112 @@ const DICT: &[Method] = &[
     ("clear", dict_clear),
     ("popitem", dict_popitem),
 ];
+
+fn dict_init(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let d = dict_of(&this(&mut args, "dict", "__init__")?)
+        .ok_or_else(|| PyErr::type_error("not a dict"))?;
+    let src = super::types::dict_from(interp, args)?;
+    if let Value::Dict(s) = src {
+        let entries = s.data.borrow().entries.clone();
+        for (k, v) in entries {
+            d.data.borrow_mut().insert(k.hash_key()?, k, v);
+        }
+    }
+    Ok(Value::None)
+}
+
+/// The receiver of a dict special method (a dict or a dict subclass's instance) and its dict.
+fn dict_receiver(args: &mut Args, method: &str, n: usize) -> PyResult<(Value, Rc<DictObj>)> {
+    let raw = args.positional.first().cloned().unwrap_or(Value::None);
+    let d = dict_of(&this(args, "dict", method)?).ok_or_else(|| PyErr::type_error("not a dict"))?;
+    n_args(args, method, n, n)?;
+    Ok((raw, d))
+}
+
+/// `d[key]`; a missing key calls the subclass's `__missing__` if it has one.
+fn dict_getitem(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (me, d) = dict_receiver(&mut args, "__getitem__", 1)?;
+    let key = &args.positional[0];
+    if let Some(v) = d.data.borrow().get(&key.hash_key()?) {
+        return Ok(v.clone());
+    }
+    if let Some(m) = interp.lookup_special(&me, "__missing__") {
+        return interp.call(&m, Args::positional(vec![key.clone()]));
+    }
+    Err(interp.key_error(key))
+}
+
+fn dict_setitem(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__setitem__", 2)?;
+    let mut p = std::mem::take(&mut args.positional).into_iter();
+    let (k, v) = (
+        p.next().unwrap_or(Value::None),
+        p.next().unwrap_or(Value::None),
+    );
+    d.data.borrow_mut().insert(k.hash_key()?, k, v);
+    Ok(Value::None)
+}
+
+fn dict_delitem(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__delitem__", 1)?;
+    interp.del_item(&Value::Dict(d), &args.positional[0])?;
+    Ok(Value::None)
+}
+
+fn dict_len(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__len__", 0)?;
+    let n = d.data.borrow().len();
+    Ok(Value::Int(n as i64))
+}
+
+fn dict_iter(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__iter__", 0)?;
+    Ok(crate::iter::over_dict(&d, "dict_keys"))
+}
+
+fn dict_contains(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__contains__", 1)?;
+    interp
+        .contains(&Value::Dict(d), &args.positional[0])
+        .map(Value::Bool)
+}
+
+fn dict_eq(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__eq__", 1)?;
+    match args.positional[0].dict_obj() {
+        Some(o) => interp.eq(&Value::Dict(d), &Value::Dict(o)).map(Value::Bool),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+/// `d | other` (a new dict) and `other | d`, for dict subclasses as for dicts.
+fn dict_or(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__or__", 1)?;
+    match args.positional[0].dict_obj() {
+        Some(o) => interp.binary_op(&Value::Dict(d), &Value::Dict(o), crate::ast::BinOp::BitOr),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+fn dict_ror(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__ror__", 1)?;
+    match args.positional[0].dict_obj() {
+        Some(o) => interp.binary_op(&Value::Dict(o), &Value::Dict(d), crate::ast::BinOp::BitOr),
+        None => Ok(Value::NotImplemented),
+    }
+}
+
+/// `d |= other`: in place.
+fn dict_ior(interp: &mut Interp, args: Args) -> PyResult<Value> {
+    let me = args.positional.first().cloned().unwrap_or(Value::None);
+    dict_update(interp, args)?;
+    Ok(me)
+}
+
+fn dict_repr(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (_, d) = dict_receiver(&mut args, "__repr__", 0)?;
+    interp.repr(&Value::Dict(d)).map(|s| Value::str(&s))
+}
 
 /// `dict.keys()` / `values()` / `items()` views: live, re-iterable, printable.
 pub(crate) struct DictView {

@@ -5,6 +5,8 @@
 //! - `strings`: string methods and `%`-formatting.
 //! - `math`: the `math` module.
 //! - `torch` / `tensor`: the seam where the PyTorch surface is bound to `autograd`.
+//! - `collections.py`, `functools.py`, `itertools.py`: standard modules written in Python
+//!   (`python_module`); `dict` subclasses (`OrderedDict` ...) hold a dict in `Instance::native`.
 
 pub mod backward;
 pub mod functional;
@@ -105,6 +107,10 @@ pub(crate) fn new_class(
                 }
             }
             Value::Type(BuiltinType::Object) => {}
+            // A dict subclass: its instances hold a dict (`Instance::native`).
+            Value::Type(BuiltinType::Dict) => {
+                native_base.get_or_insert_with(|| b.clone());
+            }
             Value::Native(n) if n.as_type_name().is_some() => native_base = Some(b.clone()),
             Value::Type(t) => {
                 return Err(crate::error::PyErr::not_implemented(format!(
@@ -217,9 +223,66 @@ pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Va
         "random" => Ok(Some(random::module())),
         "sys" => Ok(Some(sys::module(interp))),
         "typing" => Ok(Some(typing_module())),
+        "collections" => python_module(interp, 0, "collections", COLLECTIONS).map(Some),
+        "functools" => python_module(interp, 1, "functools", FUNCTOOLS).map(Some),
+        "itertools" => python_module(interp, 2, "itertools", ITERTOOLS).map(Some),
         _ if name == "torch" || name.starts_with("torch.") => torch::load(interp, name),
         _ => Ok(None),
     }
+}
+
+const COLLECTIONS: &str = include_str!("collections.py");
+const FUNCTOOLS: &str = include_str!("functools.py");
+const ITERTOOLS: &str = include_str!("itertools.py");
+
+thread_local! {
+    /// The standard modules written in Python, each parsed once per thread on first import
+    /// (indexed as in `load_module`): the AST holds no per-session state.
+    static PY_MODULE_DEFS: RefCell<[Option<Rc<crate::ast::FunctionDef>>; 3]> =
+        const { RefCell::new([None, None, None]) };
+}
+
+/// A standard module written in Python: `src` defines one builder function returning the
+/// module's names (a dict), like the torch prelude. Its code is library code (left out of
+/// tracebacks), its classes say which module they belong to (`__module__`).
+fn python_module(
+    interp: &mut Interp,
+    slot: usize,
+    name: &str,
+    src: &'static str,
+) -> PyResult<Value> {
+    let cached = PY_MODULE_DEFS.with(|c| c.borrow()[slot].clone());
+    let def = match cached {
+        Some(def) => def,
+        None => {
+            let parsed = crate::parser::parse_module(src).map_err(|e| {
+                crate::error::PyErr::runtime_error(format!("{name}: {}", e.last_line()))
+            })?;
+            let Some(crate::ast::StmtKind::FunctionDef(def)) = parsed.body.first().map(|s| &s.kind)
+            else {
+                return Err(crate::error::PyErr::runtime_error(format!(
+                    "{name}: no builder"
+                )));
+            };
+            PY_MODULE_DEFS.with(|c| c.borrow_mut()[slot] = Some(def.clone()));
+            def.clone()
+        }
+    };
+    let was_hidden = std::mem::replace(&mut interp.hidden_defs, true);
+    let r = interp
+        .make_function_at_module(&def)
+        .and_then(|f| interp.call(&f, crate::eval::Args::default()));
+    interp.hidden_defs = was_hidden;
+    let names = r?;
+    let m = module(name, Vec::new());
+    if let (Value::Dict(d), Value::Module(md)) = (&names, &m) {
+        for (k, v) in d.data.borrow().entries.iter() {
+            if let Value::Str(k) = k {
+                md.attrs.borrow_mut().insert(k.clone(), v.clone());
+            }
+        }
+    }
+    Ok(m)
 }
 
 /// `typing`, enough for annotated code to run: annotations are not evaluated, and an alias

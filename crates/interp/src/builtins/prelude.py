@@ -1,6 +1,21 @@
 def __build_torch(torch, F, Parameter):
     import math
 
+    class _IncompatibleKeys:
+        __module__ = 'torch.nn.modules.module'
+
+        def __init__(self, missing_keys, unexpected_keys):
+            self.missing_keys = missing_keys
+            self.unexpected_keys = unexpected_keys
+
+        def __iter__(self):
+            return iter((self.missing_keys, self.unexpected_keys))
+
+        def __repr__(self):
+            if not self.missing_keys and not self.unexpected_keys:
+                return '<All keys matched successfully>'
+            return f'_IncompatibleKeys(missing_keys={self.missing_keys!r}, unexpected_keys={self.unexpected_keys!r})'
+
     class Module:
         __module__ = 'torch.nn.modules.module'
 
@@ -55,8 +70,40 @@ def __build_torch(torch, F, Parameter):
         def parameters(self, recurse=True):
             return (p for n, p in self.named_parameters())
 
-        def state_dict(self):
-            return {n: p.detach() for n, p in self._named_parameters('')}
+        def state_dict(self, *, destination=None, prefix='', keep_vars=False):
+            from collections import OrderedDict
+            if destination is None:
+                destination = OrderedDict()
+            for n, p in self._named_parameters(prefix):
+                destination[n] = p if keep_vars else p.detach()
+            return destination
+
+        def load_state_dict(self, state_dict, strict=True, assign=False):
+            if not isinstance(state_dict, dict):
+                raise TypeError(f'Expected state_dict to be dict-like, got {type(state_dict)}.')
+            missing, errors, expected = [], [], []
+            for key, param in self._named_parameters(''):
+                expected.append(key)
+                if key not in state_dict:
+                    missing.append(key)
+                    continue
+                value = state_dict[key]
+                if not isinstance(value, torch.Tensor):
+                    errors.append(f'While copying the parameter named "{key}", expected torch.Tensor or Tensor-like object from checkpoint but received {type(value)}')
+                elif value.shape != param.shape:
+                    errors.append(f'size mismatch for {key}: copying a param with shape {value.shape} from checkpoint, the shape in current model is {param.shape}.')
+                else:
+                    with torch.no_grad():
+                        param.copy_(value)
+            unexpected = [k for k in state_dict if k not in expected]
+            if strict:
+                if unexpected:
+                    errors.insert(0, 'Unexpected key(s) in state_dict: {}. '.format(', '.join(f'"{k}"' for k in unexpected)))
+                if missing:
+                    errors.insert(0, 'Missing key(s) in state_dict: {}. '.format(', '.join(f'"{k}"' for k in missing)))
+            if errors:
+                raise RuntimeError('Error(s) in loading state_dict for {}:\n\t{}'.format(type(self).__name__, '\n\t'.join(errors)))
+            return _IncompatibleKeys(missing, unexpected)
 
         def zero_grad(self, set_to_none=True):
             for p in self.parameters():

@@ -496,6 +496,20 @@ fn reversed(interp: &mut Interp, args: Args) -> PyResult<Value> {
         Value::Tuple(_) | Value::Str(_) => "reversed",
         Value::Dict(_) => "dict_reversekeyiterator",
         Value::Native(_) => "reversed",
+        Value::Instance(_) if interp.lookup_special(&v, "__reversed__").is_some() => {
+            let m = interp
+                .lookup_special(&v, "__reversed__")
+                .unwrap_or(Value::None);
+            return interp.call(&m, Args::default());
+        }
+        // A dict subclass; a sequence (`__len__` and `__getitem__`).
+        Value::Instance(_)
+            if v.dict_obj().is_some()
+                || (interp.lookup_special(&v, "__len__").is_some()
+                    && interp.lookup_special(&v, "__getitem__").is_some()) =>
+        {
+            "reversed"
+        }
         _ => {
             return Err(PyErr::type_error(format!(
                 "'{}' object is not reversible",
@@ -602,7 +616,7 @@ pub(crate) fn instance_of(interp: &mut Interp, v: &Value, t: &Value) -> PyResult
             BuiltinType::Str => matches!(v, Value::Str(_)),
             BuiltinType::List => matches!(v, Value::List(_)),
             BuiltinType::Tuple => matches!(v, Value::Tuple(_)),
-            BuiltinType::Dict => matches!(v, Value::Dict(_)),
+            BuiltinType::Dict => v.dict_obj().is_some(),
             BuiltinType::Set => matches!(v, Value::Set(_)),
             BuiltinType::Range => matches!(v, Value::Range(_)),
             BuiltinType::Slice => matches!(v, Value::Slice(_)),
@@ -663,6 +677,10 @@ fn issubclass(interp: &mut Interp, args: Args) -> PyResult<Value> {
                 || (*x == BuiltinType::Bool && *y == BuiltinType::Int)
         }
         (Value::Class(_), Value::Type(BuiltinType::Object)) => true,
+        (Value::Class(x), Value::Type(BuiltinType::Dict)) => matches!(
+            super::find_native_base(x),
+            Some(Value::Type(BuiltinType::Dict))
+        ),
         (_, Value::Tuple(t)) => {
             for x in &t.items {
                 let r = issubclass(interp, Args::positional(vec![a.clone(), x.clone()]))?;

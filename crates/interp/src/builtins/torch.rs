@@ -1155,11 +1155,17 @@ pub(crate) fn native_type(_interp: &Interp, obj: &dyn NativeObject) -> Option<Va
 /// Initialises the native part of an instance whose class derives from a native class
 /// and defines no `__init__` of its own.
 pub(crate) fn init_native_base(
-    _interp: &mut Interp,
+    interp: &mut Interp,
     base: &Value,
-    _instance: &Value,
-    _args: Args,
+    instance: &Value,
+    args: Args,
 ) -> PyResult<()> {
+    if let Value::Type(BuiltinType::Dict) = base {
+        let init = crate::objects::native_dict_method(instance, "__init__");
+        let init = init.ok_or_else(|| PyErr::type_error("not a dict"))?;
+        interp.call(&init, args)?;
+        return Ok(());
+    }
     Err(PyErr::type_error(format!(
         "cannot subclass '{}'",
         base.type_name()
@@ -1169,10 +1175,13 @@ pub(crate) fn init_native_base(
 /// A method of a native base class looked up through `super()` (e.g. `super().__init__`).
 pub(crate) fn native_base_method(
     _interp: &mut Interp,
-    _base: &Value,
-    _this: &Value,
-    _name: &str,
+    base: &Value,
+    this: &Value,
+    name: &str,
 ) -> PyResult<Option<Value>> {
+    if let Value::Type(BuiltinType::Dict) = base {
+        return Ok(crate::objects::native_dict_method(this, name));
+    }
     Ok(None)
 }
 

@@ -19,14 +19,25 @@ pub(crate) fn dict_from(interp: &mut Interp, mut args: Args) -> PyResult<Value> 
         )));
     }
     if let Some(src) = args.positional.first() {
-        match src {
-            Value::Dict(s) => {
+        match src.dict_obj() {
+            Some(s) => {
                 for (k, v) in s.data.borrow().entries.iter() {
                     d.insert(k.hash_key()?, k.clone(), v.clone());
                 }
             }
-            other => {
-                let items = interp.collect(other)?;
+            None if matches!(src, Value::Instance(_))
+                && interp.try_get_attr(src, "keys")?.is_some() =>
+            {
+                // A mapping: its keys, then `src[key]` for each.
+                let keys = interp.get_attr(src, "keys")?;
+                let keys = interp.call(&keys, Args::default())?;
+                for k in interp.collect(&keys)? {
+                    let v = interp.get_item(src, &k)?;
+                    d.insert(k.hash_key()?, k, v);
+                }
+            }
+            None => {
+                let items = interp.collect(src)?;
                 for (i, item) in items.iter().enumerate() {
                     let pair = match item {
                         Value::Tuple(_) | Value::List(_) | Value::Str(_) => interp.collect(item)?,
