@@ -131,6 +131,17 @@ pub(crate) fn erf(x: f64) -> f64 {
 impl Tensor {
     /// `torch.addmm(bias, mat1, mat2)` = `bias + mat1 @ mat2` (`AddmmBackward0`).
     pub fn addmm(bias: &Tensor, mat1: &Tensor, mat2: &Tensor) -> Result<Tensor> {
+        // PyTorch's checks, in its order (so `nn.Linear` on float64 input says this, not mm's
+        // message).
+        for (name, t) in [("self", bias), ("mat1", mat1)] {
+            if t.dtype() != mat2.dtype() {
+                return Err(TorchError::runtime(format!(
+                    "{name} and mat2 must have the same dtype, but got {} and {}",
+                    t.dtype().scalar_name(),
+                    mat2.dtype().scalar_name()
+                )));
+            }
+        }
         let prod = {
             let _g = crate::autograd::grad_mode::no_grad();
             mat1.detach().mm(&mat2.detach())?
