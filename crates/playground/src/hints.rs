@@ -55,6 +55,16 @@ const HINTS: &[(&str, &str, &str)] = &[
         "For A @ B the number of columns of A must equal the number of rows of B. Check both shapes; often one side needs a transpose (B.T).",
         "计算 A @ B 时，A 的列数必须等于 B 的行数。请检查两者的形状，常见的做法是把其中一个转置（B.T）。",
     ),
+    (
+        "'NoneType'",
+        "Something here is None. In autograd code that is usually .grad: it stays None until backward() has run, and for tensors that do not require grad or are not leaves it is always None. Otherwise, check that the function you called returns a value.",
+        "这里有个值是 None。在 autograd 代码里通常是 .grad：backward() 运行之前它一直是 None，对不需要梯度或不是叶子的张量它始终是 None。否则请检查你调用的函数是否有返回值。",
+    ),
+    (
+        "the same dtype",
+        "The two tensors have different number types, e.g. float64 (double) data and a float32 model: torch.tensor of Python floats gives float32, but data from elsewhere is often float64. Convert one side, e.g. x = x.float() (or model.double()).",
+        "两个张量的数值类型不同，例如 float64（double）的数据和 float32 的模型：用 Python 浮点数创建的 torch.tensor 是 float32，但其他来源的数据常常是 float64。请转换其中一方，例如 x = x.float()（或者 model.double()）。",
+    ),
     // Warnings: the program goes on, with a result the learner did not expect.
     (
         "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed",
@@ -103,6 +113,10 @@ mod tests {
             "Boolean value of Tensor with more than one value is ambiguous",
             "The size of tensor a (3) must match the size of tensor b (2) at non-singleton dimension 0",
             "mm: mat1 and mat2 shapes cannot be multiplied (2x3 and 2x3)",
+            "AttributeError: 'NoneType' object has no attribute 'zero_'",
+            "TypeError: unsupported operand type(s) for *: 'NoneType' and 'int'",
+            "RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float",
+            "RuntimeError: expected m1 and m2 to have the same dtype, but got: double != float",
         ] {
             assert!(hint(msg, Lang::En).is_some(), "{msg}");
             assert!(hint(msg, Lang::Zh).is_some(), "{msg}");
