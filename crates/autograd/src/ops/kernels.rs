@@ -35,8 +35,8 @@ const LEVELS: usize = 4;
 /// Generic over `load` (not `&dyn Fn`): it runs once per element of every sum, including the
 /// bias gradients of each training step, and an indirect call there was measurable.
 /// The sums are left in `acc[..nrows]`; `acc` holds `LEVELS * nrows` zeros on entry (the
-/// caller's buffer: a column sum runs once per column of every bias gradient, and an allocation
-/// each time was most of the allocations of a training step).
+/// caller's buffer: a column sum runs once per column of every bias gradient, and allocating
+/// each time was 16 of the ~500 allocations of a small MLP's training step).
 fn multi_row_sum(
     acc: &mut [f64],
     nrows: usize,
