@@ -1008,7 +1008,8 @@ pub struct ReturnTypes {
 
 impl NativeObject for ReturnTypes {
     fn type_name(&self) -> String {
-        self.name.clone()
+        // The type's full name, as `type(r)` and CPython's messages show it.
+        format!("torch.return_types.{}", self.name)
     }
     fn repr(&self, _: &mut Interp) -> PyResult<String> {
         Ok(format!(

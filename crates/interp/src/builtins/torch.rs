@@ -1146,8 +1146,10 @@ pub(crate) fn native_type(_interp: &Interp, obj: &dyn NativeObject) -> Option<Va
     } else if any.is::<Device>() {
         ("device".to_string(), "torch.device".to_string())
     } else {
+        // A dotted type name (`torch.return_types.max`) is the qualified name; `__name__` is
+        // its last part, as for CPython's types.
         let n = obj.type_name();
-        (n.clone(), n)
+        (n.rsplit('.').next().unwrap_or(&n).to_string(), n)
     };
     Some(native_class(&name, &qual))
 }
