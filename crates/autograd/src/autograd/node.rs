@@ -1219,15 +1219,17 @@ impl BackwardFn {
                 indices,
                 ..
             } => {
+                // value_selecting_reduction_backward: zeros with the gradient scattered (not
+                // multiplied by a mask: elsewhere +0 even where the gradient is -0. or nan)
                 let idx = u(indices)?;
-                let mask =
-                    crate::ops::reduce::one_hot_along(&idx, sizes, *dim, *keepdim, g.dtype())?;
-                let gg = if *keepdim {
-                    g.clone()
+                if sizes.is_empty() {
+                    one(Ok(g.clone()))?
+                } else if *keepdim {
+                    one(g.put_along(sizes, *dim, &idx, false))?
                 } else {
-                    g.unsqueeze(*dim as isize)?
-                };
-                one(gg.expand(sizes)?.mul(&mask))?
+                    let d = *dim as isize;
+                    one(g.unsqueeze(d)?.put_along(sizes, *dim, &idx.unsqueeze(d)?, false))?
+                }
             }
             Mm { this, mat2 } => {
                 let a = if need(0) {
@@ -1595,11 +1597,11 @@ impl BackwardFn {
                 *dim,
             ))?,
             TakeAlong {
+                name,
                 sizes,
                 dim,
                 indices,
-                ..
-            } => one(g.put_along(sizes, *dim, &u(indices)?))?,
+            } => one(g.put_along(sizes, *dim, &u(indices)?, *name == "GatherBackward0"))?,
             PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
             Cumsum { dim } => {
                 let d = [*dim as isize];
