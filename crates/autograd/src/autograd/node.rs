@@ -1400,7 +1400,12 @@ impl BackwardFn {
                 step,
             } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
             Zero | Fill | Sign => one(g.zeros_like())?,
-            Copy => vec![None, Some(g.clone())],
+            // CopyBackwards: zeros for the overwritten tensor (not None: they add to its other
+            // gradients, and `0 + -0.` is `0.`), the gradient for the source
+            Copy => vec![
+                if need(0) { Some(g.zeros_like()?) } else { None },
+                Some(g.clone()),
+            ],
             DivScalar { other } => one(g.div_scalar(*other))?,
             Tril { diagonal, upper } => one(if *upper {
                 g.triu(*diagonal)
