@@ -241,7 +241,8 @@ impl Tensor {
             } else if x < 0.0 {
                 -1.0
             } else {
-                x
+                // ATen's `(0 < x) - (x < 0)`: +0 for -0. and for NaN
+                0.0
             }
         };
         Ok(Tensor::record(self.map(false, f), &[self], |_| {
