@@ -1744,36 +1744,38 @@ impl BackwardFn {
                 };
                 let n: usize = all.iter().map(|&d| s.shape()[d as usize]).product();
                 let mean = s.mean_dim(&all, true)?;
-                let centered = s.sub(&mean)?;
-                let denom = (n as f64 - correction).max(0.0);
-                let gg = if dims.is_empty() || *keepdim {
-                    g.clone()
-                } else {
-                    let mut t = g.clone();
+                let unsq = |t: Tensor| -> Result<Tensor> {
+                    if dims.is_empty() || *keepdim {
+                        return Ok(t);
+                    }
+                    let mut t = t;
                     let mut sorted = dims.clone();
                     sorted.sort_unstable();
                     for d in sorted {
                         t = t.unsqueeze(d as isize)?;
                     }
-                    t
+                    Ok(t)
                 };
-                match std_result {
-                    None => one(gg.mul(&centered)?.mul_scalar(2.0 / denom))?,
-                    Some(r) => {
-                        let r = u(r)?;
-                        let rr = if dims.is_empty() || *keepdim {
-                            r
-                        } else {
-                            let mut t = r;
-                            let mut sorted = dims.clone();
-                            sorted.sort_unstable();
-                            for d in sorted {
-                                t = t.unsqueeze(d as isize)?;
-                            }
-                            t
-                        };
-                        one(gg.mul(&centered)?.div(&rr.mul_scalar(denom)?))?
-                    }
+                let mut gg = unsq(g.clone())?;
+                if let Some(r) = std_result {
+                    // PyTorch's std_backward: (grad / (2 std)).masked_fill_(std == 0, 0)
+                    let r = unsq(u(r)?)?;
+                    gg = gg
+                        .div(&r.mul_scalar(2i64)?)?
+                        .masked_fill(&r.eq_scalar(0i64)?, 0.0)?;
+                }
+                // var_backward: (2 / dof) * grad * (self - mean); with no dim and dof <= 0,
+                // grad * where(self == mean, nan, inf)
+                let dof = n as f64 - correction;
+                if dims.is_empty() && dof <= 0.0 {
+                    let w = Tensor::where_(
+                        &s.eq(&mean)?,
+                        &Tensor::wrapped(Scalar::Float(f64::NAN)),
+                        &Tensor::wrapped(Scalar::Float(f64::INFINITY)),
+                    )?;
+                    one(gg.mul(&w))?
+                } else {
+                    one(gg.mul_scalar(2.0 / dof)?.mul(&s.sub(&mean)?))?
                 }
             }
             Norm {
