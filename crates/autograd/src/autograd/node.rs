@@ -683,8 +683,10 @@ pub enum BackwardFn {
     Erf {
         this: SavedTensor,
     },
+    /// `tanh`: `approximate='tanh'`.
     Gelu {
         this: SavedTensor,
+        tanh: bool,
     },
     Silu {
         this: SavedTensor,
@@ -968,7 +970,7 @@ impl BackwardFn {
                 v.push(("target", target));
             }
             Erf { this }
-            | Gelu { this }
+            | Gelu { this, .. }
             | Silu { this }
             | Elu { this, .. }
             | Softplus { this, .. } => v.push(("self", this)),
@@ -1538,7 +1540,24 @@ impl BackwardFn {
                 let k = 2.0 / std::f64::consts::PI.sqrt();
                 one(g.mul(&x.mul(&x)?.neg()?.exp()?.mul_scalar(k)?))?
             }
-            Gelu { this } => {
+            Gelu { this, tanh: true } => {
+                // ATen's GeluBackwardKernel for approximate='tanh'
+                use crate::ops::nn_extra::{GELU_BETA, GELU_KAPPA};
+                let x = u(this)?;
+                let x_sq = x.mul(&x)?;
+                let x_cube = x_sq.mul(&x)?;
+                let inner = x.add(&x_cube.mul_scalar(GELU_KAPPA)?)?.mul_scalar(GELU_BETA)?;
+                let th = inner.tanh()?;
+                let left = x.mul_scalar(0.5)?;
+                let right = th.add_scalar(1i64)?;
+                let left_d = right.mul_scalar(0.5)?;
+                let right_d = left
+                    .mul(&th.mul(&th)?.rsub_scalar(1i64)?)?
+                    .mul_scalar(GELU_BETA)?
+                    .mul(&x_sq.mul_scalar(3.0 * GELU_KAPPA)?.add_scalar(1i64)?)?;
+                one(g.mul(&left_d.add(&right_d)?))?
+            }
+            Gelu { this, tanh: false } => {
                 let x = u(this)?;
                 let cdf = x
                     .mul_scalar(std::f64::consts::FRAC_1_SQRT_2)?
