@@ -1230,7 +1230,9 @@ impl BackwardFn {
                     one(g.put_along(sizes, *dim, &idx, false))?
                 } else {
                     let d = *dim as isize;
-                    one(g.unsqueeze(d)?.put_along(sizes, *dim, &idx.unsqueeze(d)?, false))?
+                    one(g
+                        .unsqueeze(d)?
+                        .put_along(sizes, *dim, &idx.unsqueeze(d)?, false))?
                 }
             }
             Mm { this, mat2 } => {
@@ -1546,7 +1548,9 @@ impl BackwardFn {
                 let x = u(this)?;
                 let x_sq = x.mul(&x)?;
                 let x_cube = x_sq.mul(&x)?;
-                let inner = x.add(&x_cube.mul_scalar(GELU_KAPPA)?)?.mul_scalar(GELU_BETA)?;
+                let inner = x
+                    .add(&x_cube.mul_scalar(GELU_KAPPA)?)?
+                    .mul_scalar(GELU_BETA)?;
                 let th = inner.tanh()?;
                 let left = x.mul_scalar(0.5)?;
                 let right = th.add_scalar(1i64)?;

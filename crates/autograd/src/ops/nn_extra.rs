@@ -33,13 +33,13 @@ fn same_shape(a: &Tensor, b: &Tensor, what: &str) -> Result<()> {
     Ok(())
 }
 
-/// Error function (Abramowitz–Stegun 7.1.26 is too coarse; this is W. J. Cody's rational
-/// approximation, accurate to double precision).
-#[allow(clippy::excessive_precision)]
 /// The tanh approximation's constants in ATen: sqrt(2) * 2/sqrt(pi) * 0.5 and kappa.
 pub(crate) const GELU_BETA: f64 = std::f64::consts::SQRT_2 * std::f64::consts::FRAC_2_SQRT_PI * 0.5;
 pub(crate) const GELU_KAPPA: f64 = 0.044715;
 
+/// Error function (Abramowitz–Stegun 7.1.26 is too coarse; this is W. J. Cody's rational
+/// approximation, accurate to double precision).
+#[allow(clippy::excessive_precision)]
 pub(crate) fn erf(x: f64) -> f64 {
     if x.is_nan() {
         return x;
