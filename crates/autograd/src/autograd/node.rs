@@ -688,8 +688,10 @@ pub enum BackwardFn {
     Erf {
         this: SavedTensor,
     },
+    /// `tanh`: `approximate='tanh'`.
     Gelu {
         this: SavedTensor,
+        tanh: bool,
     },
     Silu {
         this: SavedTensor,
@@ -975,7 +977,7 @@ impl BackwardFn {
                 v.push(("target", target));
             }
             Erf { this }
-            | Gelu { this }
+            | Gelu { this, .. }
             | Silu { this }
             | Elu { this, .. }
             | Softplus { this, .. } => v.push(("self", this)),
@@ -1228,15 +1230,19 @@ impl BackwardFn {
                 indices,
                 ..
             } => {
+                // value_selecting_reduction_backward: zeros with the gradient scattered (not
+                // multiplied by a mask: elsewhere +0 even where the gradient is -0. or nan)
                 let idx = u(indices)?;
-                let mask =
-                    crate::ops::reduce::one_hot_along(&idx, sizes, *dim, *keepdim, g.dtype())?;
-                let gg = if *keepdim {
-                    g.clone()
+                if sizes.is_empty() {
+                    one(Ok(g.clone()))?
+                } else if *keepdim {
+                    one(g.put_along(sizes, *dim, &idx, false))?
                 } else {
-                    g.unsqueeze(*dim as isize)?
-                };
-                one(gg.expand(sizes)?.mul(&mask))?
+                    let d = *dim as isize;
+                    one(g
+                        .unsqueeze(d)?
+                        .put_along(sizes, *dim, &idx.unsqueeze(d)?, false))?
+                }
             }
             Mm { this, mat2 } => {
                 let a = if need(0) {
@@ -1407,7 +1413,12 @@ impl BackwardFn {
                 step,
             } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
             Zero | Fill | Sign => one(g.zeros_like())?,
-            Copy => vec![None, Some(g.clone())],
+            // CopyBackwards: zeros for the overwritten tensor (not None: they add to its other
+            // gradients, and `0 + -0.` is `0.`), the gradient for the source
+            Copy => vec![
+                if need(0) { Some(g.zeros_like()?) } else { None },
+                Some(g.clone()),
+            ],
             DivScalar { other } => one(g.div_scalar(*other))?,
             Tril { diagonal, upper } => one(if *upper {
                 g.triu(*diagonal)
@@ -1540,7 +1551,26 @@ impl BackwardFn {
                 let k = 2.0 / std::f64::consts::PI.sqrt();
                 one(g.mul(&x.mul(&x)?.neg()?.exp()?.mul_scalar(k)?))?
             }
-            Gelu { this } => {
+            Gelu { this, tanh: true } => {
+                // ATen's GeluBackwardKernel for approximate='tanh'
+                use crate::ops::nn_extra::{GELU_BETA, GELU_KAPPA};
+                let x = u(this)?;
+                let x_sq = x.mul(&x)?;
+                let x_cube = x_sq.mul(&x)?;
+                let inner = x
+                    .add(&x_cube.mul_scalar(GELU_KAPPA)?)?
+                    .mul_scalar(GELU_BETA)?;
+                let th = inner.tanh()?;
+                let left = x.mul_scalar(0.5)?;
+                let right = th.add_scalar(1i64)?;
+                let left_d = right.mul_scalar(0.5)?;
+                let right_d = left
+                    .mul(&th.mul(&th)?.rsub_scalar(1i64)?)?
+                    .mul_scalar(GELU_BETA)?
+                    .mul(&x_sq.mul_scalar(3.0 * GELU_KAPPA)?.add_scalar(1i64)?)?;
+                one(g.mul(&left_d.add(&right_d)?))?
+            }
+            Gelu { this, tanh: false } => {
                 let x = u(this)?;
                 let cdf = x
                     .mul_scalar(std::f64::consts::FRAC_1_SQRT_2)?
@@ -1604,11 +1634,11 @@ impl BackwardFn {
                 *dim,
             ))?,
             TakeAlong {
+                name,
                 sizes,
                 dim,
                 indices,
-                ..
-            } => one(g.put_along(sizes, *dim, &u(indices)?))?,
+            } => one(g.put_along(sizes, *dim, &u(indices)?, *name == "GatherBackward0"))?,
             PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
             Cumsum { dim } => {
                 let d = [*dim as isize];
@@ -1746,36 +1776,38 @@ impl BackwardFn {
                 };
                 let n: usize = all.iter().map(|&d| s.shape()[d as usize]).product();
                 let mean = s.mean_dim(&all, true)?;
-                let centered = s.sub(&mean)?;
-                let denom = (n as f64 - correction).max(0.0);
-                let gg = if dims.is_empty() || *keepdim {
-                    g.clone()
-                } else {
-                    let mut t = g.clone();
+                let unsq = |t: Tensor| -> Result<Tensor> {
+                    if dims.is_empty() || *keepdim {
+                        return Ok(t);
+                    }
+                    let mut t = t;
                     let mut sorted = dims.clone();
                     sorted.sort_unstable();
                     for d in sorted {
                         t = t.unsqueeze(d as isize)?;
                     }
-                    t
+                    Ok(t)
                 };
-                match std_result {
-                    None => one(gg.mul(&centered)?.mul_scalar(2.0 / denom))?,
-                    Some(r) => {
-                        let r = u(r)?;
-                        let rr = if dims.is_empty() || *keepdim {
-                            r
-                        } else {
-                            let mut t = r;
-                            let mut sorted = dims.clone();
-                            sorted.sort_unstable();
-                            for d in sorted {
-                                t = t.unsqueeze(d as isize)?;
-                            }
-                            t
-                        };
-                        one(gg.mul(&centered)?.div(&rr.mul_scalar(denom)?))?
-                    }
+                let mut gg = unsq(g.clone())?;
+                if let Some(r) = std_result {
+                    // PyTorch's std_backward: (grad / (2 std)).masked_fill_(std == 0, 0)
+                    let r = unsq(u(r)?)?;
+                    gg = gg
+                        .div(&r.mul_scalar(2i64)?)?
+                        .masked_fill(&r.eq_scalar(0i64)?, 0.0)?;
+                }
+                // var_backward: (2 / dof) * grad * (self - mean); with no dim and dof <= 0,
+                // grad * where(self == mean, nan, inf)
+                let dof = n as f64 - correction;
+                if dims.is_empty() && dof <= 0.0 {
+                    let w = Tensor::where_(
+                        &s.eq(&mean)?,
+                        &Tensor::wrapped(Scalar::Float(f64::NAN)),
+                        &Tensor::wrapped(Scalar::Float(f64::INFINITY)),
+                    )?;
+                    one(gg.mul(&w))?
+                } else {
+                    one(gg.mul_scalar(2.0 / dof)?.mul(&s.sub(&mean)?))?
                 }
             }
             Norm {

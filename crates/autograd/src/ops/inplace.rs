@@ -287,7 +287,18 @@ impl Tensor {
             .into_iter()
             .map(|v| dt.cast(v))
             .collect();
-        self.write_values(&vals);
-        Ok(())
+        if !dt.is_floating_point() {
+            // an integer result has no gradient
+            self.write_values(&vals);
+            return Ok(());
+        }
+        let size = self.size();
+        // recorded as `CopyBackwards` (zeros for the old `self`, the gradient for `src`)
+        self.apply_inplace(&[src], |t| {
+            let r = Tensor::new_raw(vals, size, dt);
+            Ok(Tensor::record(r, &[t, src], |_| {
+                crate::autograd::node::BackwardFn::Copy
+            }))
+        })
     }
 }

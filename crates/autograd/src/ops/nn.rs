@@ -2,7 +2,7 @@
 
 use super::wrap_dim;
 use crate::autograd::node::{BackwardFn, Reduction, SavedTensor};
-use crate::dtype::DType;
+use crate::dtype::{DType, Scalar};
 use crate::error::{Result, TorchError};
 use crate::tensor::Tensor;
 
@@ -261,26 +261,23 @@ pub(crate) fn nll_loss_backward(
     } else {
         (sizes[0], sizes.get(1).copied().unwrap_or(1))
     };
+    // ATen's nll_loss_backward: zeros with `-grad` (divided by the total weight for 'mean')
+    // at each target, so where(hit, -grad, 0), not a -1/0 mask times grad (-0. or nan elsewhere)
     let tv = target.to_vec();
     let mut mask = vec![0.0; n * c];
     let mut count = 0usize;
     for (i, &t) in tv.iter().enumerate() {
         let t = t as i64;
         if t != ignore_index && t >= 0 && (t as usize) < c {
-            mask[i * c + t as usize] = -1.0;
+            mask[i * c + t as usize] = 1.0;
             count += 1;
         }
     }
-    let mask = Tensor::new_raw(mask, sizes.to_vec(), g.dtype());
-    match reduction {
-        Reduction::None => {
-            if sizes.len() == 1 {
-                mask.mul(g)
-            } else {
-                mask.mul(&g.unsqueeze(1)?)
-            }
-        }
-        Reduction::Sum => mask.mul(g),
-        Reduction::Mean => mask.mul(&g.div_scalar(count as f64)?),
-    }
+    let mask = Tensor::new_raw(mask, sizes.to_vec(), DType::Bool);
+    let g = match reduction {
+        Reduction::None if sizes.len() != 1 => g.unsqueeze(1)?,
+        Reduction::Mean => g.div_scalar(count as f64)?,
+        _ => g.clone(),
+    };
+    Tensor::where_(&mask, &g.neg()?, &Tensor::wrapped(Scalar::Float(0.0)))
 }

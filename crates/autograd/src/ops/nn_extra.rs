@@ -33,6 +33,10 @@ fn same_shape(a: &Tensor, b: &Tensor, what: &str) -> Result<()> {
     Ok(())
 }
 
+/// The tanh approximation's constants in ATen: sqrt(2) * 2/sqrt(pi) * 0.5 and kappa.
+pub(crate) const GELU_BETA: f64 = std::f64::consts::SQRT_2 * std::f64::consts::FRAC_2_SQRT_PI * 0.5;
+pub(crate) const GELU_KAPPA: f64 = 0.044715;
+
 /// Error function (Abramowitz–Stegun 7.1.26 is too coarse; this is W. J. Cody's rational
 /// approximation, accurate to double precision).
 #[allow(clippy::excessive_precision)]
@@ -41,6 +45,10 @@ pub(crate) fn erf(x: f64) -> f64 {
         return x;
     }
     let ax = x.abs();
+    if ax >= 6.0 {
+        // erfc(6) < 2.2e-17 rounds away against 1 (and the del below is nan at infinity)
+        return 1f64.copysign(x);
+    }
     let r = if ax < 0.5 {
         let t = x * x;
         let p = [
@@ -319,6 +327,18 @@ impl Tensor {
         self.smooth_l1_impl(target, reduction, delta, true)
     }
 
+    /// ATen's error for a float-only activation kernel (`kernel` is its dispatch name) called
+    /// on an integer or bool tensor.
+    fn float_kernel(&self, kernel: &str) -> Result<()> {
+        if self.dtype().is_floating_point() {
+            return Ok(());
+        }
+        Err(TorchError::not_implemented(format!(
+            "\"{kernel}\" not implemented for '{}'",
+            self.dtype().scalar_name()
+        )))
+    }
+
     fn float_map(&self, f: impl Fn(f64) -> f64) -> Tensor {
         let dt = if self.dtype().is_floating_point() {
             self.dtype()
@@ -342,14 +362,35 @@ impl Tensor {
 
     /// `F.gelu(x)` with the exact erf form (`GeluBackward0`).
     pub fn gelu(&self) -> Result<Tensor> {
-        let r = self.float_map(|x| 0.5 * x * (1.0 + erf(x * std::f64::consts::FRAC_1_SQRT_2)));
+        self.gelu_approximate(false)
+    }
+
+    /// `F.gelu(x, approximate='tanh' if tanh else 'none')` (`GeluBackward0`).
+    pub fn gelu_approximate(&self, tanh: bool) -> Result<Tensor> {
+        self.float_kernel("GeluKernelImpl")?;
+        // ATen's GeluKernelImpl step by step in the dtype (float32 cancels in 1 + erf)
+        let c = |v: f64| self.dtype().cast(v);
+        let r = if tanh {
+            let (beta, kappa) = (c(GELU_BETA), c(GELU_KAPPA));
+            self.float_map(|x| {
+                let inner = c(beta * c(x + c(kappa * c(c(x * x) * x))));
+                c(c(0.5 * x) * c(1.0 + c(inner.tanh())))
+            })
+        } else {
+            let alpha = c(std::f64::consts::FRAC_1_SQRT_2);
+            // (ATen's vectorized path, taken for most tensors of 2+ elements, uses a less
+            // exact float32 erf; this is its scalar path, std::erf)
+            self.float_map(|x| c(c(x * 0.5) * c(1.0 + c(erf(c(x * alpha))))))
+        };
         Ok(Tensor::record(r, &[self], |_| BackwardFn::Gelu {
             this: SavedTensor::input(self),
+            tanh,
         }))
     }
 
     /// `F.silu(x)` = `x * sigmoid(x)` (`SiluBackward0`).
     pub fn silu(&self) -> Result<Tensor> {
+        self.float_kernel("silu_cpu")?;
         let r = self.float_map(|x| x / (1.0 + (-x).exp()));
         Ok(Tensor::record(r, &[self], |_| BackwardFn::Silu {
             this: SavedTensor::input(self),
@@ -358,6 +399,7 @@ impl Tensor {
 
     /// `F.elu(x, alpha)` (`EluBackward0`).
     pub fn elu(&self, alpha: f64) -> Result<Tensor> {
+        self.float_kernel("elu_cpu")?;
         let r = self.float_map(|x| if x > 0.0 { x } else { alpha * x.exp_m1() });
         Ok(Tensor::record(r, &[self], |_| BackwardFn::Elu {
             this: SavedTensor::input(self),
@@ -367,6 +409,7 @@ impl Tensor {
 
     /// `F.softplus(x, beta, threshold)` (`SoftplusBackward0`).
     pub fn softplus(&self, beta: f64, threshold: f64) -> Result<Tensor> {
+        self.float_kernel("softplus_cpu")?;
         let r = self.float_map(|x| {
             if x * beta > threshold {
                 x

@@ -321,16 +321,23 @@ impl Tensor {
         }))
     }
 
-    /// Zeros of `sizes` with `self` added at `idx` along `dim` (`take_along`'s gradient),
-    /// recorded as `ScatterBackward0`.
-    pub(crate) fn put_along(&self, sizes: &[usize], dim: usize, idx: &Tensor) -> Result<Tensor> {
+    /// Zeros of `sizes` with `self` put at `idx` along `dim`, recorded as `ScatterBackward0`:
+    /// added (`scatter_add`, gather's gradient: `0 + -0.` is `0.`) when `accumulate`, else
+    /// written over the zero (`scatter`, the gradient of sort/topk/max(dim): `-0.` stays).
+    pub(crate) fn put_along(
+        &self,
+        sizes: &[usize],
+        dim: usize,
+        idx: &Tensor,
+        accumulate: bool,
+    ) -> Result<Tensor> {
         let n = crate::storage::checked_numel(sizes)?;
         let g = self.to_vec();
         let dt = self.dtype();
         let mut out = vec![0.0; n];
         for (p, q) in along(idx, dim, sizes.get(dim).copied().unwrap_or(1))? {
             if let (Some(o), Some(v)) = (out.get_mut(q), g.get(p)) {
-                *o = dt.cast(*o + v);
+                *o = if accumulate { dt.cast(*o + v) } else { *v };
             }
         }
         let r = Tensor::new_raw(out, sizes.to_vec(), dt);

@@ -216,6 +216,12 @@ impl Tensor {
 
     /// `F.leaky_relu(x, negative_slope)` (`LeakyReluBackward0`).
     pub fn leaky_relu(&self, slope: f64) -> Result<Tensor> {
+        if !self.dtype().is_floating_point() {
+            return Err(TorchError::not_implemented(format!(
+                "\"leaky_relu_cpu\" not implemented for '{}'",
+                self.dtype().scalar_name()
+            )));
+        }
         let dt = self.dtype();
         let f = move |x: f64| if x > 0.0 { x } else { dt.cast(x * slope) };
         Ok(Tensor::record(self.map(false, f), &[self], |_| {
@@ -249,7 +255,8 @@ impl Tensor {
             } else if x < 0.0 {
                 -1.0
             } else {
-                x
+                // ATen's `(0 < x) - (x < 0)`: +0 for -0. and for NaN
+                0.0
             }
         };
         Ok(Tensor::record(self.map(false, f), &[self], |_| {

@@ -186,7 +186,21 @@ pub(crate) fn f_bce_logits(_: &mut Interp, mut args: Args) -> PyResult<Value> {
 pub(crate) fn f_unary(args: &mut Args, name: &str) -> PyResult<Value> {
     let t = first_tensor(args, name)?;
     let r = match name {
-        "gelu" => t.gelu(),
+        "gelu" => {
+            let tanh = match args.take_kw("approximate") {
+                None => false,
+                Some(v) => match v.as_str() {
+                    Some("none") => false,
+                    Some("tanh") => true,
+                    _ => {
+                        return Err(PyErr::runtime_error(
+                            "approximate argument must be either none or tanh.",
+                        ))
+                    }
+                },
+            };
+            t.gelu_approximate(tanh)
+        }
         "silu" => t.silu(),
         "elu" => {
             let a = match args.arg(1, "alpha") {

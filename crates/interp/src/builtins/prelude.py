@@ -362,11 +362,15 @@ def __build_torch(torch, F, Parameter):
     class GELU(_Act):
         __module__ = 'torch.nn.modules.activation'
 
+        def __init__(self, approximate='none'):
+            super().__init__()
+            self.approximate = approximate
+
         def _fn(self, x):
-            return F.gelu(x)
+            return F.gelu(x, approximate=self.approximate)
 
         def extra_repr(self):
-            return "approximate='none'"
+            return f"approximate='{self.approximate}'"
 
     class SiLU(_Act):
         __module__ = 'torch.nn.modules.activation'

@@ -813,7 +813,9 @@ impl NativeObject for PyNode {
                 match a.positional.first() {
                     Some(Value::Native(n)) => {
                         let t = n.type_name();
-                        Ok(Value::str(&if t == "AccumulateGrad" {
+                        // the nodes written by hand in C++ carry their namespace
+                        let hand = ["AccumulateGrad", "CopyBackwards", "CopySlices"];
+                        Ok(Value::str(&if hand.contains(&t.as_str()) {
                             format!("torch::autograd::{t}")
                         } else {
                             t
