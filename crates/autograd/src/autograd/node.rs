@@ -744,6 +744,8 @@ pub enum BackwardFn {
     /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
     Copy,
     Sign,
+    /// `x[...]`, `x[:, :]`: a view of the whole tensor (`AliasBackward0`).
+    Alias,
     Where {
         cond: SavedTensor,
     },
@@ -878,6 +880,7 @@ impl BackwardFn {
             Norm { .. } => "LinalgVectorNormBackward0",
             LeakyRelu { .. } => "LeakyReluBackward0",
             Sign => "SignBackward0",
+            Alias => "AliasBackward0",
             Fill => "FillBackward2",
             Copy => "CopyBackwards",
             Where { .. } => "WhereBackward0",
@@ -1413,6 +1416,7 @@ impl BackwardFn {
                 step,
             } => one(g.slice(*dim as isize, *start as i64, *end as i64, *step as i64))?,
             Zero | Fill | Sign => one(g.zeros_like())?,
+            Alias => one(Ok(g.clone()))?,
             // CopyBackwards: zeros for the overwritten tensor (not None: they add to its other
             // gradients, and `0 + -0.` is `0.`), the gradient for the source
             Copy => vec![

@@ -111,7 +111,9 @@ impl Tensor {
                     let step = c.unwrap_or(1);
                     let size = t.shape().get(dim).copied().unwrap_or(0) as i64;
                     let full = a.unwrap_or(0) == 0 && b.is_none_or(|e| e >= size) && step == 1;
-                    if full && t.dim() > dim {
+                    // As PyTorch: a slice over a whole dim is skipped in a tuple of indices, but
+                    // a lone slice (`x[:]`) is always a slice (`SliceBackward0`).
+                    if full && t.dim() > dim && items.len() > 1 {
                         dim += 1;
                         continue;
                     }
@@ -213,8 +215,8 @@ impl Tensor {
             },
             None => {
                 if items.is_empty() || t.same(self) {
-                    // x[...] / x[()] is an alias view
-                    return Ok(self.make_view(self.layout().clone()));
+                    // x[...] / x[()] / x[:, :] is an alias view
+                    return Ok(self.alias());
                 }
                 Ok(t)
             }
@@ -375,6 +377,15 @@ impl Tensor {
                 "a view of a leaf Variable that requires grad is being used in an in-place operation.",
             ));
         }
+        let has_adv = items.iter().any(|i| matches!(i, IndexItem::Tensor(_)));
+        if !has_adv && !self.basic_indexing_is_view(items)? {
+            // `x[:] = v`, `x[...] = v`: PyTorch writes into `x` itself, as `fill_` / `copy_`
+            // (`FillBackward2` / `CopyBackwards`, not `CopySlices`).
+            return match value.is_wrapped_number() {
+                true => self.fill_(value.item()?),
+                false => self.copy_(value),
+            };
+        }
         self.check_inplace()?;
         let records = crate::autograd::grad_mode::is_grad_enabled()
             && (self.requires_grad() || value.requires_grad());
@@ -389,7 +400,6 @@ impl Tensor {
             let pos: Vec<usize> = sel.to_vec().into_iter().map(|p| p as usize).collect();
             (pos, sel.size())
         };
-        let has_adv = items.iter().any(|i| matches!(i, IndexItem::Tensor(_)));
         if let [IndexItem::Tensor(mask)] = items {
             if mask.dtype() == DType::Bool
                 && mask.shape() == self.shape()

@@ -425,6 +425,12 @@ impl Tensor {
         }))
     }
 
+    /// A view of the whole tensor (`AliasBackward0`), what `x[...]` and `x[:, :]` give.
+    pub fn alias(&self) -> Tensor {
+        let r = self.make_view(self.layout().clone());
+        Tensor::record(r, &[self], |_| BackwardFn::Alias)
+    }
+
     /// `x[start:end:step]` along `dim` with Python's clamping (`SliceBackward0`).
     pub fn slice(&self, dim: isize, start: i64, end: i64, step: i64) -> Result<Tensor> {
         if self.dim() == 0 {

@@ -490,7 +490,7 @@ impl NativeObject for PyTensor {
         let items = index_items(interp, key)?;
         let v = match operand(&value) {
             Some(Operand::T(t)) => t,
-            Some(Operand::S(s)) => Tensor::scalar_of(s.to_f64(), self.t.dtype()),
+            Some(Operand::S(s)) => Tensor::wrapped(s),
             None => {
                 return Err(PyErr::type_error(format!(
                     "can't assign a {} to a {}",
