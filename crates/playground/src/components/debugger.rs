@@ -197,6 +197,31 @@ pub fn local_rule(name: &str) -> Option<&'static str> {
         "MeanBackward1" => "grad_self = grad / n along the reduced dimensions",
         "SumBackward0" | "SumBackward1" => "grad_self = grad, copied to every summed element",
         "MmBackward0" => "grad_self = grad @ otherᵀ, grad_other = selfᵀ @ grad",
+        "AbsBackward0" => "grad_self = grad × sign(self)",
+        "ClampBackward1" => "grad_self = grad where min < self < max, else 0",
+        "ClampMinBackward0" => "grad_self = grad where self > min, else 0",
+        "ClampMaxBackward0" => "grad_self = grad where self < max, else 0",
+        "MaxBackward1" | "MinBackward1" => {
+            "grad_self = grad shared evenly among the elements equal to the result, 0 elsewhere"
+        }
+        "SoftmaxBackward0" => "grad_self = (grad − Σ grad × result) × result along dim",
+        "LogSoftmaxBackward0" => "grad_self = grad − exp(result) × Σ grad along dim",
+        // nn.Linear and a regression loss: the nodes of a training step
+        "AddmmBackward0" => {
+            "grad_self = grad (summed over rows), grad_mat1 = grad @ mat2ᵀ, grad_mat2 = mat1ᵀ @ grad"
+        }
+        "TBackward0" => "grad_self = gradᵀ",
+        "MseLossBackward0" => {
+            "grad_self = grad × 2 (self − target), divided by n for reduction='mean'; grad_target = −grad_self"
+        }
+        // views and copies: the gradient keeps its values and goes back to self's shape
+        "AliasBackward0" | "CloneBackward0" => "grad_self = grad",
+        "ViewBackward0" | "UnsafeViewBackward0" | "UnsqueezeBackward0" | "SqueezeBackward0"
+        | "SqueezeBackward1" => "grad_self = grad reshaped to self's shape",
+        "TransposeBackward0" | "PermuteBackward0" => "grad_self = grad with its dimensions put back",
+        "ExpandBackward0" => "grad_self = grad summed over the expanded dimensions",
+        "SliceBackward0" => "grad_self = zeros, with grad in the sliced positions",
+        "SelectBackward0" => "grad_self = zeros, with grad at the selected index",
         "AccumulateGrad" => ".grad += grad (leaf tensors keep what backward passes accumulate)",
         _ => return None,
     })
@@ -205,6 +230,22 @@ pub fn local_rule(name: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every node of the lesson's training step (an `nn.Linear` MLP with `MSELoss`) explains
+    /// its chain rule.
+    #[test]
+    fn the_training_step_nodes_have_rules() {
+        for name in [
+            "AddmmBackward0",
+            "TBackward0",
+            "ReluBackward0",
+            "MseLossBackward0",
+            "AccumulateGrad",
+        ] {
+            assert!(local_rule(name).is_some(), "{name}");
+        }
+        assert_eq!(local_rule("NoSuchBackward0"), None);
+    }
 
     #[test]
     fn each_gradient_is_labelled_with_its_own_input() {
