@@ -2,7 +2,7 @@ import torch
 
 g = torch.Generator()
 print(g.initial_seed())
-print(g.manual_seed(42) is g, g.initial_seed())
+print(g.manual_seed(42) is g, g.initial_seed(), isinstance(g, torch.Generator), type(g))
 torch.manual_seed(3)
 print(torch.randperm(8, generator=g))
 print(torch.rand(2, generator=g))

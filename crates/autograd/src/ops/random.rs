@@ -335,4 +335,16 @@ mod tests {
         }
         assert_eq!(v, 4_123_659_995);
     }
+
+    #[test]
+    fn int64_random_matches_torch() {
+        // torch.manual_seed(0); torch.empty((), dtype=torch.int64).random_().item()
+        manual_seed(0);
+        assert_eq!(draw_int64_seed(), 900_450_186_894_289_455);
+        let mut g = Generator::new(0);
+        swap_default(&mut g);
+        assert_eq!(draw_int64_seed(), 900_450_186_894_289_455);
+        swap_default(&mut g);
+        assert_eq!(initial_seed(), 0);
+    }
 }

@@ -40,7 +40,10 @@ fn gen_of(v: &Value) -> Option<&PyGenerator> {
 
 impl NativeObject for PyGenerator {
     fn type_name(&self) -> String {
-        "Generator".into()
+        "torch._C.Generator".into()
+    }
+    fn is_instance_of(&self, type_name: &str) -> bool {
+        type_name == "Generator"
     }
     fn repr(&self, _: &mut Interp) -> PyResult<String> {
         Ok(format!("<torch._C.Generator object at {:#x}>", self.id()))

@@ -78,6 +78,11 @@ pub(crate) fn build(interp: &mut Interp) -> PyResult<()> {
         set(&torch, name, dtype_value(d));
     }
     set(&torch, "Tensor", tensor_type(false));
+    set(
+        &torch,
+        "Generator",
+        native_class("Generator", "torch._C.Generator"),
+    );
     set(&torch, "device", builtin_fn("device", t_device));
     let cuda = super::module("torch.cuda", Vec::new());
     set(
@@ -211,6 +216,9 @@ impl NativeObject for NativeType {
     }
     fn call(&self, _: &Value, mut args: Args, interp: &mut Interp) -> Option<PyResult<Value>> {
         Some((|| {
+            if self.name == "Generator" {
+                return super::rng::t_generator(interp, args);
+            }
             if self.name == "Parameter" {
                 let data = args.arg(0, "data");
                 let rg = match args.arg(1, "requires_grad") {
@@ -405,7 +413,6 @@ pub(crate) const TORCH_FNS: &[(&str, F)] = &[
     ("hstack", t_hstack),
     ("vstack", t_vstack),
     ("randperm", t_randperm),
-    ("Generator", super::rng::t_generator),
     ("initial_seed", super::rng::t_initial_seed),
     ("_draw_seed", super::rng::t_draw_seed),
     ("normal", t_normal),
