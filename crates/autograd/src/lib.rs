@@ -42,7 +42,7 @@ pub use error::{ErrorKind, Result, TorchError, TorchErrorData};
 pub use ops::broadcast_shapes;
 pub use ops::create::NestedData;
 pub use ops::index::IndexItem;
-pub use ops::random::manual_seed;
+pub use ops::random::{draw_int64_seed, initial_seed, manual_seed, swap_default, Generator};
 pub use snapshot::{
     GraphSnapshot, SnapEdge, SnapEdgeKind, SnapNode, SnapNodeKind, SnapSaved, SnapTensor,
     SnapshotIndex,

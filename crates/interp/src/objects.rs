@@ -329,6 +329,9 @@ impl Interp {
                 }
                 Ok(None)
             }
+            Value::Module(m) if &*m.name == "torch" && name == "utils" => {
+                crate::builtins::load_module(self, "torch.utils")
+            }
             Value::Module(m) => Ok(m
                 .attrs
                 .borrow()

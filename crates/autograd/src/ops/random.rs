@@ -51,18 +51,29 @@ impl Mt19937 {
     }
 }
 
-/// Generator state: the engine plus the cached second normal sample.
-pub(crate) struct Generator {
+/// Generator state (`torch.Generator`): the engine, the cached second normal sample and the
+/// seed it was made from. The default generator is a thread-local one; a `torch.Generator`
+/// object holds its own and swaps it in around a call that names it ([`swap_default`]).
+#[derive(Clone)]
+pub struct Generator {
     pub(crate) engine: Mt19937,
     pub(crate) next_double_normal: Option<f64>,
+    seed: u64,
 }
 
 impl Generator {
-    fn new(seed: u64) -> Self {
+    /// A generator seeded as `torch.Generator().manual_seed(seed)`.
+    pub fn new(seed: u64) -> Self {
         Generator {
             engine: Mt19937::new(seed),
             next_double_normal: None,
+            seed,
         }
+    }
+
+    /// `initial_seed()`: the seed last set.
+    pub fn initial_seed(&self) -> u64 {
+        self.seed
     }
 
     pub(crate) fn random(&mut self) -> u32 {
@@ -111,6 +122,50 @@ thread_local! {
 /// `torch.manual_seed(seed)`.
 pub fn manual_seed(seed: u64) {
     GEN.with(|g| *g.borrow_mut() = Generator::new(seed));
+}
+
+/// Exchanges the thread's default generator with `g` (call again to swap back).
+pub fn swap_default(g: &mut Generator) {
+    GEN.with(|d| std::mem::swap(&mut *d.borrow_mut(), g));
+}
+
+/// `torch.initial_seed()`.
+pub fn initial_seed() -> u64 {
+    with_gen(|g| g.seed)
+}
+
+/// `torch.empty((), dtype=torch.int64).random_().item()` exactly (the int64 storage here is
+/// `f64`): ATen's `uniform_int_distribution<int64_t>`, `random64()` masked to 63 bits.
+pub fn draw_int64_seed() -> i64 {
+    with_gen(|g| (g.random64() & (u64::MAX >> 1)) as i64)
+}
+
+impl crate::Tensor {
+    /// `x.random_()` / `x.random_(to)` / `x.random_(from, to)` as ATen's `random_kernel` and
+    /// `random_from_to_kernel`.
+    pub fn random_(&self, range: Option<(i64, i64)>) -> crate::Result<()> {
+        use crate::DType;
+        self.check_inplace()?;
+        self.check_no_overlap()?;
+        let dt = self.dtype();
+        let v = match range {
+            Some((from, to)) => crate::Tensor::randint(from, to, self.shape(), dt)?.to_vec(),
+            None => with_gen(|g| {
+                (0..self.numel())
+                    .map(|_| match dt {
+                        DType::Int64 => (g.random64() & (u64::MAX >> 1)) as f64,
+                        DType::Float64 => (g.random64() % ((1u64 << 53) + 1)) as f64,
+                        DType::Float32 => f64::from(g.random() % ((1 << 24) + 1)),
+                        DType::Int32 => f64::from(g.random() & (u32::MAX >> 1)),
+                        DType::Int16 => f64::from(g.random() & 0x7fff),
+                        DType::Bool => f64::from(g.random() & 1),
+                    })
+                    .collect()
+            }),
+        };
+        self.write_values(&v);
+        Ok(())
+    }
 }
 
 pub(crate) fn with_gen<T>(f: impl FnOnce(&mut Generator) -> T) -> T {
@@ -279,5 +334,17 @@ mod tests {
             v = m.next_u32();
         }
         assert_eq!(v, 4_123_659_995);
+    }
+
+    #[test]
+    fn int64_random_matches_torch() {
+        // torch.manual_seed(0); torch.empty((), dtype=torch.int64).random_().item()
+        manual_seed(0);
+        assert_eq!(draw_int64_seed(), 900_450_186_894_289_455);
+        let mut g = Generator::new(0);
+        swap_default(&mut g);
+        assert_eq!(draw_int64_seed(), 900_450_186_894_289_455);
+        swap_default(&mut g);
+        assert_eq!(initial_seed(), 0);
     }
 }

@@ -14,6 +14,7 @@ pub mod math;
 pub mod methods;
 pub mod python;
 pub mod random;
+pub mod rng;
 pub mod strings;
 pub mod sys;
 pub mod tensor;
@@ -226,6 +227,7 @@ pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Va
         "collections" => python_module(interp, 0, "collections", COLLECTIONS).map(Some),
         "functools" => python_module(interp, 1, "functools", FUNCTOOLS).map(Some),
         "itertools" => python_module(interp, 2, "itertools", ITERTOOLS).map(Some),
+        "torch.utils" | "torch.utils.data" => torch_data(interp, name),
         _ if name == "torch" || name.starts_with("torch.") => torch::load(interp, name),
         _ => Ok(None),
     }
@@ -234,12 +236,26 @@ pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Va
 const COLLECTIONS: &str = include_str!("collections.py");
 const FUNCTOOLS: &str = include_str!("functools.py");
 const ITERTOOLS: &str = include_str!("itertools.py");
+const DATA: &str = include_str!("data.py");
+
+/// `torch.utils.data` (Python, `data.py`), also reached as `torch.utils` after `import torch`.
+fn torch_data(interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
+    if !interp.modules.contains_key("torch.utils.data") {
+        let torch = torch::load(interp, "torch")?.unwrap_or(Value::None);
+        let data = python_module(interp, 3, "torch.utils.data", DATA)?;
+        let utils = module("torch.utils", vec![("data", data.clone())]);
+        torch::set(&torch, "utils", utils.clone());
+        interp.modules.insert("torch.utils".into(), utils);
+        interp.modules.insert("torch.utils.data".into(), data);
+    }
+    Ok(interp.modules.get(name).cloned())
+}
 
 thread_local! {
     /// The standard modules written in Python, each parsed once per thread on first import
     /// (indexed as in `load_module`): the AST holds no per-session state.
-    static PY_MODULE_DEFS: RefCell<[Option<Rc<crate::ast::FunctionDef>>; 3]> =
-        const { RefCell::new([None, None, None]) };
+    static PY_MODULE_DEFS: RefCell<[Option<Rc<crate::ast::FunctionDef>>; 4]> =
+        const { RefCell::new([None, None, None, None]) };
 }
 
 /// A standard module written in Python: `src` defines one builder function returning the

@@ -667,6 +667,7 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "sigmoid_",
     "uniform_",
     "normal_",
+    "random_",
     "clamp_min",
     "clamp_max",
     "mse_loss",

@@ -459,15 +459,33 @@ fn tensor_methods_math(
                 "round(decimals=...) is not supported here",
             )),
         },
-        "uniform_" => {
-            let a = f64_arg(&args.arg(0, "from").unwrap_or(Value::Float(0.0)), "from")?;
-            let b = f64_arg(&args.arg(1, "to").unwrap_or(Value::Float(1.0)), "to")?;
-            unit(t.uniform_(a, b))
+        "uniform_" | "normal_" => {
+            let g = super::rng::take_generator(args)?;
+            let (n0, n1, d1) = match name {
+                "uniform_" => ("from", "to", 1.0),
+                _ => ("mean", "std", 1.0),
+            };
+            let a = f64_arg(&args.arg(0, n0).unwrap_or(Value::Float(0.0)), n0)?;
+            let b = f64_arg(&args.arg(1, n1).unwrap_or(Value::Float(d1)), n1)?;
+            unit(super::rng::with_generator(g.as_ref(), || {
+                if name == "uniform_" {
+                    t.uniform_(a, b)
+                } else {
+                    t.normal_(a, b)
+                }
+            }))
         }
-        "normal_" => {
-            let a = f64_arg(&args.arg(0, "mean").unwrap_or(Value::Float(0.0)), "mean")?;
-            let b = f64_arg(&args.arg(1, "std").unwrap_or(Value::Float(1.0)), "std")?;
-            unit(t.normal_(a, b))
+        "random_" => {
+            let g = super::rng::take_generator(args)?;
+            let from = args.arg(0, "from");
+            let to = args.arg(1, "to");
+            let range = match (from, to) {
+                (None, None) => None,
+                (Some(to), None) => Some((0, int_arg(&to, "to")?)),
+                (Some(f), Some(to)) => Some((int_arg(&f, "from")?, int_arg(&to, "to")?)),
+                (None, Some(to)) => Some((0, int_arg(&to, "to")?)),
+            };
+            unit(super::rng::with_generator(g.as_ref(), || t.random_(range)))
         }
         "cumsum" | "cumprod" => {
             let Some(d) = args.arg(0, "dim") else {

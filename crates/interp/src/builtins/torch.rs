@@ -78,6 +78,11 @@ pub(crate) fn build(interp: &mut Interp) -> PyResult<()> {
         set(&torch, name, dtype_value(d));
     }
     set(&torch, "Tensor", tensor_type(false));
+    set(
+        &torch,
+        "Generator",
+        native_class("Generator", "torch._C.Generator"),
+    );
     set(&torch, "device", builtin_fn("device", t_device));
     let cuda = super::module("torch.cuda", Vec::new());
     set(
@@ -211,6 +216,9 @@ impl NativeObject for NativeType {
     }
     fn call(&self, _: &Value, mut args: Args, interp: &mut Interp) -> Option<PyResult<Value>> {
         Some((|| {
+            if self.name == "Generator" {
+                return super::rng::t_generator(interp, args);
+            }
             if self.name == "Parameter" {
                 let data = args.arg(0, "data");
                 let rg = match args.arg(1, "requires_grad") {
@@ -362,14 +370,7 @@ pub(crate) fn finish_creation(interp: &mut Interp, t: Tensor, rg: bool) -> PyRes
 }
 
 pub(crate) fn ignore_device_kws(args: &mut Args) {
-    for k in [
-        "device",
-        "layout",
-        "pin_memory",
-        "memory_format",
-        "out",
-        "generator",
-    ] {
+    for k in ["device", "layout", "pin_memory", "memory_format", "out"] {
         args.take_kw(k);
     }
 }
@@ -412,6 +413,8 @@ pub(crate) const TORCH_FNS: &[(&str, F)] = &[
     ("hstack", t_hstack),
     ("vstack", t_vstack),
     ("randperm", t_randperm),
+    ("initial_seed", super::rng::t_initial_seed),
+    ("_draw_seed", super::rng::t_draw_seed),
     ("normal", t_normal),
     ("where", t_where),
     ("no_grad", t_no_grad),
@@ -700,12 +703,15 @@ pub(crate) fn random(
     fname: &str,
     normal: bool,
 ) -> PyResult<Value> {
+    let g = super::rng::take_generator(&mut args)?;
     let (dtype, rg, shape) = sized_creation_args(interp, &mut args, fname)?;
-    let t = if normal {
-        Tensor::randn(&shape, dtype)
-    } else {
-        Tensor::rand(&shape, dtype)
-    }
+    let t = super::rng::with_generator(g.as_ref(), || {
+        if normal {
+            Tensor::randn(&shape, dtype)
+        } else {
+            Tensor::rand(&shape, dtype)
+        }
+    })
     .py()?;
     finish_creation(interp, t, rg)
 }
@@ -754,10 +760,12 @@ pub(crate) fn int_arg(v: &Value, what: &str) -> PyResult<i64> {
 pub(crate) fn t_randint(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let dtype = dtype_kw(&mut args)?.unwrap_or(DType::Int64);
     ignore_device_kws(&mut args);
-    let size = args.take_kw("size");
+    let g = super::rng::take_generator(&mut args)?;
     let mut p = args.positional.clone();
-    if let Some(s) = size {
-        p.push(s);
+    for kw in ["low", "high", "size"] {
+        if let Some(v) = args.take_kw(kw) {
+            p.push(v);
+        }
     }
     let (low, high, size) = match p.as_slice() {
         [h, s] => (0, int_arg(h, "high")?, s.clone()),
@@ -770,7 +778,8 @@ pub(crate) fn t_randint(interp: &mut Interp, mut args: Args) -> PyResult<Value> 
     };
     let shape = usize_shape(&shape_args(interp, &[size], "randint")?)?;
     check_alloc_shape(interp, &shape)?;
-    Ok(wrap(Tensor::randint(low, high, &shape, dtype).py()?))
+    let t = super::rng::with_generator(g.as_ref(), || Tensor::randint(low, high, &shape, dtype));
+    Ok(wrap(t.py()?))
 }
 
 pub(crate) fn t_arange(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
@@ -909,6 +918,7 @@ pub(crate) fn t_normal(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let dtype = dtype_kw(&mut args)?.unwrap_or(DType::Float32);
     let rg = requires_grad_kw(interp, &mut args)?;
     ignore_device_kws(&mut args);
+    let g = super::rng::take_generator(&mut args)?;
     let mean = args.arg(0, "mean").unwrap_or(Value::Float(0.0));
     let std = args.arg(1, "std").unwrap_or(Value::Float(1.0));
     if tensor_of(&mean).is_some() || tensor_of(&std).is_some() {
@@ -921,13 +931,9 @@ pub(crate) fn t_normal(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("normal() missing required argument 'size'"))?;
     let shape = usize_shape(&shape_args(interp, &[size], "normal")?)?;
     check_alloc_shape(interp, &shape)?;
-    let t = Tensor::normal(
-        f64_arg(&mean, "mean")?,
-        f64_arg(&std, "std")?,
-        &shape,
-        dtype,
-    )
-    .py()?;
+    let (mean, std) = (f64_arg(&mean, "mean")?, f64_arg(&std, "std")?);
+    let t =
+        super::rng::with_generator(g.as_ref(), || Tensor::normal(mean, std, &shape, dtype)).py()?;
     finish_creation(interp, t, rg)
 }
 
@@ -936,6 +942,7 @@ pub(crate) fn t_randperm(interp: &mut Interp, mut args: Args) -> PyResult<Value>
     let dtype = dtype_kw(&mut args)?.unwrap_or(DType::Int64);
     let rg = requires_grad_kw(interp, &mut args)?;
     ignore_device_kws(&mut args);
+    let g = super::rng::take_generator(&mut args)?;
     let n = int_arg(&args.arg(0, "n").unwrap_or(Value::None), "n")?;
     if n < 0 {
         return Err(PyErr::runtime_error(format!(
@@ -943,7 +950,7 @@ pub(crate) fn t_randperm(interp: &mut Interp, mut args: Args) -> PyResult<Value>
         )));
     }
     check_alloc_shape(interp, &[n as usize])?;
-    let t = Tensor::randperm(n as usize, dtype).py()?;
+    let t = super::rng::with_generator(g.as_ref(), || Tensor::randperm(n as usize, dtype)).py()?;
     finish_creation(interp, t, rg)
 }
 
