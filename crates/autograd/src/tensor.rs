@@ -281,10 +281,11 @@ impl Tensor {
         self.0.meta.borrow()
     }
 
-    /// `x.requires_grad`.
+    /// `x.requires_grad`. A view made under `no_grad` of a tensor that requires grad requires
+    /// grad too, as in PyTorch, though it has no history (its gradient goes nowhere).
     pub fn requires_grad(&self) -> bool {
         let m = self.0.meta.borrow();
-        m.requires_grad || m.grad_fn.is_some()
+        m.requires_grad || m.grad_fn.is_some() || self.0.no_grad_view
     }
 
     /// `x.is_leaf`: true when the tensor has no `grad_fn`.

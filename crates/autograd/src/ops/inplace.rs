@@ -19,7 +19,9 @@ impl Tensor {
         if !is_grad_enabled() {
             return Ok(());
         }
-        if self.is_leaf() && self.requires_grad() {
+        // (A view made under no_grad requires grad without being a leaf that does: it gets
+        // its own error below.)
+        if self.is_leaf() && self.requires_grad() && !self.0.no_grad_view {
             return Err(TorchError::runtime(
                 "a leaf Variable that requires grad is being used in an in-place operation.",
             ));
