@@ -65,6 +65,11 @@ const HINTS: &[(&str, &str, &str)] = &[
         "The two tensors have different number types, e.g. float64 (double) data and a float32 model: torch.tensor of Python floats gives float32, but data from elsewhere is often float64. Convert one side, e.g. x = x.float() (or model.double()).",
         "两个张量的数值类型不同，例如 float64（double）的数据和 float32 的模型：用 Python 浮点数创建的 torch.tensor 是 float32，但其他来源的数据常常是 float64。请转换其中一方，例如 x = x.float()（或者 model.double()）。",
     ),
+    (
+        "No module named",
+        "The playground runs Python with torch and a few standard modules (math, random, collections, functools, itertools, typing) in your browser; other packages such as numpy or matplotlib are not available here. Use tensors instead, and x.tolist() for plain Python numbers.",
+        "本页面在浏览器中运行 Python，只提供 torch 和少数标准模块（math、random、collections、functools、itertools、typing）；numpy、matplotlib 等其他包在这里不可用。请改用张量，需要普通 Python 数字时用 x.tolist()。",
+    ),
     // Warnings: the program goes on, with a result the learner did not expect.
     (
         "The .grad attribute of a Tensor that is not a leaf Tensor is being accessed",
@@ -117,6 +122,7 @@ mod tests {
             "TypeError: unsupported operand type(s) for *: 'NoneType' and 'int'",
             "RuntimeError: mat1 and mat2 must have the same dtype, but got Double and Float",
             "RuntimeError: expected m1 and m2 to have the same dtype, but got: double != float",
+            "ModuleNotFoundError: No module named 'numpy'",
         ] {
             assert!(hint(msg, Lang::En).is_some(), "{msg}");
             assert!(hint(msg, Lang::Zh).is_some(), "{msg}");
