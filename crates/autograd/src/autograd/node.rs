@@ -739,6 +739,10 @@ pub enum BackwardFn {
     DivScalar {
         other: f64,
     },
+    /// `mul(Tensor, Scalar)` called from C++ (`MulBackward1`).
+    MulScalar {
+        other: f64,
+    },
     Zero,
     Fill,
     /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
@@ -830,6 +834,7 @@ impl BackwardFn {
             SliceBackward { .. } => "SliceBackwardBackward0",
             Zero => "ZeroBackward0",
             DivScalar { .. } => "DivBackward1",
+            MulScalar { .. } => "MulBackward1",
             Unbind { .. } => "UnbindBackward0",
             Split {
                 with_sizes: false, ..
@@ -1424,6 +1429,7 @@ impl BackwardFn {
                 Some(g.clone()),
             ],
             DivScalar { other } => one(g.div_scalar(*other))?,
+            MulScalar { other } => one(g.mul_scalar(*other))?,
             Tril { diagonal, upper } => one(if *upper {
                 g.triu(*diagonal)
             } else {

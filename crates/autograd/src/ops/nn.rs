@@ -195,9 +195,37 @@ impl Tensor {
         reduction: Reduction,
         ignore_index: i64,
     ) -> Result<Tensor> {
-        let dim = if self.dim() == 1 { 0 } else { 1 };
+        self.cross_entropy_smoothed(target, reduction, ignore_index, 0.0)
+    }
+
+    /// `F.cross_entropy(..., label_smoothing=ls)`, built as ATen's
+    /// `cross_entropy_loss_label_smoothing` / `cross_entropy_loss_prob_target` build it:
+    /// `(1 - ls) * nll + smooth * (ls / C)` (`AddBackward0` of two `MulBackward1`).
+    pub fn cross_entropy_smoothed(
+        &self,
+        target: &Tensor,
+        reduction: Reduction,
+        ignore_index: i64,
+        label_smoothing: f64,
+    ) -> Result<Tensor> {
+        let dim: isize = if self.dim() == 1 { 0 } else { 1 };
+        if label_smoothing > 1.0 {
+            return Err(TorchError::runtime(format!(
+                "label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}"
+            )));
+        }
+        let n_classes = self.shape().get(dim as usize).copied().unwrap_or(1);
         if target.dtype().is_floating_point() && target.shape() == self.shape() {
             // class probabilities
+            let smoothed;
+            let target = if label_smoothing > 0.0 {
+                smoothed = target
+                    .mul_scalar(1.0 - label_smoothing)?
+                    .add_scalar(label_smoothing / n_classes as f64)?;
+                &smoothed
+            } else {
+                target
+            };
             let prod = self.log_softmax(dim)?.mul(target)?;
             return match reduction {
                 Reduction::None => prod.sum_dim(&[dim], false)?.neg(),
@@ -214,8 +242,28 @@ impl Tensor {
                 target.dtype().scalar_name()
             )));
         }
-        self.log_softmax(dim)?
-            .nll_loss(target, reduction, ignore_index)
+        let input = self.log_softmax(dim)?;
+        let nll = input.nll_loss(target, reduction, ignore_index)?;
+        if label_smoothing <= 0.0 {
+            return Ok(nll);
+        }
+        let ignore_mask = target.eq(&Tensor::scalar_of(ignore_index as f64, DType::Int64))?;
+        let smooth = input
+            .sum_dim(&[dim], false)?
+            .neg()?
+            .masked_fill(&ignore_mask, 0.0)?;
+        let ret = match reduction {
+            Reduction::None => smooth,
+            Reduction::Sum => smooth.sum()?,
+            Reduction::Mean => {
+                let kept = ignore_mask.to_vec().iter().filter(|&&m| m == 0.0).count();
+                smooth
+                    .sum()?
+                    .div(&Tensor::scalar_of(kept as f64, DType::Int64))?
+            }
+        };
+        nll.mul_scalar_op(1.0 - label_smoothing)?
+            .add(&ret.mul_scalar_op(label_smoothing / n_classes as f64)?)
     }
 }
 

@@ -116,7 +116,15 @@ pub(crate) fn f_cross_entropy(_: &mut Interp, mut args: Args) -> PyResult<Value>
         None => -100,
     };
     let red = reduction_arg(args.take_kw("reduction"))?;
-    Ok(wrap(input.cross_entropy(&target, red, ignore).py()?))
+    let smoothing = match args.take_kw("label_smoothing") {
+        Some(v) => f64_arg(&v, "label_smoothing")?,
+        None => 0.0,
+    };
+    Ok(wrap(
+        input
+            .cross_entropy_smoothed(&target, red, ignore, smoothing)
+            .py()?,
+    ))
 }
 
 pub(crate) fn f_nll_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {

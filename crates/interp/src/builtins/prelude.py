@@ -339,13 +339,14 @@ def __build_torch(torch, F, Parameter):
     class CrossEntropyLoss(Module):
         __module__ = 'torch.nn.modules.loss'
 
-        def __init__(self, reduction='mean', ignore_index=-100):
+        def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean', label_smoothing=0.0):
             super().__init__()
             self.reduction = reduction
             self.ignore_index = ignore_index
+            self.label_smoothing = label_smoothing
 
         def forward(self, input, target):
-            return F.cross_entropy(input, target, reduction=self.reduction, ignore_index=self.ignore_index)
+            return F.cross_entropy(input, target, reduction=self.reduction, ignore_index=self.ignore_index, label_smoothing=self.label_smoothing)
 
     class NLLLoss(CrossEntropyLoss):
         __module__ = 'torch.nn.modules.loss'
