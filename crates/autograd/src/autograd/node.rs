@@ -1318,11 +1318,7 @@ impl BackwardFn {
         let one = |t: Result<Tensor>| -> Result<Vec<Option<Tensor>>> { Ok(vec![Some(t?)]) };
         let u = |s: &SavedTensor| s.unpack(node);
         let out: Vec<Option<Tensor>> = match self {
-            Softmax { result, dim } => {
-                let r = u(result)?;
-                let gr = g.mul(&r)?;
-                one(gr.sub(&r.mul(&gr.sum_dim(&[*dim as isize], true)?)?))?
-            }
+            Softmax { result, dim } => one(crate::ops::nn::softmax_backward(g, &u(result)?, *dim))?,
             LogSoftmax { result, dim } => {
                 let r = u(result)?;
                 one(g.sub(&r.exp()?.mul(&g.sum_dim(&[*dim as isize], true)?)?))?

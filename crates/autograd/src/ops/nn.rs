@@ -329,3 +329,16 @@ pub(crate) fn nll_loss_backward(
     };
     Tensor::where_(&mask, &g.neg()?, &Tensor::wrapped(Scalar::Float(0.0)))
 }
+
+/// `SoftmaxBackward0`: ATen's `_softmax_backward_data`, `(grad - sum(grad * out)) * out`
+/// rounded as its CPU kernel; under `create_graph` the same formula in recorded ops.
+pub(crate) fn softmax_backward(g: &Tensor, out: &Tensor, dim: usize) -> Result<Tensor> {
+    if crate::autograd::grad_mode::is_grad_enabled() && (g.requires_grad() || out.requires_grad()) {
+        let s = g.mul(out)?.sum_dim(&[dim as isize], true)?;
+        return g.sub(&s)?.mul(out);
+    }
+    let dt = out.dtype();
+    let (outer, size, inner) = split(out.shape(), dim);
+    let v = super::kernels::softmax_backward(&g.to_vec(), &out.to_vec(), outer, size, inner, dt);
+    Ok(Tensor::new_raw(v, out.size(), dt))
+}
