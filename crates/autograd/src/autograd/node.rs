@@ -603,6 +603,7 @@ pub enum BackwardFn {
         result: SavedTensor,
         p: f64,
         dims: Vec<usize>,
+        keepdim: bool,
     },
     LeakyRelu {
         this: SavedTensor,
@@ -1821,36 +1822,53 @@ impl BackwardFn {
                 result,
                 p,
                 dims,
+                keepdim,
             } => {
                 let s = u(this)?;
                 let (mut g, mut r) = (g.clone(), u(result)?);
-                for &d in dims {
-                    g = g.unsqueeze(d as isize)?;
-                    r = r.unsqueeze(d as isize)?;
+                if !*keepdim {
+                    for &d in dims {
+                        g = g.unsqueeze(d as isize)?;
+                        r = r.unsqueeze(d as isize)?;
+                    }
                 }
                 let p = *p;
-                // PyTorch's `norm_backward`
+                let r_zero = || r.eq_scalar(0i64);
+                // PyTorch's `norm_backward`, op for op
                 let grad = if p == 0.0 {
                     s.zeros_like()?
                 } else if p == 1.0 {
                     s.sign()?.mul(&g)?
                 } else if p == 2.0 {
-                    let safe = r.masked_fill(&r.eq_scalar(0i64)?, f64::INFINITY)?;
-                    g.mul(&s.div(&safe)?)?
+                    g.mul(&s.div(&r)?.masked_fill(&r_zero()?.expand_as(&s)?, 0.0)?)?
                 } else if p == f64::INFINITY {
-                    let mask = s.abs()?.eq(&r)?.to_dtype(s.dtype())?;
-                    let count =
-                        mask.sum_dim(&dims.iter().map(|&d| d as isize).collect::<Vec<_>>(), true)?;
-                    s.sign()?.mul(&g.div(&count)?.mul(&mask)?)?
-                } else {
-                    let scale = s.abs()?.pow_scalar(p - 2.0)?.mul(&s)?;
-                    let out = scale.mul(&g)?.div(&r.pow_scalar(p - 1.0)?)?;
-                    let zero = if p < 1.0 {
-                        s.eq_scalar(0i64)?
+                    let a = s.abs()?;
+                    let mask = a.eq(&r)?.logical_or(&a.ne(&a)?)?;
+                    let all: Vec<isize> = (0..s.dim() as isize).collect();
+                    let dims: Vec<isize> = if dims.is_empty() {
+                        all
                     } else {
-                        r.eq_scalar(0i64)?
+                        dims.iter().map(|&d| d as isize).collect()
                     };
-                    out.masked_fill(&zero.expand_as(&s)?, 0.0)?
+                    let count = mask.to_dtype(s.dtype())?.sum_dim(&dims, true)?;
+                    s.sign()?
+                        .mul(&g.div(&count)?.mul(&mask.to_dtype(s.dtype())?)?)?
+                } else if p < 1.0 {
+                    let scaled = s.sign()?.mul(
+                        &s.abs()?
+                            .pow_scalar(p - 1.0)?
+                            .masked_fill(&s.eq_scalar(0i64)?, 0.0)?,
+                    )?;
+                    scaled.mul(&g)?.mul(&r.pow_scalar(1.0 - p)?)?
+                } else {
+                    let scaled = if p < 2.0 {
+                        s.sign()?.mul(&s.abs()?.pow_scalar(p - 1.0)?)?
+                    } else {
+                        s.mul(&s.abs()?.pow_scalar(p - 2.0)?)?
+                    };
+                    let scale = g.div(&r.pow_scalar(p - 1.0)?)?;
+                    let scale = scale.masked_fill(&r_zero()?.expand_as(&scale)?, 0.0)?;
+                    scaled.mul(&scale)?
                 };
                 one(Ok(grad))?
             }

@@ -433,3 +433,57 @@ pub(crate) fn softmax_backward(
     }
     out
 }
+
+/// One group of `linalg.vector_norm` in `dt`, as ATen's `norm_kernel_tensor_iterator_impl`:
+/// the 2-norm over a trailing (contiguous) dim in 256-bit lanes of `x * x` summed into lane 0
+/// in order, then the tail; every other case a sequential accumulation (`acc + |x|`,
+/// `acc + x * x`, `acc + |x|^p`, a NaN-propagating max for inf, a count for 0), then
+/// `sqrt` / `acc^(1/p)` with `1/p` in `dt`.
+pub(crate) fn vector_norm(v: &[f64], p: f64, lastdim: bool, dt: DType) -> f64 {
+    let sq = |x: f64| dt.cast(x * x);
+    if p == f64::INFINITY {
+        return v.iter().fold(0.0, |acc: f64, &x| {
+            if acc.is_nan() || x.is_nan() {
+                f64::NAN
+            } else {
+                acc.max(x.abs())
+            }
+        });
+    }
+    if p == 0.0 {
+        return dt.cast(v.iter().filter(|&&x| x != 0.0).count() as f64);
+    }
+    if p == 2.0 && lastdim {
+        let l = lanes(dt);
+        let full = v.len() - v.len() % l;
+        let mut acc = vec![0.0; l];
+        for (k, &x) in v[..full].iter().enumerate() {
+            acc[k % l] = dt.cast(acc[k % l] + sq(x));
+        }
+        let mut s = acc[0];
+        for &a in &acc[1..] {
+            s = dt.cast(s + a);
+        }
+        for &x in &v[full..] {
+            s = dt.cast(s + sq(x));
+        }
+        return dt.cast(s.sqrt());
+    }
+    let term = |x: f64| {
+        if p == 1.0 {
+            x.abs()
+        } else if p == 2.0 {
+            sq(x)
+        } else {
+            dt.cast(x.abs().powf(dt.cast(p)))
+        }
+    };
+    let s = v.iter().fold(0.0, |acc, &x| dt.cast(acc + term(x)));
+    if p == 1.0 {
+        s
+    } else if p == 2.0 {
+        dt.cast(s.sqrt())
+    } else {
+        dt.cast(s.powf(dt.cast(1.0 / dt.cast(p))))
+    }
+}

@@ -449,37 +449,36 @@ impl Tensor {
         };
         let (kept, slots) = groups(self.shape(), &d);
         let m: usize = kept.iter().product();
-        let inf = p == f64::INFINITY;
-        let mut acc = vec![0.0f64; m];
-        for (v, &s) in self.to_vec().iter().zip(&slots) {
-            let a = v.abs();
-            if let Some(x) = acc.get_mut(s) {
-                *x = if inf {
-                    x.max(a)
-                } else if p == 0.0 {
-                    *x + f64::from(u8::from(a != 0.0))
-                } else if p == 1.0 {
-                    *x + a
-                } else if p == 2.0 {
-                    *x + a * a
-                } else {
-                    *x + a.powf(p)
-                };
-            }
-        }
         let dt = self.dtype();
-        let values = acc
-            .into_iter()
-            .map(|x| {
-                dt.cast(if p == 2.0 {
-                    x.sqrt()
-                } else if inf || p == 0.0 || p == 1.0 {
-                    x
-                } else {
-                    x.powf(1.0 / p)
+        let x = self.to_vec();
+        let values: Vec<f64> = if d.iter().all(|&i| self.shape()[i] == 1) {
+            // ATen: a reduction over size-1 dims is abs (ne 0 for p = 0)
+            x.iter()
+                .map(|v| {
+                    if p == 0.0 {
+                        f64::from(u8::from(*v != 0.0))
+                    } else {
+                        v.abs()
+                    }
                 })
-            })
-            .collect();
+                .collect()
+        } else {
+            // over trailing dims each group is contiguous: ATen's vectorised 2-norm path
+            let lastdim = d
+                .iter()
+                .enumerate()
+                .all(|(k, &i)| i == self.dim() - d.len() + k);
+            let mut groups_of: Vec<Vec<f64>> = vec![Vec::new(); m];
+            for (v, &s) in x.iter().zip(&slots) {
+                if let Some(g) = groups_of.get_mut(s) {
+                    g.push(*v);
+                }
+            }
+            groups_of
+                .iter()
+                .map(|g| super::kernels::vector_norm(g, p, lastdim, dt))
+                .collect()
+        };
         let shape = if dims.is_empty() && !keepdim {
             vec![]
         } else {
@@ -490,7 +489,8 @@ impl Tensor {
             this: SavedTensor::input(self),
             result: SavedTensor::output(r),
             p,
-            dims: if keepdim { Vec::new() } else { d },
+            dims: d,
+            keepdim,
         }))
     }
 
