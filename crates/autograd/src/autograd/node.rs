@@ -255,7 +255,7 @@ fn take_children(node: &mut Node, stack: &mut Vec<Rc<Node>>, tensors: &mut Vec<T
 /// A tensor saved for backward, with the version it had when saved.
 pub struct SavedTensor {
     pub(crate) data: RefCell<Option<Tensor>>,
-    saved_version: u64,
+    saved_version: Cell<u64>,
     is_output: bool,
     pub(crate) shape: Vec<usize>,
     pub(crate) dtype: DType,
@@ -269,7 +269,7 @@ impl SavedTensor {
     pub(crate) fn input(t: &Tensor) -> SavedTensor {
         SavedTensor {
             data: RefCell::new(Some(t.clone())),
-            saved_version: t.version(),
+            saved_version: Cell::new(t.version()),
             is_output: false,
             shape: t.size(),
             dtype: t.dtype(),
@@ -280,7 +280,7 @@ impl SavedTensor {
     pub(crate) fn output(t: &Tensor) -> SavedTensor {
         SavedTensor {
             data: RefCell::new(Some(t.alias_without_history())),
-            saved_version: t.version(),
+            saved_version: Cell::new(t.version()),
             is_output: true,
             shape: t.size(),
             dtype: t.dtype(),
@@ -291,12 +291,21 @@ impl SavedTensor {
         self.data.borrow_mut().take();
     }
 
+    /// An in-place op's saved output is the modified tensor itself, at its new version
+    /// (`t.tanh_(); t.add_(1)` then fails in backward, as in PyTorch).
+    pub(crate) fn rebind_output(&self, t: &Tensor) {
+        if self.is_output {
+            *self.data.borrow_mut() = Some(t.alias_without_history());
+            self.saved_version.set(t.version());
+        }
+    }
+
     /// The saved tensor, checked against in-place modification.
     pub(crate) fn unpack(&self, node: &Rc<Node>) -> Result<Tensor> {
         let data = self.data.borrow().clone();
         let t = data.ok_or_else(|| TorchError::runtime(SECOND_BACKWARD_MSG))?;
         let current = t.version();
-        if current != self.saved_version {
+        if current != self.saved_version.get() {
             let mut msg = format!(
                 "one of the variables needed for gradient computation has been modified by an inplace operation: [{} {}]",
                 t.dtype().tensor_type_name(),
@@ -309,13 +318,17 @@ impl SavedTensor {
                 t.grad_fn().map(|n| (n.name(), t.output_nr()))
             };
             if let Some((name, nr)) = origin {
-                let short = name.trim_end_matches(|c: char| c.is_ascii_digit());
-                let short = short.strip_suffix("Backward").unwrap_or(short);
-                msg.push_str(&format!(", which is output {nr} of {short},"));
+                // the node's name without `Backward` and a trailing 0: ProdBackward0 is
+                // `Prod`, ProdBackward1 `Prod1`
+                let stem = name.trim_end_matches(|c: char| c.is_ascii_digit());
+                let digits = &name[stem.len()..];
+                let stem = stem.strip_suffix("Backward").unwrap_or(stem);
+                let digits = if digits == "0" { "" } else { digits };
+                msg.push_str(&format!(", which is output {nr} of {stem}{digits},"));
             }
             msg.push_str(&format!(
                 " is at version {current}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).",
-                self.saved_version
+                self.saved_version.get()
             ));
             return Err(TorchError::runtime(msg));
         }
