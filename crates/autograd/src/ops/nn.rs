@@ -19,14 +19,16 @@ fn split(shape: &[usize], dim: usize) -> (usize, usize, usize) {
 
 impl Tensor {
     fn softmax_impl(&self, dim: isize, log: bool) -> Result<Tensor> {
+        let d = wrap_dim(dim, self.dim())?;
         if !self.dtype().is_floating_point() {
-            return Err(TorchError::runtime(format!(
-                "\"{}_lastdim_kernel_impl\" not implemented for '{}'",
+            // ATen's kernel names: the last dim has its own
+            return Err(TorchError::not_implemented(format!(
+                "\"{}{}_kernel_impl\" not implemented for '{}'",
                 if log { "log_softmax" } else { "softmax" },
+                if d + 1 >= self.dim() { "_lastdim" } else { "" },
                 self.dtype().scalar_name()
             )));
         }
-        let d = wrap_dim(dim, self.dim())?;
         let (outer, size, inner) = split(self.shape(), d);
         let x = self.to_vec();
         let mut out = vec![0.0; x.len()];
@@ -89,6 +91,7 @@ impl Tensor {
 
     /// `F.mse_loss(self, target, reduction)` (`MseLossBackward0`).
     pub fn mse_loss(&self, target: &Tensor, reduction: Reduction) -> Result<Tensor> {
+        float_loss(self, target, "mse_cpu")?;
         let diff = {
             let _g = crate::autograd::grad_mode::no_grad();
             self.sub(target)?
@@ -341,4 +344,16 @@ pub(crate) fn softmax_backward(g: &Tensor, out: &Tensor, dim: usize) -> Result<T
     let (outer, size, inner) = split(out.shape(), dim);
     let v = super::kernels::softmax_backward(&g.to_vec(), &out.to_vec(), outer, size, inner, dt);
     Ok(Tensor::new_raw(v, out.size(), dt))
+}
+
+/// ATen's error for a loss kernel (dispatch name `kernel`) on integer or bool operands.
+pub(crate) fn float_loss(input: &Tensor, target: &Tensor, kernel: &str) -> Result<()> {
+    let dt = super::binary::promote(input, target);
+    if dt.is_floating_point() {
+        return Ok(());
+    }
+    Err(TorchError::not_implemented(format!(
+        "\"{kernel}\" not implemented for '{}'",
+        dt.scalar_name()
+    )))
 }

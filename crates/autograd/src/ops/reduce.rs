@@ -374,10 +374,9 @@ impl Tensor {
         is_std: bool,
     ) -> Result<Tensor> {
         if !self.dtype().is_floating_point() {
-            return Err(TorchError::runtime(format!(
-                "std and var only support floating point and complex dtypes, got: {}",
-                self.dtype().scalar_name()
-            )));
+            return Err(TorchError::not_implemented(
+                "std and var only support floating point and complex dtypes",
+            ));
         }
         let d = if dims.is_empty() {
             Vec::new()
@@ -437,7 +436,7 @@ impl Tensor {
     /// number of non-zeros (`LinalgVectorNormBackward0`).
     pub fn vector_norm(&self, p: f64, dims: &[isize], keepdim: bool) -> Result<Tensor> {
         if !self.dtype().is_floating_point() {
-            return Err(TorchError::runtime(format!(
+            return Err(TorchError::not_implemented(format!(
                 "linalg.vector_norm: Expected a floating point or complex tensor as input. Got {}",
                 self.dtype().scalar_name()
             )));
