@@ -9,6 +9,22 @@ use crate::error::{Result, TorchError};
 use crate::tensor::Tensor;
 
 impl Tensor {
+    /// `self` converted to its result type with these Python-number operands (an integer
+    /// tensor clamped with a float bound is clamped as float32, as in ATen's `clamp`).
+    pub fn promoted_with(&self, scalars: &[Scalar]) -> Result<Tensor> {
+        let dt = scalars.iter().fold(self.dtype(), |dt, s| {
+            promote(
+                &Tensor::new_raw(vec![0.0], self.size().iter().map(|_| 1).collect(), dt),
+                &Tensor::wrapped(*s),
+            )
+        });
+        if dt == self.dtype() {
+            Ok(self.clone())
+        } else {
+            self.to_dtype(dt)
+        }
+    }
+
     /// `x.clamp_min(min)` (`ClampMinBackward0`).
     pub fn clamp_min(&self, min: f64) -> Result<Tensor> {
         let r = self.clamp(Some(min), None)?.detach();

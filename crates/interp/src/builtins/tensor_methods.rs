@@ -245,8 +245,18 @@ fn tensor_methods_core(
                 .ok_or_else(|| PyErr::type_error("pow_(): argument 'exponent' must be Number"))?;
             unit(t.pow_scalar_(s))
         }
-        "clamp_min" => v(t.clamp_min(f64_arg(&p0.unwrap_or(Value::Int(0)), "min")?)),
-        "clamp_max" => v(t.clamp_max(f64_arg(&p0.unwrap_or(Value::Int(0)), "max")?)),
+        "clamp_min" | "clamp_max" => {
+            let b = p0.unwrap_or(Value::Int(0));
+            let bound = f64_arg(&b, &name[6..])?;
+            let t = t
+                .promoted_with(&scalar_of(&b).into_iter().collect::<Vec<_>>())
+                .py()?;
+            v(if name == "clamp_min" {
+                t.clamp_min(bound)
+            } else {
+                t.clamp_max(bound)
+            })
+        }
         "clamp_" | "clamp" | "clip_" | "clip" => {
             let (lo, hi) = (args.arg(0, "min"), args.arg(1, "max"));
             let is_t = |v: &Option<Value>| v.as_ref().and_then(tensor_of).is_some();
@@ -259,11 +269,15 @@ fn tensor_methods_core(
                     Some(v) => f64_arg(&v, "min").map(Some),
                 }
             };
+            let scalars: Vec<_> = [&lo, &hi]
+                .into_iter()
+                .filter_map(|b| b.as_ref().and_then(scalar_of))
+                .collect();
             let (lo, hi) = (f(lo)?, f(hi)?);
             if name.ends_with('_') {
                 unit(t.clamp_(lo, hi))
             } else {
-                v(t.clamp(lo, hi))
+                v(t.promoted_with(&scalars).py()?.clamp(lo, hi))
             }
         }
         "copy_" => {
