@@ -753,6 +753,22 @@ pub enum BackwardFn {
     DivScalar {
         other: f64,
     },
+    /// `torch.addcmul(self, t1, t2, value=v)` = `self + v * t1 * t2` (`AddcmulBackward0`).
+    Addcmul {
+        t1: SavedTensor,
+        t2: SavedTensor,
+        value: f64,
+    },
+    /// `torch.addcdiv(self, t1, t2, value=v)` = `self + v * t1 / t2` (`AddcdivBackward0`).
+    Addcdiv {
+        t1: SavedTensor,
+        t2: SavedTensor,
+        value: f64,
+    },
+    /// `torch.lerp(self, end, weight)` with a number weight (`LerpBackward0`).
+    Lerp {
+        weight: f64,
+    },
     /// `mul(Tensor, Scalar)` called from C++ (`MulBackward1`).
     MulScalar {
         other: f64,
@@ -849,6 +865,9 @@ impl BackwardFn {
             Zero => "ZeroBackward0",
             DivScalar { .. } => "DivBackward1",
             MulScalar { .. } => "MulBackward1",
+            Addcmul { .. } => "AddcmulBackward0",
+            Addcdiv { .. } => "AddcdivBackward0",
+            Lerp { .. } => "LerpBackward0",
             Unbind { .. } => "UnbindBackward0",
             Split {
                 with_sizes: false, ..
@@ -914,6 +933,10 @@ impl BackwardFn {
         use BackwardFn::*;
         let mut v: Vec<(&'static str, &SavedTensor)> = Vec::new();
         match self {
+            Addcmul { t1, t2, .. } | Addcdiv { t1, t2, .. } => {
+                v.push(("tensor1", t1));
+                v.push(("tensor2", t2));
+            }
             Mul { this, other } => {
                 if let Some(s) = this {
                     v.push(("self", s));
@@ -1121,6 +1144,48 @@ impl BackwardFn {
                 Some(g.clone()),
             ],
             Rsub1 { alpha } => one(scale(g, -*alpha))?,
+            Addcmul { t1, t2, value } => vec![
+                if need(0) { Some(g.clone()) } else { None },
+                if need(1) {
+                    Some(g.mul(&u(t2)?.mul_scalar(*value)?)?)
+                } else {
+                    None
+                },
+                if need(2) {
+                    Some(g.mul(&u(t1)?.mul_scalar(*value)?)?)
+                } else {
+                    None
+                },
+            ],
+            Addcdiv { t1, t2, value } => {
+                let d = u(t2)?;
+                vec![
+                    if need(0) { Some(g.clone()) } else { None },
+                    if need(1) {
+                        Some(g.mul(&d.rdiv_scalar(*value)?)?)
+                    } else {
+                        None
+                    },
+                    if need(2) {
+                        let q = u(t1)?.mul_scalar(*value)?.div(&d.mul(&d)?)?;
+                        Some(g.neg()?.mul(&q)?)
+                    } else {
+                        None
+                    },
+                ]
+            }
+            Lerp { weight } => vec![
+                if need(0) {
+                    Some(g.mul_scalar(1.0 - weight)?)
+                } else {
+                    None
+                },
+                if need(1) {
+                    Some(g.mul_scalar(*weight)?)
+                } else {
+                    None
+                },
+            ],
             Mul { this, other } => {
                 let a = match (need(0), other) {
                     (true, Some(o)) => Some(g.mul(&u(o)?)?),

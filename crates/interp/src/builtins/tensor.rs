@@ -726,6 +726,9 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "addcmul_",
     "addcdiv_",
     "lerp_",
+    "addcmul",
+    "addcdiv",
+    "lerp",
     "clip",
     "clip_",
 ];

@@ -215,7 +215,7 @@ fn tensor_methods_core(
             };
             unit(r)
         }
-        "addcmul_" | "addcdiv_" => {
+        "addcmul_" | "addcdiv_" | "addcmul" | "addcdiv" => {
             let t1 = tensor_arg(
                 &args.arg(0, "tensor1").unwrap_or(Value::None),
                 name,
@@ -229,16 +229,21 @@ fn tensor_methods_core(
                 2,
             )?;
             let value = f64_arg(&args.take_kw("value").unwrap_or(Value::Int(1)), "value")?;
-            unit(if name == "addcmul_" {
-                t.addcmul_(&t1, &t2, value)
-            } else {
-                t.addcdiv_(&t1, &t2, value)
-            })
+            match name {
+                "addcmul_" => unit(t.addcmul_(&t1, &t2, value)),
+                "addcdiv_" => unit(t.addcdiv_(&t1, &t2, value)),
+                "addcmul" => v(t.addcmul(&t1, &t2, value)),
+                _ => v(t.addcdiv(&t1, &t2, value)),
+            }
         }
-        "lerp_" => {
+        "lerp_" | "lerp" => {
             let end = tensor_arg(&args.arg(0, "end").unwrap_or(Value::None), name, "end", 1)?;
             let w = f64_arg(&args.arg(1, "weight").unwrap_or(Value::None), "weight")?;
-            unit(t.lerp_(&end, w))
+            if name == "lerp" {
+                v(t.lerp(&end, w))
+            } else {
+                unit(t.lerp_(&end, w))
+            }
         }
         "pow_" => {
             let s = scalar_of(&p0.unwrap_or(Value::Int(1)))

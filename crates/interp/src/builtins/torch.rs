@@ -429,6 +429,9 @@ pub(crate) const TORCH_FNS: &[(&str, F)] = &[
 
 /// Torch functions that are tensor methods with the tensor first: `torch.exp(x)`.
 pub(crate) const TORCH_METHOD_FNS: &[&str] = &[
+    "addcmul",
+    "addcdiv",
+    "lerp",
     "exp",
     "log",
     "sqrt",
