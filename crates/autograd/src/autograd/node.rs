@@ -1203,7 +1203,8 @@ impl BackwardFn {
                 let b = match (need(1), this) {
                     (true, Some(s)) => {
                         let s = u(s)?;
-                        Some(g.neg()?.mul(&s)?.div(&o.mul(&o)?)?)
+                        // div_tensor_other_backward: -grad * ((self / other) / other)
+                        Some(g.neg()?.mul(&s.div(&o)?.div(&o)?)?)
                     }
                     _ => None,
                 };
@@ -1901,6 +1902,13 @@ impl BackwardFn {
                 p,
                 dims,
                 keepdim,
+            } if *p == 0.0 => vec![None], // the 0-norm's gradient is undefined: no edge runs
+            Norm {
+                this,
+                result,
+                p,
+                dims,
+                keepdim,
             } => {
                 let s = u(this)?;
                 let (mut g, mut r) = (g.clone(), u(result)?);
@@ -1913,9 +1921,7 @@ impl BackwardFn {
                 let p = *p;
                 let r_zero = || r.eq_scalar(0i64);
                 // PyTorch's `norm_backward`, op for op
-                let grad = if p == 0.0 {
-                    s.zeros_like()?
-                } else if p == 1.0 {
+                let grad = if p == 1.0 {
                     s.sign()?.mul(&g)?
                 } else if p == 2.0 {
                     g.mul(&s.div(&r)?.masked_fill(&r_zero()?.expand_as(&s)?, 0.0)?)?
