@@ -353,8 +353,48 @@ pub enum Reduction {
     Sum,
 }
 
+/// Elementwise functions whose node saves one tensor (`saves_result`: the output, else the
+/// input); forward in `ops::unary::Tensor::elementwise`, backward in `BackwardFn::apply`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Elem {
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Expm1,
+    Log10,
+    Rsqrt,
+}
+
+impl Elem {
+    pub(crate) fn saves_result(self) -> bool {
+        matches!(self, Elem::Tan | Elem::Expm1 | Elem::Rsqrt)
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Elem::Tan => "TanBackward0",
+            Elem::Asin => "AsinBackward0",
+            Elem::Acos => "AcosBackward0",
+            Elem::Atan => "AtanBackward0",
+            Elem::Sinh => "SinhBackward0",
+            Elem::Cosh => "CoshBackward0",
+            Elem::Expm1 => "Expm1Backward0",
+            Elem::Log10 => "Log10Backward0",
+            Elem::Rsqrt => "RsqrtBackward0",
+        }
+    }
+}
+
 /// The backward function of a node, carrying what it saved.
 pub enum BackwardFn {
+    /// `tan`, `asin`, ... (see [`Elem`]).
+    Elementwise {
+        op: Elem,
+        saved: SavedTensor,
+    },
     /// Accumulates into a leaf's `.grad`.
     AccumulateGrad {
         variable: Tensor,
@@ -865,6 +905,7 @@ impl BackwardFn {
             Zero => "ZeroBackward0",
             DivScalar { .. } => "DivBackward1",
             MulScalar { .. } => "MulBackward1",
+            Elementwise { op, .. } => op.name(),
             Addcmul { .. } => "AddcmulBackward0",
             Addcdiv { .. } => "AddcdivBackward0",
             Lerp { .. } => "LerpBackward0",
@@ -933,6 +974,9 @@ impl BackwardFn {
         use BackwardFn::*;
         let mut v: Vec<(&'static str, &SavedTensor)> = Vec::new();
         match self {
+            Elementwise { op, saved } => {
+                v.push((if op.saves_result() { "result" } else { "self" }, saved))
+            }
             Addcmul { t1, t2, .. } | Addcdiv { t1, t2, .. } => {
                 v.push(("tensor1", t1));
                 v.push(("tensor2", t2));
@@ -1144,6 +1188,21 @@ impl BackwardFn {
                 Some(g.clone()),
             ],
             Rsub1 { alpha } => one(scale(g, -*alpha))?,
+            // derivatives.yaml, op for op
+            Elementwise { op, saved } => {
+                let x = u(saved)?;
+                one(match op {
+                    Elem::Tan => g.mul(&x.pow_scalar(2i64)?.add_scalar(1i64)?),
+                    Elem::Asin => g.mul(&x.neg()?.mul(&x)?.add_scalar(1i64)?.rsqrt()?),
+                    Elem::Acos => g.mul(&x.neg()?.mul(&x)?.add_scalar(1i64)?.rsqrt()?.neg()?),
+                    Elem::Atan => g.div(&x.mul(&x)?.add_scalar(1i64)?),
+                    Elem::Sinh => g.mul(&x.cosh()?),
+                    Elem::Cosh => g.mul(&x.sinh()?),
+                    Elem::Expm1 => g.mul(&x.add_scalar(1i64)?),
+                    Elem::Log10 => g.div(&x.mul_scalar(std::f64::consts::LN_10)?),
+                    Elem::Rsqrt => g.mul_scalar(-0.5)?.mul(&x.pow_scalar(3i64)?),
+                })?
+            }
             Addcmul { t1, t2, value } => vec![
                 if need(0) { Some(g.clone()) } else { None },
                 if need(1) {

@@ -7,7 +7,7 @@ use super::torch::*;
 use crate::error::{PyErr, PyResult};
 use crate::eval::{Args, Interp};
 use crate::value::*;
-use autograd::{DType, Reduction, Tensor};
+use autograd::{DType, Elem, Reduction, Tensor};
 use std::any::Any;
 use std::rc::Rc;
 
@@ -603,6 +603,15 @@ fn tensor_methods_unary(
         "logical_not" => Tensor::logical_not,
         "log1p" => Tensor::log1p,
         "log2" => Tensor::log2,
+        "tan" => |t| t.elementwise(Elem::Tan),
+        "asin" | "arcsin" => |t| t.elementwise(Elem::Asin),
+        "acos" | "arccos" => |t| t.elementwise(Elem::Acos),
+        "atan" | "arctan" => |t| t.elementwise(Elem::Atan),
+        "sinh" => Tensor::sinh,
+        "cosh" => Tensor::cosh,
+        "expm1" => |t| t.elementwise(Elem::Expm1),
+        "log10" => |t| t.elementwise(Elem::Log10),
+        "rsqrt" => Tensor::rsqrt,
         "floor" => Tensor::floor,
         "ceil" => Tensor::ceil,
         "round" => Tensor::round,
