@@ -244,6 +244,19 @@ def __build_torch(torch, F, Parameter):
                 lines.append('\n'.join([parts[0]] + ['  ' + l for l in parts[1:]]))
             return 'ModuleList(\n  ' + '\n  '.join(lines) + '\n)'
 
+    def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
+        # torch.nn.functional.normalize
+        denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
+        return input / denom
+
+    def outer(input, vec2):
+        # ATen's outer: self.reshape({n, 1}) * vec2
+        if input.dim() != 1:
+            raise RuntimeError(f'outer: Expected 1-D argument self, but got {input.dim()}-D')
+        if vec2.dim() != 1:
+            raise RuntimeError(f'outer: Expected 1-D argument vec2, but got {vec2.dim()}-D')
+        return input.reshape(input.shape[0], 1) * vec2
+
     def dropout(input, p=0.5, training=True, inplace=False):
         if p < 0.0 or p > 1.0:
             raise ValueError(f'dropout probability has to be between 0 and 1, but got {p}')
@@ -595,6 +608,6 @@ def __build_torch(torch, F, Parameter):
         'nn.LeakyReLU': LeakyReLU, 'nn.L1Loss': L1Loss, 'nn.BCELoss': BCELoss,
         'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
         'nn.HuberLoss': HuberLoss, 'nn.ModuleList': ModuleList, 'nn.Dropout': Dropout,
-        'F.dropout': dropout,
+        'F.dropout': dropout, 'F.normalize': normalize, 'outer': outer, 'ger': outer,
         'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam, 'optim.AdamW': AdamW,
     }
