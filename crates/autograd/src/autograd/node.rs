@@ -390,6 +390,12 @@ impl Elem {
 
 /// The backward function of a node, carrying what it saved.
 pub enum BackwardFn {
+    /// `F.hardtanh(x, min, max)`, also `F.relu6` (`HardtanhBackward0`).
+    Hardtanh {
+        this: SavedTensor,
+        min: f64,
+        max: f64,
+    },
     /// `tan`, `asin`, ... (see [`Elem`]).
     Elementwise {
         op: Elem,
@@ -906,6 +912,7 @@ impl BackwardFn {
             DivScalar { .. } => "DivBackward1",
             MulScalar { .. } => "MulBackward1",
             Elementwise { op, .. } => op.name(),
+            Hardtanh { .. } => "HardtanhBackward0",
             Addcmul { .. } => "AddcmulBackward0",
             Addcdiv { .. } => "AddcdivBackward0",
             Lerp { .. } => "LerpBackward0",
@@ -974,6 +981,7 @@ impl BackwardFn {
         use BackwardFn::*;
         let mut v: Vec<(&'static str, &SavedTensor)> = Vec::new();
         match self {
+            Hardtanh { this, .. } => v.push(("self", this)),
             Elementwise { op, saved } => {
                 v.push((if op.saves_result() { "result" } else { "self" }, saved))
             }
@@ -1188,6 +1196,12 @@ impl BackwardFn {
                 Some(g.clone()),
             ],
             Rsub1 { alpha } => one(scale(g, -*alpha))?,
+            // hardtanh_backward: zero where x <= min or x >= max (NaN passes the gradient)
+            Hardtanh { this, min, max } => {
+                let x = u(this)?;
+                let out = x.le_scalar(*min)?.logical_or(&x.ge_scalar(*max)?)?;
+                one(g.masked_fill(&out, 0.0))?
+            }
             // derivatives.yaml, op for op
             Elementwise { op, saved } => {
                 let x = u(saved)?;

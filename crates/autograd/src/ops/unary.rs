@@ -205,6 +205,20 @@ impl Tensor {
         }))
     }
 
+    /// `F.hardtanh(self, min, max)`: the values of `clamp` (`HardtanhBackward0`).
+    pub fn hardtanh(&self, min: f64, max: f64) -> Result<Tensor> {
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            self.clamp(Some(min), Some(max))?
+        };
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Hardtanh {
+            this: SavedTensor::input(self),
+            min,
+            max,
+        }))
+    }
+
     /// `torch.rsqrt` (`RsqrtBackward0`).
     pub fn rsqrt(&self) -> Result<Tensor> {
         self.elementwise(Elem::Rsqrt)

@@ -249,6 +249,33 @@ def __build_torch(torch, F, Parameter):
         denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
         return input / denom
 
+    def relu6(input, inplace=False):
+        return F.hardtanh(input, 0.0, 6.0)
+
+    class Hardtanh(Module):
+        __module__ = 'torch.nn.modules.activation'
+
+        def __init__(self, min_val=-1.0, max_val=1.0, inplace=False):
+            super().__init__()
+            self.min_val = min_val
+            self.max_val = max_val
+            self.inplace = inplace
+
+        def forward(self, input):
+            return F.hardtanh(input, self.min_val, self.max_val)
+
+        def extra_repr(self):
+            return f'min_val={self.min_val}, max_val={self.max_val}' + (', inplace=True' if self.inplace else '')
+
+    class ReLU6(Hardtanh):
+        __module__ = 'torch.nn.modules.activation'
+
+        def __init__(self, inplace=False):
+            super().__init__(0.0, 6.0, inplace)
+
+        def extra_repr(self):
+            return 'inplace=True' if self.inplace else ''
+
     def outer(input, vec2):
         # ATen's outer: self.reshape({n, 1}) * vec2
         if input.dim() != 1:
@@ -608,6 +635,6 @@ def __build_torch(torch, F, Parameter):
         'nn.LeakyReLU': LeakyReLU, 'nn.L1Loss': L1Loss, 'nn.BCELoss': BCELoss,
         'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
         'nn.HuberLoss': HuberLoss, 'nn.ModuleList': ModuleList, 'nn.Dropout': Dropout,
-        'F.dropout': dropout, 'F.normalize': normalize, 'outer': outer, 'ger': outer,
+        'F.dropout': dropout, 'F.normalize': normalize, 'F.relu6': relu6, 'nn.Hardtanh': Hardtanh, 'nn.ReLU6': ReLU6, 'outer': outer, 'ger': outer,
         'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam, 'optim.AdamW': AdamW,
     }
