@@ -390,6 +390,21 @@ impl Elem {
 
 /// The backward function of a node, carrying what it saved.
 pub enum BackwardFn {
+    /// `amax` / `amin` (`AmaxBackward0` / `AminBackward0`).
+    Amax {
+        this: SavedTensor,
+        result: SavedTensor,
+        dims: Vec<usize>,
+        keepdim: bool,
+        is_min: bool,
+    },
+    /// `torch.logsumexp` (`LogsumexpBackward0`).
+    Logsumexp {
+        this: SavedTensor,
+        result: SavedTensor,
+        dims: Vec<usize>,
+        keepdim: bool,
+    },
     /// `F.hardtanh(x, min, max)`, also `F.relu6` (`HardtanhBackward0`).
     Hardtanh {
         this: SavedTensor,
@@ -913,6 +928,9 @@ impl BackwardFn {
             MulScalar { .. } => "MulBackward1",
             Elementwise { op, .. } => op.name(),
             Hardtanh { .. } => "HardtanhBackward0",
+            Amax { is_min: false, .. } => "AmaxBackward0",
+            Amax { is_min: true, .. } => "AminBackward0",
+            Logsumexp { .. } => "LogsumexpBackward0",
             Addcmul { .. } => "AddcmulBackward0",
             Addcdiv { .. } => "AddcdivBackward0",
             Lerp { .. } => "LerpBackward0",
@@ -982,6 +1000,10 @@ impl BackwardFn {
         let mut v: Vec<(&'static str, &SavedTensor)> = Vec::new();
         match self {
             Hardtanh { this, .. } => v.push(("self", this)),
+            Amax { this, result, .. } | Logsumexp { this, result, .. } => {
+                v.push(("self", this));
+                v.push(("result", result));
+            }
             Elementwise { op, saved } => {
                 v.push((if op.saves_result() { "result" } else { "self" }, saved))
             }
@@ -1196,6 +1218,36 @@ impl BackwardFn {
                 Some(g.clone()),
             ],
             Rsub1 { alpha } => one(scale(g, -*alpha))?,
+            // restore_reduced_dims, then scale_grad_by_count / logsumexp_backward
+            Amax {
+                this,
+                result,
+                dims,
+                keepdim,
+                ..
+            }
+            | Logsumexp {
+                this,
+                result,
+                dims,
+                keepdim,
+            } => {
+                let x = u(this)?;
+                let (mut g, mut r) = (g.clone(), u(result)?);
+                if !*keepdim {
+                    for &d in dims {
+                        g = g.unsqueeze(d as isize)?;
+                        r = r.unsqueeze(d as isize)?;
+                    }
+                }
+                one(if matches!(self, Logsumexp { .. }) {
+                    g.mul(&x.sub(&r)?.exp()?)
+                } else {
+                    let mask = r.eq(&x)?.to_dtype(x.dtype())?;
+                    let dd: Vec<isize> = dims.iter().map(|&d| d as isize).collect();
+                    g.div(&mask.sum_dim(&dd, true)?)?.mul(&mask)
+                })?
+            }
             // hardtanh_backward: zero where x <= min or x >= max (NaN passes the gradient)
             Hardtanh { this, min, max } => {
                 let x = u(this)?;

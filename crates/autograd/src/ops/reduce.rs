@@ -493,6 +493,70 @@ impl Tensor {
         }))
     }
 
+    /// `x.amax(dims, keepdim)` / `x.amin(...)` (all dims when empty; NaN propagates;
+    /// `AmaxBackward0` / `AminBackward0`).
+    pub fn amax(&self, dims: &[isize], keepdim: bool, is_min: bool) -> Result<Tensor> {
+        let d = if dims.is_empty() {
+            (0..self.dim()).collect()
+        } else {
+            wrap_dims(dims, self.dim())?
+        };
+        if self.numel() == 0 {
+            return Err(TorchError::index(format!(
+                "{}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.",
+                if is_min { "amin" } else { "amax" }
+            )));
+        }
+        let (kept, slots) = groups(self.shape(), &d);
+        let mut acc: Vec<Option<f64>> = vec![None; kept.iter().product()];
+        for (v, &s) in self.to_vec().iter().zip(&slots) {
+            if let Some(a) = acc.get_mut(s) {
+                *a = Some(match *a {
+                    None => *v,
+                    Some(m) if m.is_nan() || v.is_nan() => f64::NAN,
+                    Some(m) if is_min => m.min(*v),
+                    Some(m) => m.max(*v),
+                });
+            }
+        }
+        let values = acc.into_iter().map(|a| a.unwrap_or(0.0)).collect();
+        let r = Tensor::new_raw(values, out_shape(&kept, &d, keepdim), self.dtype());
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Amax {
+            this: SavedTensor::input(self),
+            result: SavedTensor::output(r),
+            dims: d,
+            keepdim,
+            is_min,
+        }))
+    }
+
+    /// `torch.logsumexp(x, dims, keepdim)` as ATen computes it: `log(sum(exp(x - m))) + m`
+    /// with `m` the amax (0 where infinite) (`LogsumexpBackward0`).
+    pub fn logsumexp(&self, dims: &[isize], keepdim: bool) -> Result<Tensor> {
+        let d = wrap_dims(dims, self.dim())?;
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            let x = if self.dtype().is_floating_point() {
+                self.clone()
+            } else {
+                self.to_dtype(DType::Float32)?
+            };
+            let dd: Vec<isize> = d.iter().map(|&i| i as isize).collect();
+            let m = x.amax(&dd, true, false)?;
+            let m = m.masked_fill(&m.abs()?.eq_scalar(f64::INFINITY)?, 0.0)?;
+            let s = x.sub(&m)?.exp()?.sum_dim(&dd, keepdim)?.log()?;
+            let m = m.reshape_usize(s.shape())?;
+            s.add(&m)?
+        };
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Logsumexp {
+            this: SavedTensor::input(self),
+            result: SavedTensor::output(r),
+            dims: d,
+            keepdim,
+        }))
+    }
+
     /// `x.all(dim, keepdim)` / `x.any(dim, keepdim)`: bool, not differentiable.
     pub fn all_any_dim(&self, dim: isize, keepdim: bool, any: bool) -> Result<Tensor> {
         let d = wrap_dims(&[dim], self.dim())?;

@@ -741,6 +741,9 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "expm1",
     "log10",
     "rsqrt",
+    "amax",
+    "amin",
+    "logsumexp",
     "clip",
     "clip_",
 ];

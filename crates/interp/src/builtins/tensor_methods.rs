@@ -384,6 +384,15 @@ fn tensor_methods_math(
                 (_, Some(d)) => v(base.mean_dim(&d, kd)),
             }
         }
+        "amax" | "amin" | "logsumexp" => {
+            let dims = opt_dims(interp, args.arg(0, "dim"))?.unwrap_or_default();
+            let kd = keepdim(interp, args, 1)?;
+            v(if name == "logsumexp" {
+                t.logsumexp(&dims, kd)
+            } else {
+                t.amax(&dims, kd, name == "amin")
+            })
+        }
         "max" | "min" => {
             if let Some(o) = p0.as_ref().and_then(tensor_of) {
                 let r = if name == "max" {
