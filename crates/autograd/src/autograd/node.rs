@@ -1849,7 +1849,12 @@ impl BackwardFn {
                 sizes,
                 dim,
                 indices,
-            } => one(g.put_along(sizes, *dim, &u(indices)?, *name == "GatherBackward0"))?,
+            } => one(g.put_along(
+                sizes,
+                *dim,
+                &u(indices)?,
+                matches!(*name, "GatherBackward0" | "IndexSelectBackward0"),
+            ))?,
             PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
             Cumsum { dim } => {
                 let d = [*dim as isize];

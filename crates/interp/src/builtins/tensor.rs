@@ -744,6 +744,8 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "amax",
     "amin",
     "logsumexp",
+    "gather",
+    "index_select",
     "clip",
     "clip_",
 ];

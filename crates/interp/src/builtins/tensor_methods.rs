@@ -384,6 +384,20 @@ fn tensor_methods_math(
                 (_, Some(d)) => v(base.mean_dim(&d, kd)),
             }
         }
+        "gather" | "index_select" => {
+            let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::None))?;
+            let index = tensor_arg(
+                &args.arg(1, "index").unwrap_or(Value::None),
+                name,
+                "index",
+                2,
+            )?;
+            v(if name == "gather" {
+                t.gather(d, &index)
+            } else {
+                t.index_select(d, &index)
+            })
+        }
         "amax" | "amin" | "logsumexp" => {
             let dims = opt_dims(interp, args.arg(0, "dim"))?.unwrap_or_default();
             let kd = keepdim(interp, args, 1)?;

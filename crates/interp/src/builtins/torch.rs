@@ -447,6 +447,8 @@ pub(crate) const TORCH_METHOD_FNS: &[&str] = &[
     "amax",
     "amin",
     "logsumexp",
+    "gather",
+    "index_select",
     "exp",
     "log",
     "sqrt",
