@@ -137,7 +137,8 @@ impl Tensor {
                 "\"clamp_min_cpu\" not implemented for 'Bool'",
             ));
         }
-        let f = |x: f64| if x > 0.0 || x.is_nan() { x } else { 0.0 };
+        // ATen's clamp_min(x, 0): max(0, x) keeps x when equal, so relu(-0.) is -0.
+        let f = |x: f64| if x < 0.0 { 0.0 } else { x };
         Ok(Tensor::record(self.map(false, f), &[self], |r| {
             BackwardFn::Relu {
                 result: SavedTensor::output(r),
