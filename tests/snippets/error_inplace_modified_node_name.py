@@ -10,3 +10,13 @@ for f in [lambda x: x.prod(1), lambda x: x.prod(), lambda x: x.pow(x), lambda x:
         y.sum().backward()
     except RuntimeError as e:
         print(e)
+# a node written by hand in C++ is named with its namespace
+x = torch.tensor([[0.75, 0.0, -0.25, -2.0]], requires_grad=True)
+t = x.clone()
+t.abs_()
+t.mul_(t)
+t.copy_(t * 3)
+try:
+    t.sum().backward()
+except RuntimeError as e:
+    print(e)

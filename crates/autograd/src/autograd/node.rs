@@ -104,6 +104,17 @@ impl Node {
         self.op.name()
     }
 
+    /// The C++ `Node::name()`: the nodes written by hand in C++ carry their namespace
+    /// (`torch::autograd::CopyBackwards`), generated ones are the class name.
+    pub fn qualified_name(&self) -> String {
+        let n = self.name();
+        if matches!(n, "AccumulateGrad" | "CopyBackwards" | "CopySlices") {
+            format!("torch::autograd::{n}")
+        } else {
+            n.to_string()
+        }
+    }
+
     /// A stable identity for the node while it lives (for `<MulBackward0 object at 0x...>`).
     pub fn id(self: &Rc<Self>) -> usize {
         Rc::as_ptr(self) as usize
@@ -313,13 +324,13 @@ impl SavedTensor {
             );
             // an input names its producer as it is now (after `y.add_(1)`, AddBackward0)
             let origin = if self.is_output {
-                Some((node.name(), 0))
+                Some((node.qualified_name(), 0))
             } else {
-                t.grad_fn().map(|n| (n.name(), t.output_nr()))
+                t.grad_fn().map(|n| (n.qualified_name(), t.output_nr()))
             };
             if let Some((name, nr)) = origin {
-                // the node's name without `Backward` and a trailing 0: ProdBackward0 is
-                // `Prod`, ProdBackward1 `Prod1`
+                // a generated node without `Backward` and a trailing 0 (ProdBackward0 is
+                // `Prod`, ProdBackward1 `Prod1`); a hand-written one by its C++ name
                 let stem = name.trim_end_matches(|c: char| c.is_ascii_digit());
                 let digits = &name[stem.len()..];
                 let stem = stem.strip_suffix("Backward").unwrap_or(stem);
