@@ -104,6 +104,17 @@ impl Node {
         self.op.name()
     }
 
+    /// The C++ `Node::name()`: the nodes written by hand in C++ carry their namespace
+    /// (`torch::autograd::CopyBackwards`), generated ones are the class name.
+    pub fn qualified_name(&self) -> String {
+        let n = self.name();
+        if matches!(n, "AccumulateGrad" | "CopyBackwards" | "CopySlices") {
+            format!("torch::autograd::{n}")
+        } else {
+            n.to_string()
+        }
+    }
+
     /// A stable identity for the node while it lives (for `<MulBackward0 object at 0x...>`).
     pub fn id(self: &Rc<Self>) -> usize {
         Rc::as_ptr(self) as usize
@@ -255,7 +266,7 @@ fn take_children(node: &mut Node, stack: &mut Vec<Rc<Node>>, tensors: &mut Vec<T
 /// A tensor saved for backward, with the version it had when saved.
 pub struct SavedTensor {
     pub(crate) data: RefCell<Option<Tensor>>,
-    saved_version: u64,
+    saved_version: Cell<u64>,
     is_output: bool,
     pub(crate) shape: Vec<usize>,
     pub(crate) dtype: DType,
@@ -269,7 +280,7 @@ impl SavedTensor {
     pub(crate) fn input(t: &Tensor) -> SavedTensor {
         SavedTensor {
             data: RefCell::new(Some(t.clone())),
-            saved_version: t.version(),
+            saved_version: Cell::new(t.version()),
             is_output: false,
             shape: t.size(),
             dtype: t.dtype(),
@@ -280,7 +291,7 @@ impl SavedTensor {
     pub(crate) fn output(t: &Tensor) -> SavedTensor {
         SavedTensor {
             data: RefCell::new(Some(t.alias_without_history())),
-            saved_version: t.version(),
+            saved_version: Cell::new(t.version()),
             is_output: true,
             shape: t.size(),
             dtype: t.dtype(),
@@ -291,12 +302,21 @@ impl SavedTensor {
         self.data.borrow_mut().take();
     }
 
+    /// An in-place op's saved output is the modified tensor itself, at its new version
+    /// (`t.tanh_(); t.add_(1)` then fails in backward, as in PyTorch).
+    pub(crate) fn rebind_output(&self, t: &Tensor) {
+        if self.is_output {
+            *self.data.borrow_mut() = Some(t.alias_without_history());
+            self.saved_version.set(t.version());
+        }
+    }
+
     /// The saved tensor, checked against in-place modification.
     pub(crate) fn unpack(&self, node: &Rc<Node>) -> Result<Tensor> {
         let data = self.data.borrow().clone();
         let t = data.ok_or_else(|| TorchError::runtime(SECOND_BACKWARD_MSG))?;
         let current = t.version();
-        if current != self.saved_version {
+        if current != self.saved_version.get() {
             let mut msg = format!(
                 "one of the variables needed for gradient computation has been modified by an inplace operation: [{} {}]",
                 t.dtype().tensor_type_name(),
@@ -304,18 +324,22 @@ impl SavedTensor {
             );
             // an input names its producer as it is now (after `y.add_(1)`, AddBackward0)
             let origin = if self.is_output {
-                Some((node.name(), 0))
+                Some((node.qualified_name(), 0))
             } else {
-                t.grad_fn().map(|n| (n.name(), t.output_nr()))
+                t.grad_fn().map(|n| (n.qualified_name(), t.output_nr()))
             };
             if let Some((name, nr)) = origin {
-                let short = name.trim_end_matches(|c: char| c.is_ascii_digit());
-                let short = short.strip_suffix("Backward").unwrap_or(short);
-                msg.push_str(&format!(", which is output {nr} of {short},"));
+                // a generated node without `Backward` and a trailing 0 (ProdBackward0 is
+                // `Prod`, ProdBackward1 `Prod1`); a hand-written one by its C++ name
+                let stem = name.trim_end_matches(|c: char| c.is_ascii_digit());
+                let digits = &name[stem.len()..];
+                let stem = stem.strip_suffix("Backward").unwrap_or(stem);
+                let digits = if digits == "0" { "" } else { digits };
+                msg.push_str(&format!(", which is output {nr} of {stem}{digits},"));
             }
             msg.push_str(&format!(
                 " is at version {current}; expected version {} instead. Hint: enable anomaly detection to find the operation that failed to compute its gradient, with torch.autograd.set_detect_anomaly(True, check_nan=False).",
-                self.saved_version
+                self.saved_version.get()
             ));
             return Err(TorchError::runtime(msg));
         }
@@ -340,8 +364,69 @@ pub enum Reduction {
     Sum,
 }
 
+/// Elementwise functions whose node saves one tensor (`saves_result`: the output, else the
+/// input); forward in `ops::unary::Tensor::elementwise`, backward in `BackwardFn::apply`.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Elem {
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Expm1,
+    Log10,
+    Rsqrt,
+}
+
+impl Elem {
+    pub(crate) fn saves_result(self) -> bool {
+        matches!(self, Elem::Tan | Elem::Expm1 | Elem::Rsqrt)
+    }
+
+    fn name(self) -> &'static str {
+        match self {
+            Elem::Tan => "TanBackward0",
+            Elem::Asin => "AsinBackward0",
+            Elem::Acos => "AcosBackward0",
+            Elem::Atan => "AtanBackward0",
+            Elem::Sinh => "SinhBackward0",
+            Elem::Cosh => "CoshBackward0",
+            Elem::Expm1 => "Expm1Backward0",
+            Elem::Log10 => "Log10Backward0",
+            Elem::Rsqrt => "RsqrtBackward0",
+        }
+    }
+}
+
 /// The backward function of a node, carrying what it saved.
 pub enum BackwardFn {
+    /// `amax` / `amin` (`AmaxBackward0` / `AminBackward0`).
+    Amax {
+        this: SavedTensor,
+        result: SavedTensor,
+        dims: Vec<usize>,
+        keepdim: bool,
+        is_min: bool,
+    },
+    /// `torch.logsumexp` (`LogsumexpBackward0`).
+    Logsumexp {
+        this: SavedTensor,
+        result: SavedTensor,
+        dims: Vec<usize>,
+        keepdim: bool,
+    },
+    /// `F.hardtanh(x, min, max)`, also `F.relu6` (`HardtanhBackward0`).
+    Hardtanh {
+        this: SavedTensor,
+        min: f64,
+        max: f64,
+    },
+    /// `tan`, `asin`, ... (see [`Elem`]).
+    Elementwise {
+        op: Elem,
+        saved: SavedTensor,
+    },
     /// Accumulates into a leaf's `.grad`.
     AccumulateGrad {
         variable: Tensor,
@@ -603,6 +688,7 @@ pub enum BackwardFn {
         result: SavedTensor,
         p: f64,
         dims: Vec<usize>,
+        keepdim: bool,
     },
     LeakyRelu {
         this: SavedTensor,
@@ -739,6 +825,26 @@ pub enum BackwardFn {
     DivScalar {
         other: f64,
     },
+    /// `torch.addcmul(self, t1, t2, value=v)` = `self + v * t1 * t2` (`AddcmulBackward0`).
+    Addcmul {
+        t1: SavedTensor,
+        t2: SavedTensor,
+        value: f64,
+    },
+    /// `torch.addcdiv(self, t1, t2, value=v)` = `self + v * t1 / t2` (`AddcdivBackward0`).
+    Addcdiv {
+        t1: SavedTensor,
+        t2: SavedTensor,
+        value: f64,
+    },
+    /// `torch.lerp(self, end, weight)` with a number weight (`LerpBackward0`).
+    Lerp {
+        weight: f64,
+    },
+    /// `mul(Tensor, Scalar)` called from C++ (`MulBackward1`).
+    MulScalar {
+        other: f64,
+    },
     Zero,
     Fill,
     /// `copy_` into a fresh tensor, as `AccumulateGrad` does under `create_graph`.
@@ -830,6 +936,15 @@ impl BackwardFn {
             SliceBackward { .. } => "SliceBackwardBackward0",
             Zero => "ZeroBackward0",
             DivScalar { .. } => "DivBackward1",
+            MulScalar { .. } => "MulBackward1",
+            Elementwise { op, .. } => op.name(),
+            Hardtanh { .. } => "HardtanhBackward0",
+            Amax { is_min: false, .. } => "AmaxBackward0",
+            Amax { is_min: true, .. } => "AminBackward0",
+            Logsumexp { .. } => "LogsumexpBackward0",
+            Addcmul { .. } => "AddcmulBackward0",
+            Addcdiv { .. } => "AddcdivBackward0",
+            Lerp { .. } => "LerpBackward0",
             Unbind { .. } => "UnbindBackward0",
             Split {
                 with_sizes: false, ..
@@ -895,6 +1010,18 @@ impl BackwardFn {
         use BackwardFn::*;
         let mut v: Vec<(&'static str, &SavedTensor)> = Vec::new();
         match self {
+            Hardtanh { this, .. } => v.push(("self", this)),
+            Amax { this, result, .. } | Logsumexp { this, result, .. } => {
+                v.push(("self", this));
+                v.push(("result", result));
+            }
+            Elementwise { op, saved } => {
+                v.push((if op.saves_result() { "result" } else { "self" }, saved))
+            }
+            Addcmul { t1, t2, .. } | Addcdiv { t1, t2, .. } => {
+                v.push(("tensor1", t1));
+                v.push(("tensor2", t2));
+            }
             Mul { this, other } => {
                 if let Some(s) = this {
                     v.push(("self", s));
@@ -1102,6 +1229,99 @@ impl BackwardFn {
                 Some(g.clone()),
             ],
             Rsub1 { alpha } => one(scale(g, -*alpha))?,
+            // restore_reduced_dims, then scale_grad_by_count / logsumexp_backward
+            Amax {
+                this,
+                result,
+                dims,
+                keepdim,
+                ..
+            }
+            | Logsumexp {
+                this,
+                result,
+                dims,
+                keepdim,
+            } => {
+                let x = u(this)?;
+                let (mut g, mut r) = (g.clone(), u(result)?);
+                if !*keepdim {
+                    for &d in dims {
+                        g = g.unsqueeze(d as isize)?;
+                        r = r.unsqueeze(d as isize)?;
+                    }
+                }
+                one(if matches!(self, Logsumexp { .. }) {
+                    g.mul(&x.sub(&r)?.exp()?)
+                } else {
+                    let mask = r.eq(&x)?.to_dtype(x.dtype())?;
+                    let dd: Vec<isize> = dims.iter().map(|&d| d as isize).collect();
+                    g.div(&mask.sum_dim(&dd, true)?)?.mul(&mask)
+                })?
+            }
+            // hardtanh_backward: zero where x <= min or x >= max (NaN passes the gradient)
+            Hardtanh { this, min, max } => {
+                let x = u(this)?;
+                let out = x.le_scalar(*min)?.logical_or(&x.ge_scalar(*max)?)?;
+                one(g.masked_fill(&out, 0.0))?
+            }
+            // derivatives.yaml, op for op
+            Elementwise { op, saved } => {
+                let x = u(saved)?;
+                one(match op {
+                    Elem::Tan => g.mul(&x.pow_scalar(2i64)?.add_scalar(1i64)?),
+                    Elem::Asin => g.mul(&x.neg()?.mul(&x)?.add_scalar(1i64)?.rsqrt()?),
+                    Elem::Acos => g.mul(&x.neg()?.mul(&x)?.add_scalar(1i64)?.rsqrt()?.neg()?),
+                    Elem::Atan => g.div(&x.mul(&x)?.add_scalar(1i64)?),
+                    Elem::Sinh => g.mul(&x.cosh()?),
+                    Elem::Cosh => g.mul(&x.sinh()?),
+                    Elem::Expm1 => g.mul(&x.add_scalar(1i64)?),
+                    Elem::Log10 => g.div(&x.mul_scalar(std::f64::consts::LN_10)?),
+                    Elem::Rsqrt => g.mul_scalar(-0.5)?.mul(&x.pow_scalar(3i64)?),
+                })?
+            }
+            Addcmul { t1, t2, value } => vec![
+                if need(0) { Some(g.clone()) } else { None },
+                if need(1) {
+                    Some(g.mul(&u(t2)?.mul_scalar(*value)?)?)
+                } else {
+                    None
+                },
+                if need(2) {
+                    Some(g.mul(&u(t1)?.mul_scalar(*value)?)?)
+                } else {
+                    None
+                },
+            ],
+            Addcdiv { t1, t2, value } => {
+                let d = u(t2)?;
+                vec![
+                    if need(0) { Some(g.clone()) } else { None },
+                    if need(1) {
+                        Some(g.mul(&d.rdiv_scalar(*value)?)?)
+                    } else {
+                        None
+                    },
+                    if need(2) {
+                        let q = u(t1)?.mul_scalar(*value)?.div(&d.mul(&d)?)?;
+                        Some(g.neg()?.mul(&q)?)
+                    } else {
+                        None
+                    },
+                ]
+            }
+            Lerp { weight } => vec![
+                if need(0) {
+                    Some(g.mul_scalar(1.0 - weight)?)
+                } else {
+                    None
+                },
+                if need(1) {
+                    Some(g.mul_scalar(*weight)?)
+                } else {
+                    None
+                },
+            ],
             Mul { this, other } => {
                 let a = match (need(0), other) {
                     (true, Some(o)) => Some(g.mul(&u(o)?)?),
@@ -1119,7 +1339,8 @@ impl BackwardFn {
                 let b = match (need(1), this) {
                     (true, Some(s)) => {
                         let s = u(s)?;
-                        Some(g.neg()?.mul(&s)?.div(&o.mul(&o)?)?)
+                        // div_tensor_other_backward: -grad * ((self / other) / other)
+                        Some(g.neg()?.mul(&s.div(&o)?.div(&o)?)?)
                     }
                     _ => None,
                 };
@@ -1313,11 +1534,7 @@ impl BackwardFn {
         let one = |t: Result<Tensor>| -> Result<Vec<Option<Tensor>>> { Ok(vec![Some(t?)]) };
         let u = |s: &SavedTensor| s.unpack(node);
         let out: Vec<Option<Tensor>> = match self {
-            Softmax { result, dim } => {
-                let r = u(result)?;
-                let gr = g.mul(&r)?;
-                one(gr.sub(&r.mul(&gr.sum_dim(&[*dim as isize], true)?)?))?
-            }
+            Softmax { result, dim } => one(crate::ops::nn::softmax_backward(g, &u(result)?, *dim))?,
             LogSoftmax { result, dim } => {
                 let r = u(result)?;
                 one(g.sub(&r.exp()?.mul(&g.sum_dim(&[*dim as isize], true)?)?))?
@@ -1424,6 +1641,7 @@ impl BackwardFn {
                 Some(g.clone()),
             ],
             DivScalar { other } => one(g.div_scalar(*other))?,
+            MulScalar { other } => one(g.mul_scalar(*other))?,
             Tril { diagonal, upper } => one(if *upper {
                 g.triu(*diagonal)
             } else {
@@ -1642,7 +1860,12 @@ impl BackwardFn {
                 sizes,
                 dim,
                 indices,
-            } => one(g.put_along(sizes, *dim, &u(indices)?, *name == "GatherBackward0"))?,
+            } => one(g.put_along(
+                sizes,
+                *dim,
+                &u(indices)?,
+                matches!(*name, "GatherBackward0" | "IndexSelectBackward0"),
+            ))?,
             PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
             Cumsum { dim } => {
                 let d = [*dim as isize];
@@ -1819,36 +2042,58 @@ impl BackwardFn {
                 result,
                 p,
                 dims,
+                keepdim,
+            } if *p == 0.0 => vec![None], // the 0-norm's gradient is undefined: no edge runs
+            Norm {
+                this,
+                result,
+                p,
+                dims,
+                keepdim,
             } => {
                 let s = u(this)?;
                 let (mut g, mut r) = (g.clone(), u(result)?);
-                for &d in dims {
-                    g = g.unsqueeze(d as isize)?;
-                    r = r.unsqueeze(d as isize)?;
+                if !*keepdim {
+                    for &d in dims {
+                        g = g.unsqueeze(d as isize)?;
+                        r = r.unsqueeze(d as isize)?;
+                    }
                 }
                 let p = *p;
-                // PyTorch's `norm_backward`
-                let grad = if p == 0.0 {
-                    s.zeros_like()?
-                } else if p == 1.0 {
+                let r_zero = || r.eq_scalar(0i64);
+                // PyTorch's `norm_backward`, op for op
+                let grad = if p == 1.0 {
                     s.sign()?.mul(&g)?
                 } else if p == 2.0 {
-                    let safe = r.masked_fill(&r.eq_scalar(0i64)?, f64::INFINITY)?;
-                    g.mul(&s.div(&safe)?)?
+                    g.mul(&s.div(&r)?.masked_fill(&r_zero()?.expand_as(&s)?, 0.0)?)?
                 } else if p == f64::INFINITY {
-                    let mask = s.abs()?.eq(&r)?.to_dtype(s.dtype())?;
-                    let count =
-                        mask.sum_dim(&dims.iter().map(|&d| d as isize).collect::<Vec<_>>(), true)?;
-                    s.sign()?.mul(&g.div(&count)?.mul(&mask)?)?
-                } else {
-                    let scale = s.abs()?.pow_scalar(p - 2.0)?.mul(&s)?;
-                    let out = scale.mul(&g)?.div(&r.pow_scalar(p - 1.0)?)?;
-                    let zero = if p < 1.0 {
-                        s.eq_scalar(0i64)?
+                    let a = s.abs()?;
+                    let mask = a.eq(&r)?.logical_or(&a.ne(&a)?)?;
+                    let all: Vec<isize> = (0..s.dim() as isize).collect();
+                    let dims: Vec<isize> = if dims.is_empty() {
+                        all
                     } else {
-                        r.eq_scalar(0i64)?
+                        dims.iter().map(|&d| d as isize).collect()
                     };
-                    out.masked_fill(&zero.expand_as(&s)?, 0.0)?
+                    let count = mask.to_dtype(s.dtype())?.sum_dim(&dims, true)?;
+                    s.sign()?
+                        .mul(&g.div(&count)?.mul(&mask.to_dtype(s.dtype())?)?)?
+                } else if p < 1.0 {
+                    let scaled = s.sign()?.mul(
+                        &s.abs()?
+                            .pow_scalar(p - 1.0)?
+                            .masked_fill(&s.eq_scalar(0i64)?, 0.0)?,
+                    )?;
+                    scaled.mul(&g)?.mul(&r.pow_scalar(1.0 - p)?)?
+                } else {
+                    let scaled = if p < 2.0 {
+                        s.sign()?.mul(&s.abs()?.pow_scalar(p - 1.0)?)?
+                    } else {
+                        s.mul(&s.abs()?.pow_scalar(p - 2.0)?)?
+                    };
+                    let scale = g.div(&r.pow_scalar(p - 1.0)?)?;
+                    let scale = scale.masked_fill(&r_zero()?.expand_as(&scale)?, 0.0)?;
+                    scaled.mul(&scale)?
                 };
                 one(Ok(grad))?
             }

@@ -279,6 +279,18 @@ impl Tensor {
         }))
     }
 
+    /// `mul(self, scalar)` as ATen calls it internally (`MulBackward1`).
+    pub fn mul_scalar_op(&self, s: f64) -> Result<Tensor> {
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            self.mul_scalar(s)?
+        };
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::MulScalar {
+            other: s,
+        }))
+    }
+
     /// `s / self`, computed as PyTorch does: `self.reciprocal() * s` (`MulBackward0`).
     pub fn rdiv_scalar(&self, s: impl Into<Scalar>) -> Result<Tensor> {
         self.reciprocal()?.mul_scalar(s)

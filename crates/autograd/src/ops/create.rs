@@ -66,6 +66,12 @@ impl Tensor {
             inferred = DType::Float32;
         }
         let dt = dtype.unwrap_or(inferred);
+        if values.iter().any(|&v| int_overflows(v, dt)) {
+            return Err(TorchError::runtime(format!(
+                "value cannot be converted to type {} without overflow",
+                dt.name().trim_start_matches("torch.")
+            )));
+        }
         Tensor::from_data(values, &shape, dt)
     }
 
@@ -83,6 +89,11 @@ impl Tensor {
     /// `Scalar::default_dtype`).
     pub fn full(shape: &[usize], value: f64, dtype: DType) -> Result<Tensor> {
         let n = checked_numel(shape)?;
+        if dtype == DType::Int64 && int_overflows(value, dtype) {
+            return Err(TorchError::runtime(
+                "value cannot be converted to type int64_t without overflow",
+            ));
+        }
         Ok(Tensor::new_raw(
             vec![dtype.cast(value); n],
             shape.to_vec(),
@@ -332,4 +343,17 @@ fn collect(
         }
     }
     Ok(())
+}
+
+/// Whether `v` is outside the range of the integer dtype `dt` (c10's `checked_convert`:
+/// NaN and infinities always are). 2^63 itself passes: it is how `2**63 - 1` arrives in f64.
+fn int_overflows(v: f64, dt: DType) -> bool {
+    let bits = match dt {
+        DType::Int64 => 63,
+        DType::Int32 => 31,
+        DType::Int16 => 15,
+        _ => return false,
+    };
+    let lim = f64::from(2u32).powi(bits);
+    !v.is_finite() || v < -lim || v > lim || (bits < 63 && v > lim - 1.0)
 }

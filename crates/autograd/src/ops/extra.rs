@@ -9,6 +9,22 @@ use crate::error::{Result, TorchError};
 use crate::tensor::Tensor;
 
 impl Tensor {
+    /// `self` converted to its result type with these Python-number operands (an integer
+    /// tensor clamped with a float bound is clamped as float32, as in ATen's `clamp`).
+    pub fn promoted_with(&self, scalars: &[Scalar]) -> Result<Tensor> {
+        let dt = scalars.iter().fold(self.dtype(), |dt, s| {
+            promote(
+                &Tensor::new_raw(vec![0.0], self.size().iter().map(|_| 1).collect(), dt),
+                &Tensor::wrapped(*s),
+            )
+        });
+        if dt == self.dtype() {
+            Ok(self.clone())
+        } else {
+            self.to_dtype(dt)
+        }
+    }
+
     /// `x.clamp_min(min)` (`ClampMinBackward0`).
     pub fn clamp_min(&self, min: f64) -> Result<Tensor> {
         let r = self.clamp(Some(min), None)?.detach();
@@ -327,72 +343,97 @@ impl Tensor {
         self.inplace_op(&[other], |t| t.sub_alpha(other, alpha))
     }
 
-    /// `x.addcmul_(t1, t2, value=v)` = `x + v * t1 * t2` (fused as PyTorch's kernel). Recorded
-    /// with ordinary ops when autograd is on.
+    /// `torch.addcmul(self, t1, t2, value=v)`: `(v * t1)` rounded, then one fused multiply-add
+    /// with `t2` and `self` (`AddcmulBackward0`).
+    pub fn addcmul(&self, t1: &Tensor, t2: &Tensor, value: f64) -> Result<Tensor> {
+        // the result type of all three operands
+        let rank = t1.dim().max(t2.dim());
+        let dt = promote(
+            self,
+            &Tensor::new_raw(vec![0.0], vec![1; rank], promote(t1, t2)),
+        );
+        let v1 = zip_map_dyn(t1, &Tensor::wrapped(value.into()), dt, dt, &|a, b| b * a)?;
+        let shape = crate::ops::broadcast_shapes(
+            self.shape(),
+            &crate::ops::broadcast_shapes(v1.shape(), t2.shape())?,
+        )?;
+        let xv = crate::ops::broadcast_values(self, &shape);
+        let av = crate::ops::broadcast_values(&v1, &shape);
+        let bv = crate::ops::broadcast_values(t2, &shape);
+        let out = xv
+            .iter()
+            .zip(av.iter().zip(&bv))
+            .map(|(&x, (&a, &b))| fma_dt(dt, a, b, x))
+            .collect();
+        let r = Tensor::new_raw(out, shape, dt);
+        Ok(Tensor::record(r, &[self, t1, t2], |_| {
+            BackwardFn::Addcmul {
+                t1: SavedTensor::input(t1),
+                t2: SavedTensor::input(t2),
+                value,
+            }
+        }))
+    }
+
+    /// `x.addcmul_(t1, t2, value=v)` (what `torch.optim.Adam` does).
     pub fn addcmul_(&self, t1: &Tensor, t2: &Tensor, value: f64) -> Result<()> {
-        self.inplace_op(&[t1, t2], |t| {
-            if crate::autograd::grad_mode::is_grad_enabled()
-                && (t.requires_grad() || t1.requires_grad() || t2.requires_grad())
-            {
-                return t.add(&t1.mul_scalar(value)?.mul(t2)?);
-            }
-            let dt = t.dtype();
-            // (v * t1) rounded, then one fused multiply-add with t2 and self
-            let v1 = zip_map_dyn(t1, &Tensor::wrapped(value.into()), dt, dt, &|a, b| b * a)?;
-            let shape = crate::ops::broadcast_shapes(
-                t.shape(),
-                &crate::ops::broadcast_shapes(v1.shape(), t2.shape())?,
-            )?;
-            let xv = crate::ops::broadcast_values(t, &shape);
-            let av = crate::ops::broadcast_values(&v1, &shape);
-            let bv = crate::ops::broadcast_values(t2, &shape);
-            let out = xv
-                .iter()
-                .zip(av.iter().zip(&bv))
-                .map(|(&x, (&a, &b))| fma_dt(dt, a, b, x))
-                .collect();
-            Ok(Tensor::new_raw(out, shape, dt))
-        })
+        self.inplace_op(&[t1, t2], |t| t.addcmul(t1, t2, value))
     }
 
-    /// `x.addcdiv_(t1, t2, value=v)` = `x + v * t1 / t2`.
-    pub fn addcdiv_(&self, t1: &Tensor, t2: &Tensor, value: f64) -> Result<()> {
-        self.inplace_op(&[t1, t2], |t| {
-            if crate::autograd::grad_mode::is_grad_enabled()
-                && (t.requires_grad() || t1.requires_grad() || t2.requires_grad())
-            {
-                return t.add(&t1.mul_scalar(value)?.div(t2)?);
-            }
-            let dt = if t.dtype().is_floating_point() {
-                t.dtype()
-            } else {
-                DType::Float32
-            };
+    /// `torch.addcdiv(self, t1, t2, value=v)`: `self + (v * t1) / t2` (`AddcdivBackward0`).
+    pub fn addcdiv(&self, t1: &Tensor, t2: &Tensor, value: f64) -> Result<Tensor> {
+        let dt = if self.dtype().is_floating_point() {
+            self.dtype()
+        } else {
+            DType::Float32
+        };
+        let q = {
+            let _g = crate::autograd::grad_mode::no_grad();
             let q = zip_map_dyn(&t1.mul_scalar(value)?, t2, dt, dt, &|a, b| a / b)?;
-            t.add(&q)
-        })
+            self.add(&q)?
+        };
+        let r = Tensor::new_raw(q.to_vec(), q.size(), q.dtype());
+        Ok(Tensor::record(r, &[self, t1, t2], |_| {
+            BackwardFn::Addcdiv {
+                t1: SavedTensor::input(t1),
+                t2: SavedTensor::input(t2),
+                value,
+            }
+        }))
     }
 
-    /// `x.lerp_(end, weight)` with PyTorch's formula (`self + w * (end - self)` for `|w| < 0.5`,
-    /// else `end - (end - self) * (1 - w)`, each fused).
-    pub fn lerp_(&self, end: &Tensor, weight: f64) -> Result<()> {
-        self.inplace_op(&[end], |t| {
-            if crate::autograd::grad_mode::is_grad_enabled()
-                && (t.requires_grad() || end.requires_grad())
-            {
-                return t.add(&end.sub(t)?.mul_scalar(weight)?);
+    /// `x.addcdiv_(t1, t2, value=v)`.
+    pub fn addcdiv_(&self, t1: &Tensor, t2: &Tensor, value: f64) -> Result<()> {
+        self.inplace_op(&[t1, t2], |t| t.addcdiv(t1, t2, value))
+    }
+
+    /// `torch.lerp(self, end, weight)` with PyTorch's formula (`self + w * (end - self)` for
+    /// `|w| < 0.5`, else `end - (end - self) * (1 - w)`, each fused; `LerpBackward0`).
+    pub fn lerp(&self, end: &Tensor, weight: f64) -> Result<Tensor> {
+        let dt = promote(self, end);
+        if !dt.is_floating_point() {
+            return Err(TorchError::not_implemented(format!(
+                "\"lerp_kernel_scalar\" not implemented for '{}'",
+                dt.scalar_name()
+            )));
+        }
+        let w = dt.cast(weight);
+        let r = zip_map_dyn(self, end, dt, dt, &move |s, e| {
+            let diff = dt.cast(e - s);
+            if w.abs() < 0.5 {
+                fma_dt(dt, w, diff, s)
+            } else {
+                fma_dt(dt, -diff, dt.cast(1.0 - w), e)
             }
-            let dt = t.dtype();
-            let w = dt.cast(weight);
-            zip_map_dyn(t, end, dt, dt, &move |s, e| {
-                let diff = dt.cast(e - s);
-                if w.abs() < 0.5 {
-                    fma_dt(dt, w, diff, s)
-                } else {
-                    fma_dt(dt, -diff, dt.cast(1.0 - w), e)
-                }
-            })
-        })
+        })?;
+        Ok(Tensor::record(r, &[self, end], |_| BackwardFn::Lerp {
+            weight,
+        }))
+    }
+
+    /// `x.lerp_(end, weight)`.
+    pub fn lerp_(&self, end: &Tensor, weight: f64) -> Result<()> {
+        self.inplace_op(&[end], |t| t.lerp(end, weight))
     }
 }
 

@@ -159,6 +159,9 @@ impl Tensor {
         self.write_values(&vals);
         if records {
             if let Some(node) = r.grad_fn() {
+                for (_, saved) in node.op.saved() {
+                    saved.rebind_output(self);
+                }
                 if let Some(base) = self.copy_slices_base() {
                     let positions = self.positions_in(&base);
                     let extra = node.next_edges.iter().skip(1).cloned().collect();

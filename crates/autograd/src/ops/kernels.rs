@@ -371,3 +371,119 @@ pub(crate) fn softmax_f32(
     }
     out
 }
+
+/// `a * b + c` with one rounding in `dt` (GCC contracts ATen's vector `acc + x * y` to FMA).
+fn fma_in(dt: DType, a: f64, b: f64, c: f64) -> f64 {
+    if dt == DType::Float32 {
+        f64::from((a as f32).mul_add(b as f32, c as f32))
+    } else {
+        a.mul_add(b, c)
+    }
+}
+
+/// `vec::map2_reduce_all(x * y, +)` as ATen's softmax backward runs it (512-bit vectors: 16
+/// float32 / 8 float64 lanes): below one vector the products summed in order; otherwise the
+/// first vector's products, then each later element fused into its lane (`acc + x * y`, an
+/// FMA), then a halving tree over the lanes.
+fn map2_reduce_all_mul_add(x: &[f64], y: &[f64], dt: DType) -> f64 {
+    let l = 2 * lanes(dt);
+    let n = x.len();
+    if n < l {
+        let mut p = (0..n).map(|k| dt.cast(x[k] * y[k]));
+        let first = p.next().unwrap_or(0.0);
+        return p.fold(first, |a, b| dt.cast(a + b));
+    }
+    let mut acc: Vec<f64> = (0..l).map(|k| dt.cast(x[k] * y[k])).collect();
+    for k in l..n {
+        acc[k % l] = fma_in(dt, x[k], y[k], acc[k % l]);
+    }
+    while acc.len() > 1 {
+        let h = acc.len() / 2;
+        acc = (0..h).map(|i| dt.cast(acc[i] + acc[i + h])).collect();
+    }
+    acc[0]
+}
+
+/// ATen's softmax backward over the middle axis of `(outer, size, inner)` data:
+/// `(grad - sum(grad * out)) * out`, the sum as `map2_reduce_all` along the last dim and as
+/// `sum += grad * out` (fused) from zero along another.
+pub(crate) fn softmax_backward(
+    g: &[f64],
+    o: &[f64],
+    outer: usize,
+    size: usize,
+    inner: usize,
+    dt: DType,
+) -> Vec<f64> {
+    let mut out = vec![0.0; o.len()];
+    for a in 0..outer {
+        for i in 0..inner {
+            let at = |k: usize| a * size * inner + k * inner + i;
+            let s = if inner == 1 {
+                let gs: Vec<f64> = (0..size).map(|k| g[at(k)]).collect();
+                let os: Vec<f64> = (0..size).map(|k| o[at(k)]).collect();
+                map2_reduce_all_mul_add(&gs, &os, dt)
+            } else {
+                (0..size).fold(0.0, |acc, k| fma_in(dt, g[at(k)], o[at(k)], acc))
+            };
+            for k in 0..size {
+                out[at(k)] = dt.cast(dt.cast(g[at(k)] - s) * o[at(k)]);
+            }
+        }
+    }
+    out
+}
+
+/// One group of `linalg.vector_norm` in `dt`, as ATen's `norm_kernel_tensor_iterator_impl`:
+/// the 2-norm over a trailing (contiguous) dim in 256-bit lanes of `x * x` summed into lane 0
+/// in order, then the tail; every other case a sequential accumulation (`acc + |x|`,
+/// `acc + x * x`, `acc + |x|^p`, a NaN-propagating max for inf, a count for 0), then
+/// `sqrt` / `acc^(1/p)` with `1/p` in `dt`.
+pub(crate) fn vector_norm(v: &[f64], p: f64, lastdim: bool, dt: DType) -> f64 {
+    let sq = |x: f64| dt.cast(x * x);
+    if p == f64::INFINITY {
+        return v.iter().fold(0.0, |acc: f64, &x| {
+            if acc.is_nan() || x.is_nan() {
+                f64::NAN
+            } else {
+                acc.max(x.abs())
+            }
+        });
+    }
+    if p == 0.0 {
+        return dt.cast(v.iter().filter(|&&x| x != 0.0).count() as f64);
+    }
+    if p == 2.0 && lastdim {
+        let l = lanes(dt);
+        let full = v.len() - v.len() % l;
+        let mut acc = vec![0.0; l];
+        for (k, &x) in v[..full].iter().enumerate() {
+            acc[k % l] = dt.cast(acc[k % l] + sq(x));
+        }
+        let mut s = acc[0];
+        for &a in &acc[1..] {
+            s = dt.cast(s + a);
+        }
+        for &x in &v[full..] {
+            s = dt.cast(s + sq(x));
+        }
+        return dt.cast(s.sqrt());
+    }
+    let term = |x: f64| {
+        if p == 1.0 {
+            x.abs()
+        } else if p == 2.0 {
+            sq(x)
+        } else {
+            dt.cast(x.abs().powf(dt.cast(p)))
+        }
+    };
+    let s = v.iter().fold(0.0, |acc, &x| dt.cast(acc + term(x)));
+    if p == 1.0 {
+        s
+    } else if p == 2.0 {
+        dt.cast(s.sqrt())
+    } else {
+        dt.cast(s.powf(dt.cast(1.0 / dt.cast(p))))
+    }
+}

@@ -385,7 +385,14 @@ impl Tensor {
                 vec.shape().first().copied().unwrap_or(0)
             )));
         }
-        same_dtype(self, vec)?;
+        if self.dtype() != vec.dtype() {
+            // ATen's mv is addmv_ into a result of the vector's dtype: (self, mat, vec)
+            let v = vec.dtype().scalar_name();
+            return Err(TorchError::runtime(format!(
+                "addmv input tensors must have the same dtype, but got {v}, {}, and {v}",
+                self.dtype().scalar_name()
+            )));
+        }
         let (n, k) = (self.shape()[0], self.shape()[1]);
         let v = gemm_tensors(self, vec, n, k, 1);
         let r = Tensor::new_raw(v, vec![n], self.dtype());

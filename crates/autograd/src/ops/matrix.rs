@@ -26,12 +26,20 @@ fn diag_positions(n: usize, m: usize, offset: i64) -> Vec<(usize, usize)> {
 }
 
 impl Tensor {
+    /// `tril`/`triu` of each matrix in the last two dims (batched, as ATen).
     fn tri(&self, diagonal: i64, upper: bool) -> Result<Tensor> {
-        let (n, m) = need_2d(self, if upper { "triu" } else { "tril" })?;
+        if self.dim() < 2 {
+            return Err(TorchError::runtime(format!(
+                "{}: input tensor must have at least 2 dimensions",
+                if upper { "triu" } else { "tril" }
+            )));
+        }
+        let (n, m) = (self.shape()[self.dim() - 2], self.shape()[self.dim() - 1]);
         let v = self.to_vec();
-        let out = (0..n * m)
+        let out = (0..v.len())
             .map(|idx| {
-                let (i, j) = ((idx / m) as i64, (idx % m) as i64);
+                let within = idx % (n * m).max(1);
+                let (i, j) = ((within / m) as i64, (within % m) as i64);
                 let keep = if upper {
                     j - i >= diagonal
                 } else {
@@ -44,7 +52,7 @@ impl Tensor {
                 }
             })
             .collect();
-        let r = Tensor::new_raw(out, vec![n, m], self.dtype());
+        let r = Tensor::new_raw(out, self.size(), self.dtype());
         Ok(Tensor::record(r, &[self], |_| BackwardFn::Tril {
             diagonal,
             upper,

@@ -19,14 +19,16 @@ fn split(shape: &[usize], dim: usize) -> (usize, usize, usize) {
 
 impl Tensor {
     fn softmax_impl(&self, dim: isize, log: bool) -> Result<Tensor> {
+        let d = wrap_dim(dim, self.dim())?;
         if !self.dtype().is_floating_point() {
-            return Err(TorchError::runtime(format!(
-                "\"{}_lastdim_kernel_impl\" not implemented for '{}'",
+            // ATen's kernel names: the last dim has its own
+            return Err(TorchError::not_implemented(format!(
+                "\"{}{}_kernel_impl\" not implemented for '{}'",
                 if log { "log_softmax" } else { "softmax" },
+                if d + 1 >= self.dim() { "_lastdim" } else { "" },
                 self.dtype().scalar_name()
             )));
         }
-        let d = wrap_dim(dim, self.dim())?;
         let (outer, size, inner) = split(self.shape(), d);
         let x = self.to_vec();
         let mut out = vec![0.0; x.len()];
@@ -89,6 +91,7 @@ impl Tensor {
 
     /// `F.mse_loss(self, target, reduction)` (`MseLossBackward0`).
     pub fn mse_loss(&self, target: &Tensor, reduction: Reduction) -> Result<Tensor> {
+        float_loss(self, target, "mse_cpu")?;
         let diff = {
             let _g = crate::autograd::grad_mode::no_grad();
             self.sub(target)?
@@ -195,9 +198,37 @@ impl Tensor {
         reduction: Reduction,
         ignore_index: i64,
     ) -> Result<Tensor> {
-        let dim = if self.dim() == 1 { 0 } else { 1 };
+        self.cross_entropy_smoothed(target, reduction, ignore_index, 0.0)
+    }
+
+    /// `F.cross_entropy(..., label_smoothing=ls)`, built as ATen's
+    /// `cross_entropy_loss_label_smoothing` / `cross_entropy_loss_prob_target` build it:
+    /// `(1 - ls) * nll + smooth * (ls / C)` (`AddBackward0` of two `MulBackward1`).
+    pub fn cross_entropy_smoothed(
+        &self,
+        target: &Tensor,
+        reduction: Reduction,
+        ignore_index: i64,
+        label_smoothing: f64,
+    ) -> Result<Tensor> {
+        let dim: isize = if self.dim() == 1 { 0 } else { 1 };
+        if label_smoothing > 1.0 {
+            return Err(TorchError::runtime(format!(
+                "label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}"
+            )));
+        }
+        let n_classes = self.shape().get(dim as usize).copied().unwrap_or(1);
         if target.dtype().is_floating_point() && target.shape() == self.shape() {
             // class probabilities
+            let smoothed;
+            let target = if label_smoothing > 0.0 {
+                smoothed = target
+                    .mul_scalar(1.0 - label_smoothing)?
+                    .add_scalar(label_smoothing / n_classes as f64)?;
+                &smoothed
+            } else {
+                target
+            };
             let prod = self.log_softmax(dim)?.mul(target)?;
             return match reduction {
                 Reduction::None => prod.sum_dim(&[dim], false)?.neg(),
@@ -214,8 +245,28 @@ impl Tensor {
                 target.dtype().scalar_name()
             )));
         }
-        self.log_softmax(dim)?
-            .nll_loss(target, reduction, ignore_index)
+        let input = self.log_softmax(dim)?;
+        let nll = input.nll_loss(target, reduction, ignore_index)?;
+        if label_smoothing <= 0.0 {
+            return Ok(nll);
+        }
+        let ignore_mask = target.eq(&Tensor::scalar_of(ignore_index as f64, DType::Int64))?;
+        let smooth = input
+            .sum_dim(&[dim], false)?
+            .neg()?
+            .masked_fill(&ignore_mask, 0.0)?;
+        let ret = match reduction {
+            Reduction::None => smooth,
+            Reduction::Sum => smooth.sum()?,
+            Reduction::Mean => {
+                let kept = ignore_mask.to_vec().iter().filter(|&&m| m == 0.0).count();
+                smooth
+                    .sum()?
+                    .div(&Tensor::scalar_of(kept as f64, DType::Int64))?
+            }
+        };
+        nll.mul_scalar_op(1.0 - label_smoothing)?
+            .add(&ret.mul_scalar_op(label_smoothing / n_classes as f64)?)
     }
 }
 
@@ -280,4 +331,29 @@ pub(crate) fn nll_loss_backward(
         _ => g.clone(),
     };
     Tensor::where_(&mask, &g.neg()?, &Tensor::wrapped(Scalar::Float(0.0)))
+}
+
+/// `SoftmaxBackward0`: ATen's `_softmax_backward_data`, `(grad - sum(grad * out)) * out`
+/// rounded as its CPU kernel; under `create_graph` the same formula in recorded ops.
+pub(crate) fn softmax_backward(g: &Tensor, out: &Tensor, dim: usize) -> Result<Tensor> {
+    if crate::autograd::grad_mode::is_grad_enabled() && (g.requires_grad() || out.requires_grad()) {
+        let s = g.mul(out)?.sum_dim(&[dim as isize], true)?;
+        return g.sub(&s)?.mul(out);
+    }
+    let dt = out.dtype();
+    let (outer, size, inner) = split(out.shape(), dim);
+    let v = super::kernels::softmax_backward(&g.to_vec(), &out.to_vec(), outer, size, inner, dt);
+    Ok(Tensor::new_raw(v, out.size(), dt))
+}
+
+/// ATen's error for a loss kernel (dispatch name `kernel`) on integer or bool operands.
+pub(crate) fn float_loss(input: &Tensor, target: &Tensor, kernel: &str) -> Result<()> {
+    let dt = super::binary::promote(input, target);
+    if dt.is_floating_point() {
+        return Ok(());
+    }
+    Err(TorchError::not_implemented(format!(
+        "\"{kernel}\" not implemented for '{}'",
+        dt.scalar_name()
+    )))
 }

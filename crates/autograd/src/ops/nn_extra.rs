@@ -202,6 +202,7 @@ impl Tensor {
     /// `F.binary_cross_entropy(self, target, reduction)` (`BinaryCrossEntropyBackward0`).
     pub fn binary_cross_entropy(&self, target: &Tensor, reduction: Reduction) -> Result<Tensor> {
         same_shape(self, target, "")?;
+        super::nn::float_loss(self, target, "binary_cross_entropy")?;
         let dt = self.dtype();
         let x = self.to_vec();
         if x.iter().any(|&v| !(0.0..=1.0).contains(&v)) {
@@ -280,6 +281,11 @@ impl Tensor {
         param: f64,
         huber: bool,
     ) -> Result<Tensor> {
+        super::nn::float_loss(
+            self,
+            target,
+            if huber { "huber_cpu" } else { "smooth_l1_cpu" },
+        )?;
         let dt = self.dtype();
         let vals: Vec<f64> = self
             .to_vec()

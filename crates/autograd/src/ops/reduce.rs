@@ -374,10 +374,9 @@ impl Tensor {
         is_std: bool,
     ) -> Result<Tensor> {
         if !self.dtype().is_floating_point() {
-            return Err(TorchError::runtime(format!(
-                "std and var only support floating point and complex dtypes, got: {}",
-                self.dtype().scalar_name()
-            )));
+            return Err(TorchError::not_implemented(
+                "std and var only support floating point and complex dtypes",
+            ));
         }
         let d = if dims.is_empty() {
             Vec::new()
@@ -437,7 +436,7 @@ impl Tensor {
     /// number of non-zeros (`LinalgVectorNormBackward0`).
     pub fn vector_norm(&self, p: f64, dims: &[isize], keepdim: bool) -> Result<Tensor> {
         if !self.dtype().is_floating_point() {
-            return Err(TorchError::runtime(format!(
+            return Err(TorchError::not_implemented(format!(
                 "linalg.vector_norm: Expected a floating point or complex tensor as input. Got {}",
                 self.dtype().scalar_name()
             )));
@@ -449,37 +448,36 @@ impl Tensor {
         };
         let (kept, slots) = groups(self.shape(), &d);
         let m: usize = kept.iter().product();
-        let inf = p == f64::INFINITY;
-        let mut acc = vec![0.0f64; m];
-        for (v, &s) in self.to_vec().iter().zip(&slots) {
-            let a = v.abs();
-            if let Some(x) = acc.get_mut(s) {
-                *x = if inf {
-                    x.max(a)
-                } else if p == 0.0 {
-                    *x + f64::from(u8::from(a != 0.0))
-                } else if p == 1.0 {
-                    *x + a
-                } else if p == 2.0 {
-                    *x + a * a
-                } else {
-                    *x + a.powf(p)
-                };
-            }
-        }
         let dt = self.dtype();
-        let values = acc
-            .into_iter()
-            .map(|x| {
-                dt.cast(if p == 2.0 {
-                    x.sqrt()
-                } else if inf || p == 0.0 || p == 1.0 {
-                    x
-                } else {
-                    x.powf(1.0 / p)
+        let x = self.to_vec();
+        let values: Vec<f64> = if d.iter().all(|&i| self.shape()[i] == 1) {
+            // ATen: a reduction over size-1 dims is abs (ne 0 for p = 0)
+            x.iter()
+                .map(|v| {
+                    if p == 0.0 {
+                        f64::from(u8::from(*v != 0.0))
+                    } else {
+                        v.abs()
+                    }
                 })
-            })
-            .collect();
+                .collect()
+        } else {
+            // over trailing dims each group is contiguous: ATen's vectorised 2-norm path
+            let lastdim = d
+                .iter()
+                .enumerate()
+                .all(|(k, &i)| i == self.dim() - d.len() + k);
+            let mut groups_of: Vec<Vec<f64>> = vec![Vec::new(); m];
+            for (v, &s) in x.iter().zip(&slots) {
+                if let Some(g) = groups_of.get_mut(s) {
+                    g.push(*v);
+                }
+            }
+            groups_of
+                .iter()
+                .map(|g| super::kernels::vector_norm(g, p, lastdim, dt))
+                .collect()
+        };
         let shape = if dims.is_empty() && !keepdim {
             vec![]
         } else {
@@ -490,7 +488,72 @@ impl Tensor {
             this: SavedTensor::input(self),
             result: SavedTensor::output(r),
             p,
-            dims: if keepdim { Vec::new() } else { d },
+            dims: d,
+            keepdim,
+        }))
+    }
+
+    /// `x.amax(dims, keepdim)` / `x.amin(...)` (all dims when empty; NaN propagates;
+    /// `AmaxBackward0` / `AminBackward0`).
+    pub fn amax(&self, dims: &[isize], keepdim: bool, is_min: bool) -> Result<Tensor> {
+        let d = if dims.is_empty() {
+            (0..self.dim()).collect()
+        } else {
+            wrap_dims(dims, self.dim())?
+        };
+        if self.numel() == 0 {
+            return Err(TorchError::index(format!(
+                "{}(): Expected reduction dim to be specified for input.numel() == 0. Specify the reduction dim with the 'dim' argument.",
+                if is_min { "amin" } else { "amax" }
+            )));
+        }
+        let (kept, slots) = groups(self.shape(), &d);
+        let mut acc: Vec<Option<f64>> = vec![None; kept.iter().product()];
+        for (v, &s) in self.to_vec().iter().zip(&slots) {
+            if let Some(a) = acc.get_mut(s) {
+                *a = Some(match *a {
+                    None => *v,
+                    Some(m) if m.is_nan() || v.is_nan() => f64::NAN,
+                    Some(m) if is_min => m.min(*v),
+                    Some(m) => m.max(*v),
+                });
+            }
+        }
+        let values = acc.into_iter().map(|a| a.unwrap_or(0.0)).collect();
+        let r = Tensor::new_raw(values, out_shape(&kept, &d, keepdim), self.dtype());
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Amax {
+            this: SavedTensor::input(self),
+            result: SavedTensor::output(r),
+            dims: d,
+            keepdim,
+            is_min,
+        }))
+    }
+
+    /// `torch.logsumexp(x, dims, keepdim)` as ATen computes it: `log(sum(exp(x - m))) + m`
+    /// with `m` the amax (0 where infinite) (`LogsumexpBackward0`).
+    pub fn logsumexp(&self, dims: &[isize], keepdim: bool) -> Result<Tensor> {
+        let d = wrap_dims(dims, self.dim())?;
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            let x = if self.dtype().is_floating_point() {
+                self.clone()
+            } else {
+                self.to_dtype(DType::Float32)?
+            };
+            let dd: Vec<isize> = d.iter().map(|&i| i as isize).collect();
+            let m = x.amax(&dd, true, false)?;
+            let m = m.masked_fill(&m.abs()?.eq_scalar(f64::INFINITY)?, 0.0)?;
+            let s = x.sub(&m)?.exp()?.sum_dim(&dd, keepdim)?.log()?;
+            let m = m.reshape_usize(s.shape())?;
+            s.add(&m)?
+        };
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Logsumexp {
+            this: SavedTensor::input(self),
+            result: SavedTensor::output(r),
+            dims: d,
+            keepdim,
         }))
     }
 

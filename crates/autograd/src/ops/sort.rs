@@ -194,10 +194,12 @@ fn around(sizes: &[usize], dim: usize) -> (usize, usize, usize) {
     (outer, sizes.get(dim).copied().unwrap_or(1), inner)
 }
 
-/// For `idx` pointing along `dim` into a tensor whose size there is `s` (other dims equal):
-/// each position of `idx` and the position it points to.
-fn along(idx: &Tensor, dim: usize, s: usize) -> Result<Vec<(usize, usize)>> {
-    let (_, k, inner) = around(idx.shape(), dim);
+/// For `idx` pointing along `dim` into a tensor of `sizes` (no larger than it in the other
+/// dims, as `gather` allows): each position of `idx` and the position it points to.
+fn along(idx: &Tensor, dim: usize, sizes: &[usize]) -> Result<Vec<(usize, usize)>> {
+    let s = sizes.get(dim).copied().unwrap_or(1);
+    let ishape = idx.shape();
+    let strides = crate::storage::contiguous_strides(sizes);
     let mut out = Vec::with_capacity(idx.numel());
     for (p, v) in idx.to_vec().into_iter().enumerate() {
         if v < 0.0 || v >= s as f64 {
@@ -205,8 +207,15 @@ fn along(idx: &Tensor, dim: usize, s: usize) -> Result<Vec<(usize, usize)>> {
                 "index {v} is out of bounds for dimension {dim} with size {s}"
             )));
         }
-        let o = p / (k * inner).max(1);
-        out.push((p, (o * s + v as usize) * inner + p % inner.max(1)));
+        // unravel p over idx's shape, re-ravel over sizes with `dim` replaced by v
+        let (mut rest, mut q) = (p, 0usize);
+        for k in (0..ishape.len()).rev() {
+            let c = rest % ishape[k].max(1);
+            rest /= ishape[k].max(1);
+            let c = if k == dim { v as usize } else { c };
+            q += c * strides.get(k).copied().unwrap_or(0);
+        }
+        out.push((p, q));
     }
     Ok(out)
 }
@@ -302,13 +311,88 @@ impl Tensor {
         Ok((values, indices))
     }
 
+    /// `torch.gather(self, dim, index)` (`GatherBackward0`); the index may be smaller than
+    /// the input in every dim.
+    pub fn gather(&self, dim: isize, index: &Tensor) -> Result<Tensor> {
+        if !matches!(index.dtype(), DType::Int64 | DType::Int32) {
+            return Err(TorchError::runtime(
+                "gather(): Expected dtype int32/int64 for index",
+            ));
+        }
+        if index.dim() != self.dim().max(1) && !(self.dim() == 0 && index.dim() == 0) {
+            return Err(TorchError::runtime(
+                "Index tensor must have the same number of dimensions as input tensor",
+            ));
+        }
+        let d = wrap_dim(dim, self.dim())?;
+        let fits = (0..self.dim())
+            .filter(|&k| k != d)
+            .all(|k| index.shape()[k] <= self.shape()[k]);
+        if !fits {
+            return Err(TorchError::runtime(format!(
+                "Size does not match at dimension {} expected index {} to be no larger than self {} apart from dimension {d}",
+                (0..self.dim()).find(|&k| k != d && index.shape()[k] > self.shape()[k]).unwrap_or(0),
+                crate::tensor::fmt_list(index.shape()),
+                crate::tensor::fmt_list(self.shape())
+            )));
+        }
+        self.take_along(d, index)
+    }
+
+    /// `torch.index_select(self, dim, index)` (`IndexSelectBackward0`): the whole slices at
+    /// `index` along `dim`; the gradient is added back at those positions.
+    pub fn index_select(&self, dim: isize, index: &Tensor) -> Result<Tensor> {
+        if index.dim() > 1 {
+            return Err(TorchError::index(
+                "index_select(): Index is supposed to be a vector",
+            ));
+        }
+        if !matches!(index.dtype(), DType::Int64 | DType::Int32) {
+            return Err(TorchError::runtime(
+                "index_select(): Expected dtype int32 or int64 for index",
+            ));
+        }
+        let d = wrap_dim(dim, self.dim())?;
+        let size = self.shape().get(d).copied().unwrap_or(1);
+        let iv = index.to_vec();
+        if let Some(bad) = iv.iter().find(|&&v| v < 0.0 || v >= size as f64) {
+            return Err(TorchError::runtime(format!(
+                "INDICES element is out of DATA bounds, id={bad} axis_dim={size}"
+            )));
+        }
+        // the index spread over the result's shape, then a gather recorded under its own name
+        let mut shape = self.size();
+        if let Some(s) = shape.get_mut(d) {
+            *s = iv.len();
+        }
+        let (outer, k, inner) = around(&shape, d);
+        let mut full = Vec::with_capacity(outer * k * inner);
+        for _ in 0..outer {
+            for &v in &iv {
+                full.extend(std::iter::repeat_n(v, inner));
+            }
+        }
+        let full = Tensor::new_raw(full, shape, DType::Int64);
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            self.take_along(d, &full)?
+        };
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        let sizes = self.size();
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::TakeAlong {
+            name: "IndexSelectBackward0",
+            sizes,
+            dim: d,
+            indices: SavedTensor::input(&full),
+        }))
+    }
+
     /// `self` gathered along `dim` at `idx` (same shape but along `dim`), recorded as
     /// `GatherBackward0`: `out[.., j, ..] = self[.., idx[.., j, ..], ..]`.
     pub(crate) fn take_along(&self, dim: usize, idx: &Tensor) -> Result<Tensor> {
-        let s = self.shape().get(dim).copied().unwrap_or(1);
         let x = self.to_vec();
         let mut out = vec![0.0; idx.numel()];
-        for (p, q) in along(idx, dim, s)? {
+        for (p, q) in along(idx, dim, self.shape())? {
             out[p] = x.get(q).copied().unwrap_or(0.0);
         }
         let r = Tensor::new_raw(out, idx.size(), self.dtype());
@@ -335,7 +419,7 @@ impl Tensor {
         let g = self.to_vec();
         let dt = self.dtype();
         let mut out = vec![0.0; n];
-        for (p, q) in along(idx, dim, sizes.get(dim).copied().unwrap_or(1))? {
+        for (p, q) in along(idx, dim, sizes)? {
             if let (Some(o), Some(v)) = (out.get_mut(q), g.get(p)) {
                 *o = if accumulate { dt.cast(*o + v) } else { *v };
             }

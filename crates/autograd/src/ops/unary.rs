@@ -1,6 +1,6 @@
 //! Elementwise unary ops.
 
-use crate::autograd::node::{BackwardFn, SavedTensor};
+use crate::autograd::node::{BackwardFn, Elem, SavedTensor};
 use crate::dtype::DType;
 use crate::error::{Result, TorchError};
 use crate::tensor::Tensor;
@@ -137,7 +137,8 @@ impl Tensor {
                 "\"clamp_min_cpu\" not implemented for 'Bool'",
             ));
         }
-        let f = |x: f64| if x > 0.0 || x.is_nan() { x } else { 0.0 };
+        // ATen's clamp_min(x, 0): max(0, x) keeps x when equal, so relu(-0.) is -0.
+        let f = |x: f64| if x < 0.0 { 0.0 } else { x };
         Ok(Tensor::record(self.map(false, f), &[self], |r| {
             BackwardFn::Relu {
                 result: SavedTensor::output(r),
@@ -177,6 +178,61 @@ impl Tensor {
                 this: SavedTensor::input(self),
             }
         }))
+    }
+
+    /// `tan`, `asin`, `acos`, `atan`, `sinh`, `cosh`, `expm1`, `log10`, `rsqrt` (integers
+    /// give float32); the backward formulas are in `BackwardFn::apply`.
+    pub fn elementwise(&self, op: Elem) -> Result<Tensor> {
+        let f: fn(f64) -> f64 = match op {
+            Elem::Tan => f64::tan,
+            Elem::Asin => f64::asin,
+            Elem::Acos => f64::acos,
+            Elem::Atan => f64::atan,
+            Elem::Sinh => f64::sinh,
+            Elem::Cosh => f64::cosh,
+            Elem::Expm1 => f64::exp_m1,
+            Elem::Log10 => f64::log10,
+            Elem::Rsqrt => |x| 1.0 / x.sqrt(),
+        };
+        Ok(Tensor::record(self.map(true, f), &[self], |r| {
+            BackwardFn::Elementwise {
+                op,
+                saved: if op.saves_result() {
+                    SavedTensor::output(r)
+                } else {
+                    SavedTensor::input(self)
+                },
+            }
+        }))
+    }
+
+    /// `F.hardtanh(self, min, max)`: the values of `clamp` (`HardtanhBackward0`).
+    pub fn hardtanh(&self, min: f64, max: f64) -> Result<Tensor> {
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            self.clamp(Some(min), Some(max))?
+        };
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Hardtanh {
+            this: SavedTensor::input(self),
+            min,
+            max,
+        }))
+    }
+
+    /// `torch.rsqrt` (`RsqrtBackward0`).
+    pub fn rsqrt(&self) -> Result<Tensor> {
+        self.elementwise(Elem::Rsqrt)
+    }
+
+    /// `torch.sinh` (`SinhBackward0`).
+    pub fn sinh(&self) -> Result<Tensor> {
+        self.elementwise(Elem::Sinh)
+    }
+
+    /// `torch.cosh` (`CoshBackward0`).
+    pub fn cosh(&self) -> Result<Tensor> {
+        self.elementwise(Elem::Cosh)
     }
 
     /// `torch.log2` (`Log2Backward0`).

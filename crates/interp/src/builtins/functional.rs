@@ -30,6 +30,7 @@ pub(crate) const FUNCTIONAL_FNS: &[(&str, F)] = &[
     ("softplus", f_softplus),
     ("leaky_relu", f_leaky_relu),
     ("one_hot", f_one_hot),
+    ("hardtanh", f_hardtanh),
 ];
 
 pub(crate) fn first_tensor(args: &mut Args, fname: &str) -> PyResult<Tensor> {
@@ -116,7 +117,15 @@ pub(crate) fn f_cross_entropy(_: &mut Interp, mut args: Args) -> PyResult<Value>
         None => -100,
     };
     let red = reduction_arg(args.take_kw("reduction"))?;
-    Ok(wrap(input.cross_entropy(&target, red, ignore).py()?))
+    let smoothing = match args.take_kw("label_smoothing") {
+        Some(v) => f64_arg(&v, "label_smoothing")?,
+        None => 0.0,
+    };
+    Ok(wrap(
+        input
+            .cross_entropy_smoothed(&target, red, ignore, smoothing)
+            .py()?,
+    ))
 }
 
 pub(crate) fn f_nll_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
@@ -249,6 +258,17 @@ pub(crate) fn f_softplus(_: &mut Interp, mut args: Args) -> PyResult<Value> {
 
 pub(crate) fn f_leaky_relu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     f_unary(&mut args, "leaky_relu")
+}
+
+pub(crate) fn f_hardtanh(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let t = first_tensor(&mut args, "hardtanh")?;
+    let bound = |v: Option<Value>, d: f64, what: &str| match v {
+        Some(v) => f64_arg(&v, what),
+        None => Ok(d),
+    };
+    let min = bound(args.arg(1, "min_val"), -1.0, "min_val")?;
+    let max = bound(args.arg(2, "max_val"), 1.0, "max_val")?;
+    Ok(wrap(t.hardtanh(min, max).py()?))
 }
 
 pub(crate) fn f_one_hot(_: &mut Interp, mut args: Args) -> PyResult<Value> {

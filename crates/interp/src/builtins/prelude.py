@@ -244,6 +244,46 @@ def __build_torch(torch, F, Parameter):
                 lines.append('\n'.join([parts[0]] + ['  ' + l for l in parts[1:]]))
             return 'ModuleList(\n  ' + '\n  '.join(lines) + '\n)'
 
+    def normalize(input, p=2.0, dim=1, eps=1e-12, out=None):
+        # torch.nn.functional.normalize
+        denom = input.norm(p, dim, keepdim=True).clamp_min(eps).expand_as(input)
+        return input / denom
+
+    def relu6(input, inplace=False):
+        return F.hardtanh(input, 0.0, 6.0)
+
+    class Hardtanh(Module):
+        __module__ = 'torch.nn.modules.activation'
+
+        def __init__(self, min_val=-1.0, max_val=1.0, inplace=False):
+            super().__init__()
+            self.min_val = min_val
+            self.max_val = max_val
+            self.inplace = inplace
+
+        def forward(self, input):
+            return F.hardtanh(input, self.min_val, self.max_val)
+
+        def extra_repr(self):
+            return f'min_val={self.min_val}, max_val={self.max_val}' + (', inplace=True' if self.inplace else '')
+
+    class ReLU6(Hardtanh):
+        __module__ = 'torch.nn.modules.activation'
+
+        def __init__(self, inplace=False):
+            super().__init__(0.0, 6.0, inplace)
+
+        def extra_repr(self):
+            return 'inplace=True' if self.inplace else ''
+
+    def outer(input, vec2):
+        # ATen's outer: self.reshape({n, 1}) * vec2
+        if input.dim() != 1:
+            raise RuntimeError(f'outer: Expected 1-D argument self, but got {input.dim()}-D')
+        if vec2.dim() != 1:
+            raise RuntimeError(f'outer: Expected 1-D argument vec2, but got {vec2.dim()}-D')
+        return input.reshape(input.shape[0], 1) * vec2
+
     def dropout(input, p=0.5, training=True, inplace=False):
         if p < 0.0 or p > 1.0:
             raise ValueError(f'dropout probability has to be between 0 and 1, but got {p}')
@@ -339,13 +379,14 @@ def __build_torch(torch, F, Parameter):
     class CrossEntropyLoss(Module):
         __module__ = 'torch.nn.modules.loss'
 
-        def __init__(self, reduction='mean', ignore_index=-100):
+        def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction='mean', label_smoothing=0.0):
             super().__init__()
             self.reduction = reduction
             self.ignore_index = ignore_index
+            self.label_smoothing = label_smoothing
 
         def forward(self, input, target):
-            return F.cross_entropy(input, target, reduction=self.reduction, ignore_index=self.ignore_index)
+            return F.cross_entropy(input, target, reduction=self.reduction, ignore_index=self.ignore_index, label_smoothing=self.label_smoothing)
 
     class NLLLoss(CrossEntropyLoss):
         __module__ = 'torch.nn.modules.loss'
@@ -594,6 +635,6 @@ def __build_torch(torch, F, Parameter):
         'nn.LeakyReLU': LeakyReLU, 'nn.L1Loss': L1Loss, 'nn.BCELoss': BCELoss,
         'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
         'nn.HuberLoss': HuberLoss, 'nn.ModuleList': ModuleList, 'nn.Dropout': Dropout,
-        'F.dropout': dropout,
+        'F.dropout': dropout, 'F.normalize': normalize, 'F.relu6': relu6, 'nn.Hardtanh': Hardtanh, 'nn.ReLU6': ReLU6, 'outer': outer, 'ger': outer,
         'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam, 'optim.AdamW': AdamW,
     }

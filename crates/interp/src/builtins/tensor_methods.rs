@@ -7,7 +7,7 @@ use super::torch::*;
 use crate::error::{PyErr, PyResult};
 use crate::eval::{Args, Interp};
 use crate::value::*;
-use autograd::{DType, Reduction, Tensor};
+use autograd::{DType, Elem, Reduction, Tensor};
 use std::any::Any;
 use std::rc::Rc;
 
@@ -215,7 +215,7 @@ fn tensor_methods_core(
             };
             unit(r)
         }
-        "addcmul_" | "addcdiv_" => {
+        "addcmul_" | "addcdiv_" | "addcmul" | "addcdiv" => {
             let t1 = tensor_arg(
                 &args.arg(0, "tensor1").unwrap_or(Value::None),
                 name,
@@ -229,24 +229,39 @@ fn tensor_methods_core(
                 2,
             )?;
             let value = f64_arg(&args.take_kw("value").unwrap_or(Value::Int(1)), "value")?;
-            unit(if name == "addcmul_" {
-                t.addcmul_(&t1, &t2, value)
-            } else {
-                t.addcdiv_(&t1, &t2, value)
-            })
+            match name {
+                "addcmul_" => unit(t.addcmul_(&t1, &t2, value)),
+                "addcdiv_" => unit(t.addcdiv_(&t1, &t2, value)),
+                "addcmul" => v(t.addcmul(&t1, &t2, value)),
+                _ => v(t.addcdiv(&t1, &t2, value)),
+            }
         }
-        "lerp_" => {
+        "lerp_" | "lerp" => {
             let end = tensor_arg(&args.arg(0, "end").unwrap_or(Value::None), name, "end", 1)?;
             let w = f64_arg(&args.arg(1, "weight").unwrap_or(Value::None), "weight")?;
-            unit(t.lerp_(&end, w))
+            if name == "lerp" {
+                v(t.lerp(&end, w))
+            } else {
+                unit(t.lerp_(&end, w))
+            }
         }
         "pow_" => {
             let s = scalar_of(&p0.unwrap_or(Value::Int(1)))
                 .ok_or_else(|| PyErr::type_error("pow_(): argument 'exponent' must be Number"))?;
             unit(t.pow_scalar_(s))
         }
-        "clamp_min" => v(t.clamp_min(f64_arg(&p0.unwrap_or(Value::Int(0)), "min")?)),
-        "clamp_max" => v(t.clamp_max(f64_arg(&p0.unwrap_or(Value::Int(0)), "max")?)),
+        "clamp_min" | "clamp_max" => {
+            let b = p0.unwrap_or(Value::Int(0));
+            let bound = f64_arg(&b, &name[6..])?;
+            let t = t
+                .promoted_with(&scalar_of(&b).into_iter().collect::<Vec<_>>())
+                .py()?;
+            v(if name == "clamp_min" {
+                t.clamp_min(bound)
+            } else {
+                t.clamp_max(bound)
+            })
+        }
         "clamp_" | "clamp" | "clip_" | "clip" => {
             let (lo, hi) = (args.arg(0, "min"), args.arg(1, "max"));
             let is_t = |v: &Option<Value>| v.as_ref().and_then(tensor_of).is_some();
@@ -259,11 +274,15 @@ fn tensor_methods_core(
                     Some(v) => f64_arg(&v, "min").map(Some),
                 }
             };
+            let scalars: Vec<_> = [&lo, &hi]
+                .into_iter()
+                .filter_map(|b| b.as_ref().and_then(scalar_of))
+                .collect();
             let (lo, hi) = (f(lo)?, f(hi)?);
             if name.ends_with('_') {
                 unit(t.clamp_(lo, hi))
             } else {
-                v(t.clamp(lo, hi))
+                v(t.promoted_with(&scalars).py()?.clamp(lo, hi))
             }
         }
         "copy_" => {
@@ -364,6 +383,29 @@ fn tensor_methods_math(
                 ("sum", Some(d)) => v(base.sum_dim(&d, kd)),
                 (_, Some(d)) => v(base.mean_dim(&d, kd)),
             }
+        }
+        "gather" | "index_select" => {
+            let d = dim_arg(&args.arg(0, "dim").unwrap_or(Value::None))?;
+            let index = tensor_arg(
+                &args.arg(1, "index").unwrap_or(Value::None),
+                name,
+                "index",
+                2,
+            )?;
+            v(if name == "gather" {
+                t.gather(d, &index)
+            } else {
+                t.index_select(d, &index)
+            })
+        }
+        "amax" | "amin" | "logsumexp" => {
+            let dims = opt_dims(interp, args.arg(0, "dim"))?.unwrap_or_default();
+            let kd = keepdim(interp, args, 1)?;
+            v(if name == "logsumexp" {
+                t.logsumexp(&dims, kd)
+            } else {
+                t.amax(&dims, kd, name == "amin")
+            })
         }
         "max" | "min" => {
             if let Some(o) = p0.as_ref().and_then(tensor_of) {
@@ -602,6 +644,15 @@ fn tensor_methods_unary(
         "logical_not" => Tensor::logical_not,
         "log1p" => Tensor::log1p,
         "log2" => Tensor::log2,
+        "tan" => |t| t.elementwise(Elem::Tan),
+        "asin" | "arcsin" => |t| t.elementwise(Elem::Asin),
+        "acos" | "arccos" => |t| t.elementwise(Elem::Acos),
+        "atan" | "arctan" => |t| t.elementwise(Elem::Atan),
+        "sinh" => Tensor::sinh,
+        "cosh" => Tensor::cosh,
+        "expm1" => |t| t.elementwise(Elem::Expm1),
+        "log10" => |t| t.elementwise(Elem::Log10),
+        "rsqrt" => Tensor::rsqrt,
         "floor" => Tensor::floor,
         "ceil" => Tensor::ceil,
         "round" => Tensor::round,
