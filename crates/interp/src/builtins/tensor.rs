@@ -832,16 +832,10 @@ impl NativeObject for PyNode {
             "variable" => self.0.variable().map(wrap),
             "name" => Some(super::builtin_fn("name", |_, a| {
                 match a.positional.first() {
-                    Some(Value::Native(n)) => {
-                        let t = n.type_name();
-                        // the nodes written by hand in C++ carry their namespace
-                        let hand = ["AccumulateGrad", "CopyBackwards", "CopySlices"];
-                        Ok(Value::str(&if hand.contains(&t.as_str()) {
-                            format!("torch::autograd::{t}")
-                        } else {
-                            t
-                        }))
-                    }
+                    Some(Value::Native(n)) => Ok(match n.as_any().downcast_ref::<PyNode>() {
+                        Some(node) => Value::str(&node.0.qualified_name()),
+                        None => Value::str(&n.type_name()),
+                    }),
                     _ => Ok(Value::None),
                 }
             }))
