@@ -1244,13 +1244,8 @@ impl BackwardFn {
                 keepdim,
             } => {
                 let x = u(this)?;
-                let (mut g, mut r) = (g.clone(), u(result)?);
-                if !*keepdim {
-                    for &d in dims {
-                        g = g.unsqueeze(d as isize)?;
-                        r = r.unsqueeze(d as isize)?;
-                    }
-                }
+                let g = unsqueeze_dims(g, dims, *keepdim)?;
+                let r = unsqueeze_dims(&u(result)?, dims, *keepdim)?;
                 one(if matches!(self, Logsumexp { .. }) {
                     g.mul(&x.sub(&r)?.exp()?)
                 } else {
@@ -2052,13 +2047,8 @@ impl BackwardFn {
                 keepdim,
             } => {
                 let s = u(this)?;
-                let (mut g, mut r) = (g.clone(), u(result)?);
-                if !*keepdim {
-                    for &d in dims {
-                        g = g.unsqueeze(d as isize)?;
-                        r = r.unsqueeze(d as isize)?;
-                    }
-                }
+                let g = unsqueeze_dims(g, dims, *keepdim)?;
+                let r = unsqueeze_dims(&u(result)?, dims, *keepdim)?;
                 let p = *p;
                 let r_zero = || r.eq_scalar(0i64);
                 // PyTorch's `norm_backward`, op for op
