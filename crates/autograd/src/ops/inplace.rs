@@ -213,6 +213,12 @@ impl Tensor {
         self.apply_inplace(others, op)
     }
 
+    /// `x.sin_()` and the like: `op` (an elementwise op of `self` alone) in place, with the
+    /// checks and history of every in-place op.
+    pub fn unary_(&self, op: fn(&Tensor) -> Result<Tensor>) -> Result<()> {
+        self.apply_inplace(&[], op)
+    }
+
     /// `x.add_(other)`.
     pub fn add_(&self, other: &Tensor) -> Result<()> {
         self.apply_inplace(&[other], |s| s.add(other))

@@ -619,14 +619,32 @@ fn tensor_methods_unary(
     name: &str,
     args: &Args,
 ) -> PyResult<Option<Value>> {
-    type Op = fn(&Tensor) -> autograd::Result<Tensor>;
     let has_args = !args.positional.is_empty() || !args.kwargs.is_empty();
     if has_args && matches!(name, "all" | "any" | "prod" | "norm" | "round") {
         // their forms with arguments (`x.prod(1)`) are in the math part
         return Ok(None);
     }
-    type InPlace = fn(&Tensor) -> autograd::Result<()>;
-    let op: Op = match name {
+    if let Some(op) = unary_op(name) {
+        no_args(name, args)?;
+        return Ok(Some(wrap(op(&pt.t).py()?)));
+    }
+    // `x.sin_()`: the in-place form of an elementwise op (PyTorch has one for each of them,
+    // none for the reductions).
+    let inplace = name
+        .strip_suffix('_')
+        .filter(|base| !matches!(*base, "all" | "any" | "prod" | "norm"))
+        .and_then(unary_op);
+    let Some(op) = inplace else {
+        return Ok(None);
+    };
+    no_args(name, args)?;
+    pt.t.unary_(op).py()?;
+    Ok(Some(this.clone()))
+}
+
+/// The methods of a tensor alone (`x.exp()`), by name.
+fn unary_op(name: &str) -> Option<fn(&Tensor) -> autograd::Result<Tensor>> {
+    Some(match name {
         "all" => Tensor::all,
         "any" => Tensor::any,
         "exp" => Tensor::exp,
@@ -660,25 +678,8 @@ fn tensor_methods_unary(
         "square" => |t| t.pow_scalar(2i64),
         "prod" => Tensor::prod,
         "norm" => Tensor::norm,
-        _ => {
-            let op: InPlace = match name {
-                "relu_" => Tensor::relu_,
-                "sigmoid_" => Tensor::sigmoid_,
-                "exp_" => Tensor::exp_,
-                "neg_" => Tensor::neg_,
-                "square_" => Tensor::square_,
-                "tanh_" => Tensor::tanh_,
-                "sqrt_" => Tensor::sqrt_,
-                "abs_" => Tensor::abs_,
-                _ => return Ok(None),
-            };
-            no_args(name, args)?;
-            op(&pt.t).py()?;
-            return Ok(Some(this.clone()));
-        }
-    };
-    no_args(name, args)?;
-    Ok(Some(wrap(op(&pt.t).py()?)))
+        _ => return None,
+    })
 }
 
 /// `alpha` of `x.add(y, alpha=a)` / `sub` / `add_` / `sub_` with a tensor `y`, computed as
