@@ -3,10 +3,10 @@
 // debugger's controls and numbers, the console's hints and budget, themes, language and motion
 // preferences, and share links as text. Expected PyTorch output comes from real PyTorch
 // (interaction_expected.json, made by gen_lesson_expected.py; tests/snippets/*.out).
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
-import { serveDist, launchBrowser, ARTIFACTS, openPage, finishedRun } from './support.mjs';
+import { readFile } from 'node:fs/promises';
+import { pageFixture, ARTIFACTS, finishedRun } from './support.mjs';
 
 const expected = JSON.parse(await readFile(new URL('./interaction_expected.json', import.meta.url), 'utf8'));
 const lesson = JSON.parse(await readFile(new URL('./lesson_expected.json', import.meta.url), 'utf8'));
@@ -17,18 +17,9 @@ const snippet = (name, ext) => readFile(new URL(`../snippets/${name}.${ext}`, im
  *  names the class only (`<AddBackward0>`). */
 const withoutAddresses = (text) => text.replace(/<(\w+) object at 0x[0-9a-fA-F]+>/g, '<$1>');
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fixture = pageFixture();
 
-const open = (hash = '', options = {}) => openPage(browser, server.url, hash, options);
+const { open } = fixture;
 
 /** Types `code` into the editor of a page whose first output has arrived, runs it, and returns
  *  the finished run. */

@@ -1,9 +1,9 @@
 // A learner's walk through the page, in headless Chromium, against the built dist/.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serveDist, launchBrowser, ARTIFACTS, openPage, finishedRun } from './support.mjs';
+import { pageFixture, ARTIFACTS, finishedRun } from './support.mjs';
 
 const expected = JSON.parse(await readFile(new URL('./lesson_expected.json', import.meta.url), 'utf8'));
 const normalise = (text) => text.replace(/0x[0-9a-fA-F]+/g, '0x?');
@@ -12,18 +12,9 @@ const GRAD = 'tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]])';
 // (which ends `while True: pass` by itself in about a second) is minutes away, not a race.
 const ENDLESS = 'import torch\nwhile True:\n    torch.ones(300, 300).sum()\n';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-  await mkdir(ARTIFACTS, { recursive: true });
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fixture = pageFixture();
 
-const open = (hash = '', options = {}) => openPage(browser, server.url, hash, options);
+const { open } = fixture;
 
 const consoleText = async (page, after = 0) => (await finishedRun(page, after)).text;
 
@@ -118,7 +109,7 @@ test('a crashed worker is reported and replaced, and the editor keeps its text',
   // The first worker the page starts is a stand-in that dies when asked to run the test's
   // code, as a panicking interpreter would (other requests, such as the warm-up, it ignores);
   // every later worker is the real one.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await fixture.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   let workers = 0;
   await context.route('**/worker.js', (route) => {
     workers += 1;
@@ -134,7 +125,7 @@ test('a crashed worker is reported and replaced, and the editor keeps its text',
     });
   });
   const page = await context.newPage();
-  await page.goto(server.url + '#step=1');
+  await page.goto(fixture.url + '#step=1');
   await finishedRun(page); // the lesson's own first output comes from the page itself
   await page.getByTestId('editor').fill('print(6 * 7)');
   await page.getByTestId('run').click();
@@ -162,14 +153,14 @@ test("a share link's code runs in the worker, never on the page: an endless loop
 
 test('a worker that cannot load the module is reported, not waited for', async () => {
   // The page imports its JavaScript glue first; the first worker's import of the same file fails.
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const context = await fixture.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
   let glue = 0;
   await context.route(/playground-[0-9a-f]+\.js$/, (route) => {
     glue += 1;
     return glue === 2 ? route.fulfill({ status: 404, body: '' }) : route.continue();
   });
   const page = await context.newPage();
-  await page.goto(server.url + '#step=1');
+  await page.goto(fixture.url + '#step=1');
   await finishedRun(page);
   // The page sends that worker its warm-up; the failure comes back as a crash notice.
   const notice = page.locator('.console-notice');
@@ -200,7 +191,7 @@ test('a share link restores the code and the step', async () => {
   await page.getByTestId('editor').fill(code);
   await page.getByTestId('share').click();
   const url = await page.getByTestId('share-url').inputValue();
-  const other = await browser.newPage();
+  const other = await fixture.browser.newPage();
   await other.goto(url);
   assert.equal(await other.getByTestId('editor').inputValue(), code);
   assert.match(await other.getByTestId('lesson-title').textContent(), /^3\./);

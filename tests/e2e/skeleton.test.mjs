@@ -1,23 +1,14 @@
 // The built page loads in Chromium and shows what the Rust interpreter and autograd computed.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdir } from 'node:fs/promises';
-import { serveDist, launchBrowser, watchErrors, ARTIFACTS } from './support.mjs';
+import { pageFixture, watchErrors, ARTIFACTS } from './support.mjs';
 
-let server, browser;
-before(async () => {
-  server = await serveDist();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const fixture = pageFixture();
 
 test('step 5 shows the gradient autograd computed, on opening (on the page) and on Run (in the worker)', async () => {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await fixture.browser.newPage({ viewport: { width: 1280, height: 900 } });
   const errors = watchErrors(page);
-  await page.goto(server.url + '#step=5');
+  await page.goto(fixture.url + '#step=5');
   const console_ = page.getByTestId('console');
   await page.waitForFunction(() => document.querySelector('[data-testid=console]')?.textContent.includes('4.5000'), null, { timeout: 15_000 });
   assert.equal(await console_.textContent(), 'tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]])\n');
@@ -26,7 +17,6 @@ test('step 5 shows the gradient autograd computed, on opening (on the page) and 
   await page.getByTestId('run').click();
   await page.waitForFunction((n) => Number(document.querySelector('[data-testid=console]').dataset.results) > n, before, { timeout: 15_000 });
   assert.equal(await console_.textContent(), 'tensor([[4.5000, 4.5000],\n        [4.5000, 4.5000]])\n');
-  await mkdir(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: ARTIFACTS + 'step5.png', fullPage: true });
   assert.deepEqual(errors.filter((e) => !e.includes('deprecated parameters')), []);
 });

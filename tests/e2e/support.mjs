@@ -1,8 +1,9 @@
 // Shared test support: a static server for dist/ and a headless Debian Chromium.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -87,4 +88,28 @@ export async function finishedRun(page, after = 0, timeout = 15_000) {
   );
   const console_ = page.getByTestId('console');
   return { text: await console_.textContent(), results: Number(await console_.getAttribute('data-results')) };
+}
+
+/** For a test file: serves dist/ and launches Chromium before its tests, closes both after them.
+ *  `fixture.open(hash, options)` opens a fresh page (see `openPage`); `fixture.browser` and
+ *  `fixture.url` are for tests that make their own contexts. */
+export function pageFixture() {
+  const fixture = {
+    browser: null,
+    server: null,
+    get url() {
+      return fixture.server.url;
+    },
+    open: (hash = '', options = {}) => openPage(fixture.browser, fixture.server.url, hash, options),
+  };
+  before(async () => {
+    fixture.server = await serveDist();
+    fixture.browser = await launchBrowser();
+    await mkdir(ARTIFACTS, { recursive: true });
+  });
+  after(async () => {
+    await fixture.browser?.close();
+    await fixture.server?.close();
+  });
+  return fixture;
 }
