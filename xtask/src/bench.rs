@@ -68,7 +68,7 @@ fn page_bench() -> Result {
         total / 1000
     );
     println!(
-        "| navigation to the first lesson output (median of 5) | {} | < 300 ms |",
+        "| navigation to the first lesson output painted (page's clock, no Playwright in the page; median of 5) | {} | < 300 ms |",
         ms("first_output_ms")
     );
     println!(
@@ -80,11 +80,11 @@ fn page_bench() -> Result {
         ms("painted_500_nodes_ms")
     );
     println!(
-        "| 500-node graph: click Run to graph drawn, interpreter included (median of 5) | {} | – |",
+        "| 500-node graph: click Run to graph painted, interpreter included (page's clock; median of 5) | {} | – |",
         ms("chain_500_nodes_run_and_render_ms")
     );
     println!(
-        "| {SCRIPT}: browser (click to output) vs native pyrun (whole process) | {} vs {native:.2} s{} | browser within 2× |",
+        "| {SCRIPT}: browser (click to output painted, page's clock) vs native pyrun (whole process) | {} vs {native:.2} s{} | browser within 2× |",
         browser_s.map_or("?".into(), |b| format!("{b:.2} s")),
         browser_s.map_or(String::new(), |b| format!(" ({:.1}×)", b / native)),
     );
