@@ -20,3 +20,22 @@ test('step 5 shows the gradient autograd computed, on opening (on the page) and 
   await page.screenshot({ path: ARTIFACTS + 'step5.png', fullPage: true });
   assert.deepEqual(errors.filter((e) => !e.includes('deprecated parameters')), []);
 });
+
+test('a loading line shows while the wasm downloads, and the app replaces it', async () => {
+  const page = await fixture.browser.newPage();
+  let releaseWasm;
+  const wasmHeld = new Promise((ok) => (releaseWasm = ok));
+  await page.route('**/*.wasm', async (route) => {
+    await wasmHeld;
+    await route.continue();
+  });
+  await page.goto(fixture.url + '#step=1', { waitUntil: 'commit' });
+  const boot = page.locator('.boot');
+  await boot.waitFor({ state: 'visible' });
+  assert.equal(await boot.getAttribute('role'), 'status');
+  assert.match(await boot.textContent(), /Loading/);
+  releaseWasm();
+  await page.getByTestId('console').waitFor();
+  assert.equal(await boot.count(), 0);
+  await page.close();
+});
