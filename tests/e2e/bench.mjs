@@ -65,6 +65,8 @@ async function firstOutput(bare) {
   const { targetId } = await bare.send('Target.createTarget', { url: 'about:blank', browserContextId });
   const { sessionId } = await bare.send('Target.attachToTarget', { targetId, flatten: true });
   await bare.send('Page.enable', {}, sessionId);
+  // Playwright's default viewport, as the other measurements use.
+  await bare.send('Emulation.setDeviceMetricsOverride', { width: 1280, height: 720, deviceScaleFactor: 1, mobile: false }, sessionId);
   await bare.send('Page.addScriptToEvaluateOnNewDocument', { source: pageClock(CONSOLE_HAS_TEXT) }, sessionId);
   await bare.send('Page.navigate', { url: server.url + '#step=1' }, sessionId);
   let ms = null;
