@@ -199,6 +199,11 @@ impl Tensor {
             ));
         }
         let v = self.to_vec();
+        if v.is_empty() && num_classes.is_none_or(|c| c < 0) {
+            return Err(TorchError::runtime(
+                "Can not infer total number of classes from empty tensor.",
+            ));
+        }
         if v.iter().any(|&x| x < 0.0) {
             return Err(TorchError::runtime("Class values must be non-negative."));
         }
