@@ -24,6 +24,10 @@ impl Interp {
     /// A special method of an instance's class, bound to the instance.
     pub(crate) fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
         let Value::Instance(i) = v else {
+            if let Value::Tuple(t) = v {
+                let c = t.class.as_ref()?;
+                return self.class_lookup(c, name).map(|f| bind(f, v));
+            }
             return None;
         };
         match self.class_lookup(&i.class, name) {
@@ -36,6 +40,10 @@ impl Interp {
     pub fn type_of(&self, v: &Value) -> Value {
         match v {
             Value::Instance(i) => Value::Class(i.class.clone()),
+            Value::Tuple(t) if t.class.is_some() => match &t.class {
+                Some(c) => Value::Class(c.clone()),
+                None => Value::Type(BuiltinType::Tuple),
+            },
             Value::Iterator(it) => {
                 let name = it.borrow().type_name();
                 crate::builtins::torch::native_class(name, name)
@@ -202,6 +210,22 @@ impl Interp {
     /// Attribute lookup; `Ok(None)` when absent.
     pub fn try_get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         match obj {
+            Value::Tuple(t) if t.class.is_some() => {
+                let Some(c) = t.class.clone() else {
+                    return Ok(None);
+                };
+                if name == "__class__" {
+                    return Ok(Some(Value::Class(c)));
+                }
+                if let Some(f) = self.class_lookup(&c, name) {
+                    if let Value::Property(p) = &f {
+                        let (g, _) = crate::builtins::python::property_parts(p);
+                        return self.call(&g, Args::positional(vec![obj.clone()])).map(Some);
+                    }
+                    return Ok(Some(bind(f, obj)));
+                }
+                Ok(self.builtin_method(obj, name))
+            }
             Value::Instance(inst) => {
                 if name == "__class__" {
                     return Ok(Some(Value::Class(inst.class.clone())));
@@ -262,7 +286,14 @@ impl Interp {
             }
             Value::Class(c) => {
                 match name {
-                    "__name__" => return Ok(Some(Value::Str(c.name.clone()))),
+                    // a dotted name (`torch.return_types.max`) is the qualified one
+                    "__name__" => {
+                        let n = match c.name.strip_prefix("torch.") {
+                            Some(n) => n.rsplit('.').next().unwrap_or(n),
+                            None => &c.name,
+                        };
+                        return Ok(Some(Value::str(n)));
+                    }
                     "__qualname__" => return Ok(Some(Value::Str(class_qualname(c)))),
                     "__module__" => return Ok(Some(Value::str(&class_module(c)))),
                     "__bases__" => {
@@ -273,6 +304,9 @@ impl Interp {
                             .chain(c.mro.iter())
                             .map(|k| Value::Class(k.clone()))
                             .collect();
+                        if let Some(t @ Value::Type(_)) = crate::builtins::find_native_base(c) {
+                            v.push(t);
+                        }
                         v.push(Value::Type(BuiltinType::Object));
                         return Ok(Some(Value::tuple(v)));
                     }
@@ -290,6 +324,9 @@ impl Interp {
                     None => {
                         if let Some(nb) = crate::builtins::find_native_base(c) {
                             return self.try_get_attr(&nb, name);
+                        }
+                        if name == "__new__" {
+                            return Ok(Some(crate::builtins::object_new_fn()));
                         }
                         Ok(None)
                     }
@@ -310,9 +347,13 @@ impl Interp {
                 if let Some(pos) = pos {
                     for k in &full[pos + 1..] {
                         if let Some(f) = k.dict.borrow().get(name).cloned() {
-                            return Ok(Some(bind(f, this)));
+                            // `__new__` is a static method
+                            return Ok(Some(if name == "__new__" { f } else { bind(f, this) }));
                         }
                     }
+                }
+                if name == "__new__" {
+                    return Ok(Some(crate::builtins::object_new_fn()));
                 }
                 if let Some(nb) = crate::builtins::find_native_base(&start) {
                     if let Some(v) =
@@ -370,6 +411,14 @@ impl Interp {
             Value::Type(t) => {
                 if name == "__name__" || name == "__qualname__" {
                     return Ok(Some(Value::str(t.name())));
+                }
+                if name == "__new__"
+                    && matches!(
+                        t,
+                        BuiltinType::Object | BuiltinType::Tuple | BuiltinType::Dict
+                    )
+                {
+                    return Ok(Some(crate::builtins::object_new_fn()));
                 }
                 if *t == BuiltinType::Dict && name == "fromkeys" {
                     let f = crate::builtins::methods::dict_fromkeys;
@@ -432,7 +481,10 @@ impl Interp {
                 return native_dict_method(obj, name);
             }
         }
-        let tn = obj.type_name();
+        let tn = match obj {
+            Value::Tuple(_) => "tuple".into(),
+            _ => obj.type_name(),
+        };
         let (n, f) = crate::builtins::methods::lookup(&tn, name)?;
         Some(Value::Builtin(Rc::new(BuiltinFn {
             name: n,
@@ -470,6 +522,17 @@ impl Interp {
             Value::Class(c) if !c.builtin => {
                 c.dict.borrow_mut().insert(Rc::from(name), v);
                 Ok(())
+            }
+            Value::Tuple(t) if t.class.is_some() => {
+                let c = t.class.clone();
+                match c.and_then(|c| self.class_lookup(&c, name)) {
+                    // namedtuple fields (`_tuplegetter`), `torch.return_types` (structseq)
+                    Some(Value::Property(_)) if obj.type_name().starts_with("torch.") => {
+                        Err(PyErr::attribute_error("readonly attribute"))
+                    }
+                    Some(Value::Property(_)) => Err(PyErr::attribute_error("can't set attribute")),
+                    _ => Err(self.no_attr_plain(obj, name)),
+                }
             }
             Value::Module(m) => {
                 m.attrs.borrow_mut().insert(Rc::from(name), v);
@@ -715,6 +778,10 @@ pub(crate) fn bind(f: Value, this: &Value) -> Value {
         Value::ClassMethod(inner) => {
             let cls = match this {
                 Value::Instance(i) => Value::Class(i.class.clone()),
+                Value::Tuple(t) if t.class.is_some() => match &t.class {
+                    Some(c) => Value::Class(c.clone()),
+                    None => this.clone(),
+                },
                 other => other.clone(),
             };
             Value::BoundMethod(Rc::new(BoundMethod {
@@ -746,11 +813,9 @@ pub(crate) fn class_qualname(c: &Class) -> Rc<str> {
 }
 
 pub(crate) fn class_module(c: &Rc<Class>) -> String {
-    if c.builtin {
-        return "builtins".into();
-    }
     match c.dict.borrow().get("__module__") {
         Some(Value::Str(m)) => m.to_string(),
+        _ if c.builtin => "builtins".into(),
         _ => "__main__".into(),
     }
 }

@@ -272,6 +272,9 @@ impl ListObj {
 
 pub struct TupleObj {
     pub items: Vec<Value>,
+    /// A `tuple` subclass (a namedtuple, `torch.return_types.max`): the instance's class.
+    /// Everything a tuple does works on it unchanged; attributes and `repr` look in the class.
+    pub class: Option<Rc<Class>>,
 }
 
 /// Hashable key for dicts and sets. Numbers that compare equal hash equal.
@@ -522,7 +525,15 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(TupleObj { items }))
+        Value::Tuple(Rc::new(TupleObj { items, class: None }))
+    }
+
+    /// An instance of `class`, a `tuple` subclass.
+    pub fn tuple_of(class: Rc<Class>, items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(TupleObj {
+            items,
+            class: Some(class),
+        }))
     }
 
     pub fn from_bigint(b: BigInt) -> Value {
@@ -544,7 +555,10 @@ impl Value {
             Value::Float(_) => "float".into(),
             Value::Str(_) => "str".into(),
             Value::List(_) => "list".into(),
-            Value::Tuple(_) => "tuple".into(),
+            Value::Tuple(t) => match &t.class {
+                Some(c) => c.name.to_string(),
+                None => "tuple".into(),
+            },
             Value::Dict(_) => "dict".into(),
             Value::Set(_) => "set".into(),
             Value::Range(_) => "range".into(),

@@ -97,7 +97,10 @@ fn this(args: &mut Args, tn: &str, method: &str) -> PyResult<Value> {
             return Ok(Value::Dict(d));
         }
     }
-    if v.type_name() != tn && !(tn == "int" && matches!(v, Value::Bool(_))) {
+    if v.type_name() != tn
+        && !(tn == "int" && matches!(v, Value::Bool(_)))
+        && !(tn == "tuple" && matches!(v, Value::Tuple(_)))
+    {
         return Err(PyErr::type_error(format!(
             "descriptor '{method}' for '{tn}' objects doesn't apply to a '{}' object",
             v.type_name()

@@ -628,6 +628,7 @@ pub(crate) fn instance_of(interp: &mut Interp, v: &Value, t: &Value) -> PyResult
         },
         Value::Class(c) => match v {
             Value::Instance(i) => is_subclass(&i.class, c),
+            Value::Tuple(t) => t.class.as_ref().is_some_and(|k| is_subclass(k, c)),
             _ => false,
         },
         Value::Tuple(ts) => {
@@ -677,9 +678,9 @@ fn issubclass(interp: &mut Interp, args: Args) -> PyResult<Value> {
                 || (*x == BuiltinType::Bool && *y == BuiltinType::Int)
         }
         (Value::Class(_), Value::Type(BuiltinType::Object)) => true,
-        (Value::Class(x), Value::Type(BuiltinType::Dict)) => matches!(
+        (Value::Class(x), Value::Type(t @ (BuiltinType::Dict | BuiltinType::Tuple))) => matches!(
             super::find_native_base(x),
-            Some(Value::Type(BuiltinType::Dict))
+            Some(Value::Type(b)) if b == *t
         ),
         (_, Value::Tuple(t)) => {
             for x in &t.items {

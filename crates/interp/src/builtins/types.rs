@@ -259,7 +259,7 @@ pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> 
             args.count("tuple", 0, 1)?;
             match args.positional.first() {
                 None => Ok(Value::tuple(Vec::new())),
-                Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+                Some(Value::Tuple(t)) if t.class.is_none() => Ok(Value::Tuple(t.clone())),
                 Some(v) => {
                     let items = interp.collect(v)?;
                     Ok(Value::tuple(items))
