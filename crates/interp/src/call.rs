@@ -193,8 +193,7 @@ impl Interp {
             a.positional.insert(0, Value::Class(c.clone()));
             if own_new.is_none() && a.positional.len() > 2 {
                 return Err(PyErr::type_error(format!(
-                    "{} expected at most 1 argument, got {}",
-                    c.name,
+                    "tuple expected at most 1 argument, got {}",
                     a.positional.len() - 1
                 )));
             }

@@ -5,8 +5,10 @@
 //! - `strings`: string methods and `%`-formatting.
 //! - `math`: the `math` module.
 //! - `torch` / `tensor`: the seam where the PyTorch surface is bound to `autograd`.
-//! - `collections.py`, `functools.py`, `itertools.py`, `copy.py`: standard modules written in Python
-//!   (`python_module`); `dict` subclasses (`OrderedDict` ...) hold a dict in `Instance::native`.
+//! - `collections.py`, `functools.py`, `itertools.py`, `copy.py`, `operator.py`: standard modules
+//!   written in Python (`python_module`); `dict` subclasses (`OrderedDict` ...) hold a dict in
+//!   `Instance::native`, instances of `tuple` subclasses (namedtuples) are tuples that know their
+//!   class (`TupleObj::class`).
 
 pub mod backward;
 pub mod functional;
@@ -275,6 +277,7 @@ pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Va
         "functools" => python_module(interp, 1, "functools", FUNCTOOLS).map(Some),
         "itertools" => python_module(interp, 2, "itertools", ITERTOOLS).map(Some),
         "copy" => python_module(interp, 4, "copy", COPY).map(Some),
+        "operator" => python_module(interp, 5, "operator", OPERATOR).map(Some),
         "torch.utils" | "torch.utils.data" => torch_data(interp, name),
         _ if name == "torch" || name.starts_with("torch.") => torch::load(interp, name),
         _ => Ok(None),
@@ -285,6 +288,7 @@ const COLLECTIONS: &str = include_str!("collections.py");
 const FUNCTOOLS: &str = include_str!("functools.py");
 const ITERTOOLS: &str = include_str!("itertools.py");
 const COPY: &str = include_str!("copy.py");
+const OPERATOR: &str = include_str!("operator.py");
 const DATA: &str = include_str!("data.py");
 
 /// `torch.utils.data` (Python, `data.py`), also reached as `torch.utils` after `import torch`.
@@ -303,8 +307,8 @@ fn torch_data(interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
 thread_local! {
     /// The standard modules written in Python, each parsed once per thread on first import
     /// (indexed as in `load_module`): the AST holds no per-session state.
-    static PY_MODULE_DEFS: RefCell<[Option<Rc<crate::ast::FunctionDef>>; 5]> =
-        const { RefCell::new([None, None, None, None, None]) };
+    static PY_MODULE_DEFS: RefCell<[Option<Rc<crate::ast::FunctionDef>>; 6]> =
+        const { RefCell::new([None, None, None, None, None, None]) };
 }
 
 /// A standard module written in Python: `src` defines one builder function returning the
