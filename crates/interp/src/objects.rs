@@ -21,6 +21,92 @@ impl Interp {
             .find_map(|k| k.dict.borrow().get(name).cloned())
     }
 
+    /// The result of an instance's own `__hash__` (its class defines one), CPython's way:
+    /// an int, -1 made -2.
+    pub(crate) fn user_hash(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        let Value::Instance(i) = v else {
+            return Ok(None);
+        };
+        if i.native.borrow().is_some() {
+            return Ok(None);
+        }
+        let f = match self.class_lookup(&i.class, "__hash__") {
+            Some(f @ (Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_))) => f,
+            _ => return Ok(None),
+        };
+        let h = match self.call(&bind(f, v), Args::default())? {
+            Value::Int(h) => h,
+            Value::Bool(b) => b as i64,
+            Value::BigInt(b) => {
+                // CPython reduces big ints modulo 2**61 - 1
+                let m = num_bigint::BigInt::from((1i64 << 61) - 1);
+                let r = ((&*b % &m) + &m) % &m;
+                i64::try_from(r).unwrap_or(0)
+            }
+            _ => {
+                return Err(PyErr::type_error(
+                    "__hash__ method should return an integer",
+                ))
+            }
+        };
+        Ok(Some(if h == -1 { -2 } else { h }))
+    }
+
+    /// The dict / set key of `v`, honouring the `__hash__` and `__eq__` of user classes:
+    /// such an instance joins the class of equal objects of the same hash seen before (their
+    /// first `__eq__` that says so), or starts a new one.
+    pub fn hash_key(&mut self, v: &Value) -> PyResult<HashKey> {
+        match v {
+            Value::Instance(i) => {
+                let Some(h) = self.user_hash(v)? else {
+                    return v.hash_key();
+                };
+                let mut live = Vec::new();
+                if let Some(l) = self.user_keys.get_mut(&h) {
+                    l.retain(|(w, _)| w.strong_count() > 0);
+                    live.extend(l.iter().filter_map(|(w, n)| w.upgrade().map(|o| (o, *n))));
+                }
+                if let Some((_, n)) = live.iter().find(|(o, _)| Rc::ptr_eq(o, i)) {
+                    return Ok(HashKey::User(h, *n));
+                }
+                let mut class = None;
+                for (o, n) in live {
+                    if self.eq(&Value::Instance(o), v)? {
+                        class = Some(n);
+                        break;
+                    }
+                }
+                let n = class.unwrap_or_else(|| {
+                    self.user_key_count += 1;
+                    self.user_key_count
+                });
+                self.user_keys
+                    .entry(h)
+                    .or_default()
+                    .push((Rc::downgrade(i), n));
+                Ok(HashKey::User(h, n))
+            }
+            Value::Tuple(t)
+                if t.items
+                    .iter()
+                    .any(|x| matches!(x, Value::Instance(_) | Value::Tuple(_))) =>
+            {
+                if self.cmp_depth > 1000 {
+                    return v.hash_key();
+                }
+                self.cmp_depth += 1;
+                let r = t
+                    .items
+                    .iter()
+                    .map(|x| self.hash_key(x))
+                    .collect::<PyResult<Vec<_>>>();
+                self.cmp_depth -= 1;
+                Ok(HashKey::Tuple(r?))
+            }
+            _ => v.hash_key(),
+        }
+    }
+
     /// A special method of an instance's class, bound to the instance.
     pub(crate) fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
         let Value::Instance(i) = v else {

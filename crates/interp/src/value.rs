@@ -289,6 +289,9 @@ pub enum HashKey {
     Tuple(Vec<HashKey>),
     /// Identity of an object.
     Id(usize),
+    /// An instance whose class defines `__hash__`: its hash and the number of the class of
+    /// equal (`__eq__`) objects it belongs to (`Interp::hash_key`).
+    User(i64, usize),
 }
 
 /// An insertion-ordered dictionary.
@@ -328,6 +331,18 @@ impl DictData {
         self.entries.len()
     }
 
+    /// The entries with their keys' hash keys, in order (copying a dict calls no `__hash__`).
+    pub fn keyed_entries(&self) -> Vec<(HashKey, Value, Value)> {
+        let mut keys: Vec<(usize, &HashKey)> = self.index.iter().map(|(k, &i)| (i, k)).collect();
+        keys.sort_unstable_by_key(|&(i, _)| i);
+        keys.into_iter()
+            .filter_map(|(i, k)| {
+                let (key, v) = self.entries.get(i)?;
+                Some((k.clone(), key.clone(), v.clone()))
+            })
+            .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -349,10 +364,19 @@ impl SetObj {
         let data = self.data.borrow();
         let keys: Vec<Value> = data.entries.iter().map(|(k, _)| k.clone()).collect();
         let mut hashes = Vec::with_capacity(keys.len());
+        let mut user = None;
         for k in &keys {
             match k {
                 Value::Int(i) => hashes.push(if *i == -1 { -2i64 } else { *i } as u64),
                 Value::Bool(b) => hashes.push(*b as u64),
+                // instances hashed by their own `__hash__`: its value is known
+                Value::Instance(_) => {
+                    let keyed = user.get_or_insert_with(|| data.keyed_entries());
+                    match keyed.get(hashes.len()) {
+                        Some((HashKey::User(h, _), _, _)) => hashes.push(*h as u64),
+                        _ => return keys,
+                    }
+                }
                 _ => return keys,
             }
         }
