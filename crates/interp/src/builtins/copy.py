@@ -86,7 +86,10 @@ def __build_copy():
         if _is_tensor(x):
             raise _cannot(x)
         if not hasattr(x, '__dict__') and not isinstance(x, (dict, tuple)):
-            raise _cannot(x)
+            if cls.__name__ == 'generator':
+                raise _cannot(x)
+            # other objects of the interpreter's own (torch.Size, dtypes, generators, ...)
+            return x
         if isinstance(x, tuple):
             getnewargs = getattr(x, '__getnewargs__', None)
             args = getnewargs() if getnewargs is not None else (tuple(x),)
