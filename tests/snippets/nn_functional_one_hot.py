@@ -9,3 +9,7 @@ for bad in [torch.tensor([1.0]), torch.tensor([3]), torch.tensor([-1]), torch.te
         F.one_hot(bad, 3 if bad.numel() else -1)
     except RuntimeError as e:
         print(e)
+try:
+    F.one_hot(torch.tensor([1, 2]), -2)
+except RuntimeError as e:
+    print(e)

@@ -209,8 +209,9 @@ impl Tensor {
         }
         let max = v.iter().fold(-1.0f64, |a, &b| a.max(b)) as i64;
         let c = match num_classes {
-            Some(c) if c >= 0 => {
-                if max >= c {
+            // only -1 (the default) means "one more than the largest"
+            Some(c) if c != -1 => {
+                if max >= c || c < 0 {
                     return Err(TorchError::runtime(
                         "Class values must be smaller than num_classes.",
                     ));
