@@ -141,13 +141,15 @@ fn tensor_methods_core(
         "detach" => Ok(wrap(t.detach())),
         "__deepcopy__" => {
             // `Tensor.__deepcopy__` (torch/_tensor.py): leaves only; the copy has its own
-            // storage, the same requires_grad and a copy of `.grad` (`copy.deepcopy` keeps the memo).
+            // storage, the same requires_grad and a copy of `.grad` (`copy.deepcopy` keeps the
+            // memo)
             if !t.is_leaf() {
                 return Err(PyErr::runtime_error("Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the moment.  If you were attempting to deepcopy a module, this may be because of a torch.nn.utils.weight_norm usage, see https://github.com/pytorch/pytorch/pull/103001"));
             }
             let c = t.detach().clone_tensor().py()?;
             c.requires_grad_(t.requires_grad()).py()?;
-            if let Some(g) = t.grad() {
+            // (`Parameter.__deepcopy__` leaves `.grad` behind)
+            if let Some(g) = t.grad().filter(|_| !pt.param) {
                 c.set_grad(Some(g.detach().clone_tensor().py()?)).py()?;
             }
             Ok(if pt.param {
