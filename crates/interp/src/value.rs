@@ -333,13 +333,15 @@ impl DictData {
 
     /// The entries with their keys' hash keys, in order (copying a dict calls no `__hash__`).
     pub fn keyed_entries(&self) -> Vec<(HashKey, Value, Value)> {
-        let mut keys: Vec<(usize, &HashKey)> = self.index.iter().map(|(k, &i)| (i, k)).collect();
-        keys.sort_unstable_by_key(|&(i, _)| i);
+        let mut keys: Vec<Option<&HashKey>> = vec![None; self.entries.len()];
+        for (k, &i) in &self.index {
+            if let Some(slot) = keys.get_mut(i) {
+                *slot = Some(k);
+            }
+        }
         keys.into_iter()
-            .filter_map(|(i, k)| {
-                let (key, v) = self.entries.get(i)?;
-                Some((k.clone(), key.clone(), v.clone()))
-            })
+            .zip(&self.entries)
+            .filter_map(|(k, (key, v))| Some((k?.clone(), key.clone(), v.clone())))
             .collect()
     }
 
