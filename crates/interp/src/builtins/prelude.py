@@ -701,6 +701,7 @@ def __build_torch(torch, F, Parameter):
             return cls(num_embeddings=rows, embedding_dim=cols, _weight=embeddings, _freeze=freeze, padding_idx=padding_idx, max_norm=max_norm, norm_type=norm_type, scale_grad_by_freq=scale_grad_by_freq, sparse=sparse)
 
     return {
+        'nn.Embedding': Embedding, 'F.embedding': embedding,
         'nn.Module': Module, 'nn.Linear': Linear, 'nn.Sequential': Sequential, 'nn.ReLU': ReLU,
         'nn.Sigmoid': Sigmoid, 'nn.Tanh': Tanh, 'nn.Identity': Identity, 'nn.Flatten': Flatten,
         'nn.Softmax': Softmax, 'nn.LogSoftmax': LogSoftmax, 'nn.MSELoss': MSELoss,
@@ -710,6 +711,5 @@ def __build_torch(torch, F, Parameter):
         'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
         'nn.HuberLoss': HuberLoss, 'nn.ModuleList': ModuleList, 'nn.Dropout': Dropout,
         'F.dropout': dropout, 'F.normalize': normalize, 'F.relu6': relu6, 'nn.Hardtanh': Hardtanh, 'nn.ReLU6': ReLU6, 'outer': outer, 'ger': outer,
-        'nn.Embedding': Embedding, 'F.embedding': embedding,
         'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam, 'optim.AdamW': AdamW,
     }
