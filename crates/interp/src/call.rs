@@ -181,6 +181,47 @@ impl Interp {
                 args.positional,
             ));
         }
+        // A `__new__` of the class's own (or a `tuple` base's): it makes the instance, which
+        // `__init__` then initialises if it is one of `c`'s.
+        let own_new = self.class_lookup(c, "__new__");
+        let tuple_base = matches!(
+            crate::builtins::find_native_base(c),
+            Some(Value::Type(BuiltinType::Tuple))
+        );
+        if own_new.is_some() || tuple_base {
+            let mut a = args.clone();
+            a.positional.insert(0, Value::Class(c.clone()));
+            if own_new.is_none() && a.positional.len() > 2 {
+                return Err(PyErr::type_error(format!(
+                    "tuple expected at most 1 argument, got {}",
+                    a.positional.len() - 1
+                )));
+            }
+            let new = own_new.unwrap_or_else(crate::builtins::object_new_fn);
+            let inst = self.call(&new, a)?;
+            let mine = match &inst {
+                Value::Instance(i) => crate::eval::is_subclass(&i.class, c),
+                Value::Tuple(t) => t
+                    .class
+                    .as_ref()
+                    .is_some_and(|k| crate::eval::is_subclass(k, c)),
+                _ => false,
+            };
+            if mine {
+                if let Some(init) = self.class_lookup(c, "__init__") {
+                    let mut a = args;
+                    a.positional.insert(0, inst.clone());
+                    let r = self.call(&init, a)?;
+                    if !matches!(r, Value::None) {
+                        return Err(PyErr::type_error(format!(
+                            "__init__() should return None, not '{}'",
+                            r.type_name()
+                        )));
+                    }
+                }
+            }
+            return Ok(inst);
+        }
         let native = match crate::builtins::find_native_base(c) {
             // A dict subclass: the instance holds its dict.
             Some(Value::Type(BuiltinType::Dict)) => Some(Value::Dict(Rc::new(DictObj {

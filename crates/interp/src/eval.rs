@@ -185,6 +185,11 @@ pub struct Interp {
     pub(crate) repr_stack: Vec<usize>,
     /// Nesting depth of container comparisons.
     pub(crate) cmp_depth: usize,
+    /// Instances hashed by their own `__hash__` so far, by hash: each with the number of its
+    /// class of equal objects (`HashKey::User`).
+    pub(crate) user_keys: HashMap<i64, Vec<(std::rc::Weak<Instance>, usize)>>,
+    /// The number of classes of equal objects in `user_keys` so far.
+    pub(crate) user_key_count: usize,
     /// Nesting depth of iterators advancing iterators (`map(f, map(f, ...))`).
     pub(crate) iter_depth: usize,
     /// Line of the statement being executed.
@@ -242,6 +247,8 @@ impl Interp {
             frames: Vec::new(),
             handling: Vec::new(),
             repr_stack: Vec::new(),
+            user_keys: HashMap::default(),
+            user_key_count: 0,
             cmp_depth: 0,
             iter_depth: 0,
             current_line: 0,

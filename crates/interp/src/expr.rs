@@ -285,7 +285,7 @@ impl Interp {
         match &e.kind {
             ExprKind::Set(items) => {
                 let v = self.eval_items(items, env)?;
-                crate::builtins::python::make_set(v)
+                crate::builtins::python::make_set(self, v)
             }
             _ => Ok(Value::None),
         }
@@ -304,7 +304,7 @@ impl Interp {
                         Some(k) => {
                             let kv = self.eval(k, env)?;
                             let vv = self.eval(ve, env)?;
-                            let hk = kv.hash_key().map_err(|e| e.with_span(k.span))?;
+                            let hk = self.hash_key(&kv).map_err(|e| e.with_span(k.span))?;
                             data.insert(hk, kv, vv);
                         }
                         None => {
@@ -315,9 +315,9 @@ impl Interp {
                                     m.type_name()
                                 )));
                             };
-                            let entries = d.data.borrow().entries.clone();
-                            for (k, v) in entries {
-                                data.insert(k.hash_key()?, k, v);
+                            let entries = d.data.borrow().keyed_entries();
+                            for (hk, k, v) in entries {
+                                data.insert(hk, k, v);
                             }
                         }
                     }
@@ -401,7 +401,7 @@ impl Interp {
                     out.push(it.eval(elt, cenv)?);
                     Ok(())
                 })?;
-                crate::builtins::python::make_set(out)
+                crate::builtins::python::make_set(self, out)
             }
             _ => Ok(Value::None),
         }
@@ -423,7 +423,7 @@ impl Interp {
                 self.comprehension(generators, scope, env, &mut |it, cenv| {
                     let k = it.eval(key, cenv)?;
                     let v = it.eval(value, cenv)?;
-                    data.insert(k.hash_key()?, k, v);
+                    data.insert(it.hash_key(&k)?, k, v);
                     Ok(())
                 })?;
                 Ok(Value::Dict(Rc::new(DictObj {

@@ -21,9 +21,99 @@ impl Interp {
             .find_map(|k| k.dict.borrow().get(name).cloned())
     }
 
+    /// The result of an instance's own `__hash__` (its class defines one), CPython's way:
+    /// an int, -1 made -2.
+    pub(crate) fn user_hash(&mut self, v: &Value) -> PyResult<Option<i64>> {
+        let Value::Instance(i) = v else {
+            return Ok(None);
+        };
+        if i.native.borrow().is_some() {
+            return Ok(None);
+        }
+        let f = match self.class_lookup(&i.class, "__hash__") {
+            Some(f @ (Value::Function(_) | Value::Builtin(_) | Value::BoundMethod(_))) => f,
+            _ => return Ok(None),
+        };
+        let h = match self.call(&bind(f, v), Args::default())? {
+            Value::Int(h) => h,
+            Value::Bool(b) => b as i64,
+            Value::BigInt(b) => {
+                // CPython reduces big ints modulo 2**61 - 1
+                let m = num_bigint::BigInt::from((1i64 << 61) - 1);
+                let r = ((&*b % &m) + &m) % &m;
+                i64::try_from(r).unwrap_or(0)
+            }
+            _ => {
+                return Err(PyErr::type_error(
+                    "__hash__ method should return an integer",
+                ))
+            }
+        };
+        Ok(Some(if h == -1 { -2 } else { h }))
+    }
+
+    /// The dict / set key of `v`, honouring the `__hash__` and `__eq__` of user classes:
+    /// such an instance joins the class of equal objects of the same hash seen before (their
+    /// first `__eq__` that says so), or starts a new one.
+    pub fn hash_key(&mut self, v: &Value) -> PyResult<HashKey> {
+        match v {
+            Value::Instance(i) => {
+                let Some(h) = self.user_hash(v)? else {
+                    return v.hash_key();
+                };
+                let mut live = Vec::new();
+                if let Some(l) = self.user_keys.get_mut(&h) {
+                    l.retain(|(w, _)| w.strong_count() > 0);
+                    live.extend(l.iter().filter_map(|(w, n)| w.upgrade().map(|o| (o, *n))));
+                }
+                if let Some((_, n)) = live.iter().find(|(o, _)| Rc::ptr_eq(o, i)) {
+                    return Ok(HashKey::User(h, *n));
+                }
+                let mut class = None;
+                for (o, n) in live {
+                    if self.eq(&Value::Instance(o), v)? {
+                        class = Some(n);
+                        break;
+                    }
+                }
+                let n = class.unwrap_or_else(|| {
+                    self.user_key_count += 1;
+                    self.user_key_count
+                });
+                self.user_keys
+                    .entry(h)
+                    .or_default()
+                    .push((Rc::downgrade(i), n));
+                Ok(HashKey::User(h, n))
+            }
+            Value::Tuple(t)
+                if t.items
+                    .iter()
+                    .any(|x| matches!(x, Value::Instance(_) | Value::Tuple(_))) =>
+            {
+                if self.cmp_depth > 1000 {
+                    return v.hash_key();
+                }
+                self.cmp_depth += 1;
+                let r = t
+                    .items
+                    .iter()
+                    .map(|x| self.hash_key(x))
+                    .collect::<PyResult<Vec<_>>>();
+                self.cmp_depth -= 1;
+                Ok(HashKey::Tuple(r?))
+            }
+            _ => v.hash_key(),
+        }
+    }
+
     /// A special method of an instance's class, bound to the instance.
     pub(crate) fn lookup_special(&self, v: &Value, name: &str) -> Option<Value> {
         let Value::Instance(i) = v else {
+            if let Value::Tuple(t) = v {
+                let c = t.class.as_ref()?;
+                return self.class_lookup(c, name).map(|f| bind(f, v));
+            }
             return None;
         };
         match self.class_lookup(&i.class, name) {
@@ -36,6 +126,10 @@ impl Interp {
     pub fn type_of(&self, v: &Value) -> Value {
         match v {
             Value::Instance(i) => Value::Class(i.class.clone()),
+            Value::Tuple(t) if t.class.is_some() => match &t.class {
+                Some(c) => Value::Class(c.clone()),
+                None => Value::Type(BuiltinType::Tuple),
+            },
             Value::Iterator(it) => {
                 let name = it.borrow().type_name();
                 crate::builtins::torch::native_class(name, name)
@@ -202,6 +296,22 @@ impl Interp {
     /// Attribute lookup; `Ok(None)` when absent.
     pub fn try_get_attr(&mut self, obj: &Value, name: &str) -> PyResult<Option<Value>> {
         match obj {
+            Value::Tuple(t) if t.class.is_some() => {
+                let Some(c) = t.class.clone() else {
+                    return Ok(None);
+                };
+                if name == "__class__" {
+                    return Ok(Some(Value::Class(c)));
+                }
+                if let Some(f) = self.class_lookup(&c, name) {
+                    if let Value::Property(p) = &f {
+                        let (g, _) = crate::builtins::python::property_parts(p);
+                        return self.call(&g, Args::positional(vec![obj.clone()])).map(Some);
+                    }
+                    return Ok(Some(bind(f, obj)));
+                }
+                Ok(self.builtin_method(obj, name))
+            }
             Value::Instance(inst) => {
                 if name == "__class__" {
                     return Ok(Some(Value::Class(inst.class.clone())));
@@ -262,7 +372,14 @@ impl Interp {
             }
             Value::Class(c) => {
                 match name {
-                    "__name__" => return Ok(Some(Value::Str(c.name.clone()))),
+                    // a dotted name (`torch.return_types.max`) is the qualified one
+                    "__name__" => {
+                        let n = match c.name.strip_prefix("torch.") {
+                            Some(n) => n.rsplit('.').next().unwrap_or(n),
+                            None => &c.name,
+                        };
+                        return Ok(Some(Value::str(n)));
+                    }
                     "__qualname__" => return Ok(Some(Value::Str(class_qualname(c)))),
                     "__module__" => return Ok(Some(Value::str(&class_module(c)))),
                     "__bases__" => {
@@ -273,6 +390,9 @@ impl Interp {
                             .chain(c.mro.iter())
                             .map(|k| Value::Class(k.clone()))
                             .collect();
+                        if let Some(t @ Value::Type(_)) = crate::builtins::find_native_base(c) {
+                            v.push(t);
+                        }
                         v.push(Value::Type(BuiltinType::Object));
                         return Ok(Some(Value::tuple(v)));
                     }
@@ -290,6 +410,9 @@ impl Interp {
                     None => {
                         if let Some(nb) = crate::builtins::find_native_base(c) {
                             return self.try_get_attr(&nb, name);
+                        }
+                        if name == "__new__" {
+                            return Ok(Some(crate::builtins::object_new_fn()));
                         }
                         Ok(None)
                     }
@@ -310,9 +433,13 @@ impl Interp {
                 if let Some(pos) = pos {
                     for k in &full[pos + 1..] {
                         if let Some(f) = k.dict.borrow().get(name).cloned() {
-                            return Ok(Some(bind(f, this)));
+                            // `__new__` is a static method
+                            return Ok(Some(if name == "__new__" { f } else { bind(f, this) }));
                         }
                     }
+                }
+                if name == "__new__" {
+                    return Ok(Some(crate::builtins::object_new_fn()));
                 }
                 if let Some(nb) = crate::builtins::find_native_base(&start) {
                     if let Some(v) =
@@ -370,6 +497,14 @@ impl Interp {
             Value::Type(t) => {
                 if name == "__name__" || name == "__qualname__" {
                     return Ok(Some(Value::str(t.name())));
+                }
+                if name == "__new__"
+                    && matches!(
+                        t,
+                        BuiltinType::Object | BuiltinType::Tuple | BuiltinType::Dict
+                    )
+                {
+                    return Ok(Some(crate::builtins::object_new_fn()));
                 }
                 if *t == BuiltinType::Dict && name == "fromkeys" {
                     let f = crate::builtins::methods::dict_fromkeys;
@@ -432,7 +567,10 @@ impl Interp {
                 return native_dict_method(obj, name);
             }
         }
-        let tn = obj.type_name();
+        let tn = match obj {
+            Value::Tuple(_) => "tuple".into(),
+            _ => obj.type_name(),
+        };
         let (n, f) = crate::builtins::methods::lookup(&tn, name)?;
         Some(Value::Builtin(Rc::new(BuiltinFn {
             name: n,
@@ -470,6 +608,17 @@ impl Interp {
             Value::Class(c) if !c.builtin => {
                 c.dict.borrow_mut().insert(Rc::from(name), v);
                 Ok(())
+            }
+            Value::Tuple(t) if t.class.is_some() => {
+                let c = t.class.clone();
+                match c.and_then(|c| self.class_lookup(&c, name)) {
+                    // namedtuple fields (`_tuplegetter`), `torch.return_types` (structseq)
+                    Some(Value::Property(_)) if obj.type_name().starts_with("torch.") => {
+                        Err(PyErr::attribute_error("readonly attribute"))
+                    }
+                    Some(Value::Property(_)) => Err(PyErr::attribute_error("can't set attribute")),
+                    _ => Err(self.no_attr_plain(obj, name)),
+                }
             }
             Value::Module(m) => {
                 m.attrs.borrow_mut().insert(Rc::from(name), v);
@@ -715,6 +864,10 @@ pub(crate) fn bind(f: Value, this: &Value) -> Value {
         Value::ClassMethod(inner) => {
             let cls = match this {
                 Value::Instance(i) => Value::Class(i.class.clone()),
+                Value::Tuple(t) if t.class.is_some() => match &t.class {
+                    Some(c) => Value::Class(c.clone()),
+                    None => this.clone(),
+                },
                 other => other.clone(),
             };
             Value::BoundMethod(Rc::new(BoundMethod {
@@ -746,11 +899,9 @@ pub(crate) fn class_qualname(c: &Class) -> Rc<str> {
 }
 
 pub(crate) fn class_module(c: &Rc<Class>) -> String {
-    if c.builtin {
-        return "builtins".into();
-    }
     match c.dict.borrow().get("__module__") {
         Some(Value::Str(m)) => m.to_string(),
+        _ if c.builtin => "builtins".into(),
         _ => "__main__".into(),
     }
 }

@@ -360,10 +360,9 @@ impl Interp {
             (Value::Dict(x), Value::Dict(y), BinOp::BitOr) => {
                 let d = crate::builtins::python::dict_copy(x);
                 if let Value::Dict(nd) = &d {
-                    for (k, v) in y.data.borrow().entries.iter() {
-                        nd.data
-                            .borrow_mut()
-                            .insert(k.hash_key()?, k.clone(), v.clone());
+                    let entries = y.data.borrow().keyed_entries();
+                    for (hk, k, v) in entries {
+                        nd.data.borrow_mut().insert(hk, k, v);
                     }
                 }
                 return Ok(d);
@@ -673,12 +672,12 @@ impl Interp {
                 self.seq_eq(&x, &y)
             }
             (Value::Dict(x), Value::Dict(y)) => {
-                let xe = x.data.borrow().entries.clone();
+                let xe = x.data.borrow().keyed_entries();
                 if xe.len() != y.data.borrow().len() {
                     return Ok(false);
                 }
-                for (k, v) in xe {
-                    let other = y.data.borrow().get(&k.hash_key()?).cloned();
+                for (hk, _, v) in xe {
+                    let other = y.data.borrow().get(&hk).cloned();
                     match other {
                         Some(w) if self.eq(&v, &w)? => {}
                         _ => return Ok(false),
@@ -746,11 +745,11 @@ impl Interp {
                 ))),
             },
             Value::Dict(d) => {
-                let k = item.hash_key()?;
+                let k = self.hash_key(item)?;
                 Ok(d.data.borrow().index.contains_key(&k))
             }
             Value::Set(d) => {
-                let k = item.hash_key()?;
+                let k = self.hash_key(item)?;
                 Ok(d.data.borrow().index.contains_key(&k))
             }
             Value::Range(r) => match as_num(item) {

@@ -29,6 +29,20 @@ impl Interp {
                 let items = l.items.borrow().clone();
                 self.container_repr(v, &items, "[", "]")?
             }
+            Value::Tuple(t)
+                if t.class.is_some() && self.lookup_special(v, "__repr__").is_some() =>
+            {
+                let m = self.lookup_special(v, "__repr__").unwrap_or(Value::None);
+                match self.call(&m, Args::default())? {
+                    Value::Str(s) => s.to_string(),
+                    other => {
+                        return Err(PyErr::type_error(format!(
+                            "__repr__ returned non-string (type {})",
+                            other.type_name()
+                        )))
+                    }
+                }
+            }
             Value::Tuple(t) => {
                 if t.items.len() == 1 {
                     let items = t.items.clone();
@@ -221,6 +235,16 @@ impl Interp {
                 let n = n.clone();
                 n.str(self)
             }
+            Value::Tuple(t) if t.class.is_some() => match self.lookup_special(v, "__str__") {
+                Some(m) => match self.call(&m, Args::default())? {
+                    Value::Str(s) => Ok(s.to_string()),
+                    other => Err(PyErr::type_error(format!(
+                        "__str__ returned non-string (type {})",
+                        other.type_name()
+                    ))),
+                },
+                None => self.repr(v),
+            },
             Value::Instance(inst) => {
                 if let Some(m) = self.lookup_special(v, "__str__") {
                     let r = self.call(&m, Args::default())?;

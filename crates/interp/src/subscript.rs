@@ -56,7 +56,7 @@ impl Interp {
                 Ok(Value::Int(r.get(i as i64)))
             }
             Value::Dict(d) => {
-                let hk = key.hash_key()?;
+                let hk = self.hash_key(key)?;
                 if let Some(v) = d.data.borrow().get(&hk) {
                     return Ok(v.clone());
                 }
@@ -129,7 +129,7 @@ impl Interp {
                 Ok(())
             }
             Value::Dict(d) => {
-                let hk = key.hash_key()?;
+                let hk = self.hash_key(key)?;
                 let len = d.data.borrow().len();
                 if len > 0 && len.is_multiple_of(65536) {
                     // About 100 bytes per entry (key, value, index).
@@ -185,7 +185,7 @@ impl Interp {
                 Ok(())
             }
             Value::Dict(d) => {
-                let hk = key.hash_key()?;
+                let hk = self.hash_key(key)?;
                 let removed = d.data.borrow_mut().remove(&hk);
                 match removed {
                     Some(_) => Ok(()),

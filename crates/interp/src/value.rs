@@ -272,6 +272,9 @@ impl ListObj {
 
 pub struct TupleObj {
     pub items: Vec<Value>,
+    /// A `tuple` subclass (a namedtuple, `torch.return_types.max`): the instance's class.
+    /// Everything a tuple does works on it unchanged; attributes and `repr` look in the class.
+    pub class: Option<Rc<Class>>,
 }
 
 /// Hashable key for dicts and sets. Numbers that compare equal hash equal.
@@ -286,6 +289,9 @@ pub enum HashKey {
     Tuple(Vec<HashKey>),
     /// Identity of an object.
     Id(usize),
+    /// An instance whose class defines `__hash__`: its hash and the number of the class of
+    /// equal (`__eq__`) objects it belongs to (`Interp::hash_key`).
+    User(i64, usize),
 }
 
 /// An insertion-ordered dictionary.
@@ -325,6 +331,20 @@ impl DictData {
         self.entries.len()
     }
 
+    /// The entries with their keys' hash keys, in order (copying a dict calls no `__hash__`).
+    pub fn keyed_entries(&self) -> Vec<(HashKey, Value, Value)> {
+        let mut keys: Vec<Option<&HashKey>> = vec![None; self.entries.len()];
+        for (k, &i) in &self.index {
+            if let Some(slot) = keys.get_mut(i) {
+                *slot = Some(k);
+            }
+        }
+        keys.into_iter()
+            .zip(&self.entries)
+            .filter_map(|(k, (key, v))| Some((k?.clone(), key.clone(), v.clone())))
+            .collect()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
     }
@@ -346,10 +366,19 @@ impl SetObj {
         let data = self.data.borrow();
         let keys: Vec<Value> = data.entries.iter().map(|(k, _)| k.clone()).collect();
         let mut hashes = Vec::with_capacity(keys.len());
+        let mut user = None;
         for k in &keys {
             match k {
                 Value::Int(i) => hashes.push(if *i == -1 { -2i64 } else { *i } as u64),
                 Value::Bool(b) => hashes.push(*b as u64),
+                // instances hashed by their own `__hash__`: its value is known
+                Value::Instance(_) => {
+                    let keyed = user.get_or_insert_with(|| data.keyed_entries());
+                    match keyed.get(hashes.len()) {
+                        Some((HashKey::User(h, _), _, _)) => hashes.push(*h as u64),
+                        _ => return keys,
+                    }
+                }
                 _ => return keys,
             }
         }
@@ -522,7 +551,15 @@ impl Value {
     }
 
     pub fn tuple(items: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(TupleObj { items }))
+        Value::Tuple(Rc::new(TupleObj { items, class: None }))
+    }
+
+    /// An instance of `class`, a `tuple` subclass.
+    pub fn tuple_of(class: Rc<Class>, items: Vec<Value>) -> Value {
+        Value::Tuple(Rc::new(TupleObj {
+            items,
+            class: Some(class),
+        }))
     }
 
     pub fn from_bigint(b: BigInt) -> Value {
@@ -544,7 +581,10 @@ impl Value {
             Value::Float(_) => "float".into(),
             Value::Str(_) => "str".into(),
             Value::List(_) => "list".into(),
-            Value::Tuple(_) => "tuple".into(),
+            Value::Tuple(t) => match &t.class {
+                Some(c) => c.name.to_string(),
+                None => "tuple".into(),
+            },
             Value::Dict(_) => "dict".into(),
             Value::Set(_) => "set".into(),
             Value::Range(_) => "range".into(),

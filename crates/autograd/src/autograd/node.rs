@@ -732,6 +732,18 @@ pub enum BackwardFn {
         dim: usize,
         indices: SavedTensor,
     },
+    /// `embedding(weight, indices)`: `indices` flat; the `padding_idx` row gets no gradient.
+    Embedding {
+        rows: usize,
+        indices: SavedTensor,
+        padding_idx: Option<usize>,
+    },
+    /// That gradient's own node (`create_graph=True`): rows gathered back, shaped `shape`.
+    EmbeddingDense {
+        indices: SavedTensor,
+        padding_idx: Option<usize>,
+        shape: Vec<usize>,
+    },
     /// That scatter's own node: the gradient gathered at `indices`.
     PutAlong {
         dim: usize,
@@ -974,6 +986,8 @@ impl BackwardFn {
             Cumsum { .. } => "CumsumBackward0",
             Cumprod { .. } => "CumprodBackward0",
             TakeAlong { name, .. } => name,
+            Embedding { .. } => "EmbeddingBackward0",
+            EmbeddingDense { .. } => "EmbeddingDenseBackwardBackward0",
             PutAlong { .. } => "ScatterBackward0",
             Flip { .. } => "FlipBackward0",
             Remainder { other: None, .. } => "RemainderBackward0",
@@ -1078,6 +1092,8 @@ impl BackwardFn {
             | Index { indices, .. }
             | IndexBackward { indices, .. }
             | TakeAlong { indices, .. }
+            | Embedding { indices, .. }
+            | EmbeddingDense { indices, .. }
             | PutAlong { indices, .. } => v.push(("indices", indices)),
             Mm { this, mat2 } | Bmm { this, mat2 } => {
                 v.push(("self", this));
@@ -1862,6 +1878,16 @@ impl BackwardFn {
                 matches!(*name, "GatherBackward0" | "IndexSelectBackward0"),
             ))?,
             PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
+            Embedding {
+                rows,
+                indices,
+                padding_idx,
+            } => one(g.embedding_backward(*rows, &u(indices)?, *padding_idx))?,
+            EmbeddingDense {
+                indices,
+                padding_idx,
+                shape,
+            } => one(g.embedding_double_backward(&u(indices)?, *padding_idx, shape))?,
             Cumsum { dim } => {
                 let d = [*dim as isize];
                 one(g.flip(&d)?.cumsum(*dim as isize)?.flip(&d))?

@@ -199,13 +199,19 @@ impl Tensor {
             ));
         }
         let v = self.to_vec();
+        if v.is_empty() && num_classes.is_none_or(|c| c < 0) {
+            return Err(TorchError::runtime(
+                "Can not infer total number of classes from empty tensor.",
+            ));
+        }
         if v.iter().any(|&x| x < 0.0) {
             return Err(TorchError::runtime("Class values must be non-negative."));
         }
         let max = v.iter().fold(-1.0f64, |a, &b| a.max(b)) as i64;
         let c = match num_classes {
-            Some(c) if c >= 0 => {
-                if max >= c {
+            // only -1 (the default) means "one more than the largest"
+            Some(c) if c != -1 => {
+                if max >= c || c < 0 {
                     return Err(TorchError::runtime(
                         "Class values must be smaller than num_classes.",
                     ));

@@ -387,6 +387,104 @@ impl Tensor {
         }))
     }
 
+    /// `torch.embedding(weight, indices, padding_idx)` (`EmbeddingBackward0`): the rows of
+    /// the 2-D `self` at `indices` (any shape), shaped `indices.shape + [embedding_dim]`. The
+    /// gradient adds each row's gradient into its weight row in index order; the
+    /// `padding_idx` row (already wrapped, in range) gets none.
+    pub fn embedding(&self, indices: &Tensor, padding_idx: Option<usize>) -> Result<Tensor> {
+        if !matches!(indices.dtype(), DType::Int64 | DType::Int32) {
+            let got = match indices.dtype() {
+                DType::Bool => "CPUBoolType",
+                d => d.tensor_type_name(),
+            };
+            return Err(TorchError::runtime(format!(
+                "Expected tensor for argument #1 'indices' to have one of the following scalar types: Long, Int; but got {got} instead (while checking arguments for embedding)"
+            )));
+        }
+        if self.dim() != 2 {
+            return Err(TorchError::runtime("'weight' must be 2-D"));
+        }
+        let rows = self.shape()[0];
+        let iv = indices.to_vec();
+        if iv.iter().any(|&v| v < 0.0 || v >= rows as f64) {
+            return Err(TorchError::index("index out of range in self"));
+        }
+        let flat = Tensor::new_raw(iv, vec![indices.numel()], DType::Int64);
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            self.index_select(0, &flat)?
+        };
+        let mut shape = indices.size();
+        shape.push(self.shape()[1]);
+        let r = Tensor::new_raw(r.to_vec(), shape, r.dtype());
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Embedding {
+            rows,
+            indices: SavedTensor::input(&flat),
+            padding_idx,
+        }))
+    }
+
+    /// `EmbeddingBackward0`'s formula: `self` (the output's gradient) summed into zeros of
+    /// `[rows, embedding_dim]` at `indices`, skipping `padding_idx`.
+    pub(crate) fn embedding_backward(
+        &self,
+        rows: usize,
+        indices: &Tensor,
+        padding_idx: Option<usize>,
+    ) -> Result<Tensor> {
+        let d = self.shape().last().copied().unwrap_or(1);
+        let n = indices.numel();
+        let mut g = self.reshape(&[n as isize, d as isize])?;
+        let mut iv = indices.to_vec();
+        if let Some(p) = padding_idx {
+            let keep: Vec<f64> = (0..n)
+                .filter(|&i| iv[i] != p as f64)
+                .map(|i| i as f64)
+                .collect();
+            if keep.len() < n {
+                let k = Tensor::new_raw(keep.clone(), vec![keep.len()], DType::Int64);
+                g = g.index_select(0, &k)?;
+                iv = keep.iter().map(|&i| iv[i as usize]).collect();
+            }
+        }
+        let m = iv.len();
+        let full: Vec<f64> = iv.iter().flat_map(|&v| std::iter::repeat_n(v, d)).collect();
+        let full = Tensor::new_raw(full, vec![m, d], DType::Int64);
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            g.put_along(&[rows, d], 0, &full, true)?
+        };
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        let shape = self.size();
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::EmbeddingDense {
+            indices: SavedTensor::input(indices),
+            padding_idx,
+            shape,
+        }))
+    }
+
+    /// `EmbeddingDenseBackwardBackward0`'s formula (ATen's `embedding_dense_double_backward`):
+    /// the rows of `self` at `indices`, the `padding_idx` ones zero, shaped `shape`.
+    pub(crate) fn embedding_double_backward(
+        &self,
+        indices: &Tensor,
+        padding_idx: Option<usize>,
+        shape: &[usize],
+    ) -> Result<Tensor> {
+        let mut r = self.index_select(0, indices)?;
+        if let Some(p) = padding_idx {
+            let keep: Vec<f64> = indices
+                .to_vec()
+                .iter()
+                .map(|&v| f64::from(u8::from(v != p as f64)))
+                .collect();
+            let n = keep.len();
+            r = r.mul(&Tensor::new_raw(keep, vec![n, 1], r.dtype()))?;
+        }
+        let shape: Vec<isize> = shape.iter().map(|&s| s as isize).collect();
+        r.reshape(&shape)
+    }
+
     /// `self` gathered along `dim` at `idx` (same shape but along `dim`), recorded as
     /// `GatherBackward0`: `out[.., j, ..] = self[.., idx[.., j, ..], ..]`.
     pub(crate) fn take_along(&self, dim: usize, idx: &Tensor) -> Result<Tensor> {

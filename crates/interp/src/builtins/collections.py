@@ -253,95 +253,56 @@ def __build_collections():
         def __neg__(self):
             return self._keep([(e, 0 - c) for e, c in self.items()])
 
-    class _NamedTuple:
-        __module__ = 'collections'
+    # namedtuple's methods (CPython's collections/__init__.py); each class is a real tuple
+    # subclass made by type(), these functions in its namespace.
+    def _nt_new(_cls, *args, **kwargs):
+        cls = _cls.__name__
+        fields = _cls._fields
+        if len(args) > len(fields):
+            raise TypeError(f'{cls}.__new__() takes {len(fields) + 1} positional arguments but {len(args) + 1} were given')
+        values = list(args)
+        missing = []
+        for name in fields[len(args):]:
+            if name in kwargs:
+                values.append(kwargs.pop(name))
+            elif name in _cls._field_defaults:
+                values.append(_cls._field_defaults[name])
+            else:
+                missing.append(repr(name))
+        for name in fields[:len(args)]:
+            if name in kwargs:
+                raise TypeError(f"{cls}.__new__() got multiple values for argument '{name}'")
+        for name in kwargs:
+            raise TypeError(f"{cls}.__new__() got an unexpected keyword argument '{name}'")
+        if missing:
+            s = 's' if len(missing) > 1 else ''
+            names = ', '.join(missing[:-1]) + ' and ' + missing[-1] if len(missing) > 1 else missing[0]
+            raise TypeError(f'{cls}.__new__() missing {len(missing)} required positional argument{s}: {names}')
+        return tuple.__new__(_cls, values)
 
-        def __init__(self, *args, **kwargs):
-            cls = type(self).__name__
-            fields = self._fields
-            if len(args) > len(fields):
-                raise TypeError(f'{cls}.__new__() takes {len(fields) + 1} positional arguments but {len(args) + 1} were given')
-            values = list(args)
-            missing = []
-            for name in fields[len(args):]:
-                if name in kwargs:
-                    values.append(kwargs.pop(name))
-                elif name in self._field_defaults:
-                    values.append(self._field_defaults[name])
-                else:
-                    missing.append(repr(name))
-            for name in fields[:len(args)]:
-                if name in kwargs:
-                    raise TypeError(f"{cls}.__new__() got multiple values for argument '{name}'")
-            for name in kwargs:
-                raise TypeError(f"{cls}.__new__() got an unexpected keyword argument '{name}'")
-            if missing:
-                s = 's' if len(missing) > 1 else ''
-                names = ', '.join(missing[:-1]) + ' and ' + missing[-1] if len(missing) > 1 else missing[0]
-                raise TypeError(f'{cls}.__new__() missing {len(missing)} required positional argument{s}: {names}')
-            self._values = tuple(values)
+    def _nt_make(cls, iterable):
+        result = tuple.__new__(cls, iterable)
+        if len(result) != len(cls._fields):
+            raise TypeError(f'Expected {len(cls._fields)} arguments, got {len(result)}')
+        return result
 
-        @classmethod
-        def _make(cls, iterable):
-            return cls(*iterable)
+    def _nt_replace(self, /, **kwds):
+        result = self._make([kwds.pop(name, v) for name, v in zip(self._fields, self)])
+        if kwds:
+            raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
+        return result
 
-        def _replace(self, **kwds):
-            values = [kwds.pop(name, v) for name, v in zip(self._fields, self._values)]
-            if kwds:
-                raise ValueError(f'Got unexpected field names: {list(kwds)!r}')
-            return type(self)(*values)
+    def _nt_repr(self):
+        return self.__class__.__name__ + '(' + ', '.join(f'{n}={v!r}' for n, v in zip(self._fields, self)) + ')'
 
-        def _asdict(self):
-            return dict(zip(self._fields, self._values))
+    def _nt_asdict(self):
+        return dict(zip(self._fields, self))
 
-        def __repr__(self):
-            return type(self).__name__ + '(' + ', '.join(f'{n}={v!r}' for n, v in zip(self._fields, self._values)) + ')'
-
-        def __getitem__(self, i):
-            return self._values[i]
-
-        def __len__(self):
-            return len(self._values)
-
-        def __iter__(self):
-            return iter(self._values)
-
-        def __contains__(self, x):
-            return x in self._values
-
-        def _tuple(self, other):
-            return other._values if isinstance(other, _NamedTuple) else other
-
-        def __eq__(self, other):
-            other = self._tuple(other)
-            return self._values == other if isinstance(other, tuple) else NotImplemented
-
-        def __lt__(self, other):
-            return self._values < self._tuple(other)
-
-        def __le__(self, other):
-            return self._values <= self._tuple(other)
-
-        def __gt__(self, other):
-            return self._values > self._tuple(other)
-
-        def __ge__(self, other):
-            return self._values >= self._tuple(other)
-
-        def __hash__(self):
-            return hash(self._values)
-
-        def __add__(self, other):
-            return self._values + self._tuple(other)
-
-        def count(self, x):
-            return self._values.count(x)
-
-        def index(self, x):
-            return self._values.index(x)
+    def _nt_getnewargs(self):
+        return tuple(self)
 
     def _field(i):
-        return property(lambda self: self._values[i])
+        return property(lambda self: self[i])
 
     def namedtuple(typename, field_names, *, rename=False, defaults=None, module=None):
         if isinstance(field_names, str):
@@ -373,11 +334,14 @@ def __build_collections():
             if len(defaults) > len(field_names):
                 raise TypeError('Got more default values than field names')
             field_defaults = dict(zip(field_names[len(field_names) - len(defaults):], defaults))
-        ns = {'__module__': '__main__' if module is None else module, '_fields': tuple(field_names),
-              '_field_defaults': field_defaults}
+        ns = {'__module__': '__main__' if module is None else module, '__slots__': (),
+              '_fields': tuple(field_names), '_field_defaults': field_defaults,
+              '__new__': _nt_new, '_make': classmethod(_nt_make), '_replace': _nt_replace,
+              '__repr__': _nt_repr, '_asdict': _nt_asdict, '__getnewargs__': _nt_getnewargs,
+              '__match_args__': tuple(field_names)}
         for i, name in enumerate(field_names):
             ns[name] = _field(i)
-        return type(typename, (_NamedTuple,), ns)
+        return type(typename, (tuple,), ns)
 
     class deque:
         __module__ = 'collections'

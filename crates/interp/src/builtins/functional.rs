@@ -280,6 +280,21 @@ pub(crate) fn f_one_hot(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(wrap(t.one_hot(n).py()?))
 }
 
+/// `torch.embedding(weight, indices, padding_idx=-1, ...)`: a negative `padding_idx` is none
+/// (`F.embedding`, in the prelude, wraps the user's and checks its range).
+pub(crate) fn t_embedding(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let w = args.arg(0, "weight").unwrap_or(Value::None);
+    let w = tensor_arg(&w, "embedding", "weight", 1)?;
+    let i = args.arg(1, "indices").unwrap_or(Value::None);
+    let i = tensor_arg(&i, "embedding", "indices", 2)?;
+    let pad = match args.arg(2, "padding_idx") {
+        Some(v) => int_arg(&v, "padding_idx")?,
+        None => -1,
+    };
+    let pad = usize::try_from(pad).ok();
+    Ok(wrap(w.embedding(&i, pad).py()?))
+}
+
 pub(crate) fn t_addmm(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     let b = tensor_arg(
         &args.arg(0, "input").unwrap_or(Value::None),

@@ -97,7 +97,10 @@ fn this(args: &mut Args, tn: &str, method: &str) -> PyResult<Value> {
             return Ok(Value::Dict(d));
         }
     }
-    if v.type_name() != tn && !(tn == "int" && matches!(v, Value::Bool(_))) {
+    if v.type_name() != tn
+        && !(tn == "int" && matches!(v, Value::Bool(_)))
+        && !(tn == "tuple" && matches!(v, Value::Tuple(_)))
+    {
         return Err(PyErr::type_error(format!(
             "descriptor '{method}' for '{tn}' objects doesn't apply to a '{}' object",
             v.type_name()
@@ -346,9 +349,9 @@ fn dict_init(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("not a dict"))?;
     let src = super::types::dict_from(interp, args)?;
     if let Value::Dict(s) = src {
-        let entries = s.data.borrow().entries.clone();
-        for (k, v) in entries {
-            d.data.borrow_mut().insert(k.hash_key()?, k, v);
+        let entries = s.data.borrow().keyed_entries();
+        for (hk, k, v) in entries {
+            d.data.borrow_mut().insert(hk, k, v);
         }
     }
     Ok(Value::None)
@@ -366,7 +369,8 @@ fn dict_receiver(args: &mut Args, method: &str, n: usize) -> PyResult<(Value, Rc
 fn dict_getitem(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let (me, d) = dict_receiver(&mut args, "__getitem__", 1)?;
     let key = &args.positional[0];
-    if let Some(v) = d.data.borrow().get(&key.hash_key()?) {
+    let hk = interp.hash_key(key)?;
+    if let Some(v) = d.data.borrow().get(&hk) {
         return Ok(v.clone());
     }
     if let Some(m) = interp.lookup_special(&me, "__missing__") {
@@ -375,14 +379,15 @@ fn dict_getitem(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     Err(interp.key_error(key))
 }
 
-fn dict_setitem(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+fn dict_setitem(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let (_, d) = dict_receiver(&mut args, "__setitem__", 2)?;
     let mut p = std::mem::take(&mut args.positional).into_iter();
     let (k, v) = (
         p.next().unwrap_or(Value::None),
         p.next().unwrap_or(Value::None),
     );
-    d.data.borrow_mut().insert(k.hash_key()?, k, v);
+    let hk = interp.hash_key(&k)?;
+    d.data.borrow_mut().insert(hk, k, v);
     Ok(Value::None)
 }
 
@@ -528,11 +533,11 @@ fn dict_items(_: &mut Interp, args: Args) -> PyResult<Value> {
     view(args, "dict_items", "items")
 }
 
-fn dict_get(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+fn dict_get(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let d =
         dict_of(&this(&mut args, "dict", "get")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
     n_args(&args, "get", 1, 2)?;
-    let hk = args.positional[0].hash_key()?;
+    let hk = interp.hash_key(&args.positional[0])?;
     let v = d.data.borrow().get(&hk).cloned();
     Ok(v.unwrap_or_else(|| args.positional.get(1).cloned().unwrap_or(Value::None)))
 }
@@ -541,7 +546,7 @@ fn dict_pop(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let d =
         dict_of(&this(&mut args, "dict", "pop")?).ok_or_else(|| PyErr::type_error("not a dict"))?;
     n_args(&args, "pop", 1, 2)?;
-    let hk = args.positional[0].hash_key()?;
+    let hk = interp.hash_key(&args.positional[0])?;
     let removed = d.data.borrow_mut().remove(&hk);
     match removed {
         Some((_, v)) => Ok(v),
@@ -552,12 +557,12 @@ fn dict_pop(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     }
 }
 
-fn dict_setdefault(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+fn dict_setdefault(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let d = dict_of(&this(&mut args, "dict", "setdefault")?)
         .ok_or_else(|| PyErr::type_error("not a dict"))?;
     n_args(&args, "setdefault", 1, 2)?;
     let k = args.positional[0].clone();
-    let hk = k.hash_key()?;
+    let hk = interp.hash_key(&k)?;
     if let Some(v) = d.data.borrow().get(&hk) {
         return Ok(v.clone());
     }
@@ -572,7 +577,7 @@ pub(crate) fn dict_fromkeys(interp: &mut Interp, args: Args) -> PyResult<Value> 
     let v = args.positional.get(1).cloned().unwrap_or(Value::None);
     let mut data = DictData::default();
     for k in interp.collect(&args.positional[0])? {
-        data.insert(k.hash_key()?, k, v.clone());
+        data.insert(interp.hash_key(&k)?, k, v.clone());
     }
     Ok(Value::Dict(Rc::new(DictObj {
         data: std::cell::RefCell::new(data),
@@ -584,9 +589,9 @@ fn dict_update(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
         .ok_or_else(|| PyErr::type_error("not a dict"))?;
     let src = super::types::construct(interp, BuiltinType::Dict, args)?;
     if let Value::Dict(s) = src {
-        let entries = s.data.borrow().entries.clone();
-        for (k, v) in entries {
-            d.data.borrow_mut().insert(k.hash_key()?, k, v);
+        let entries = s.data.borrow().keyed_entries();
+        for (hk, k, v) in entries {
+            d.data.borrow_mut().insert(hk, k, v);
         }
     }
     Ok(Value::None)
@@ -606,13 +611,14 @@ fn dict_clear(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
-fn dict_popitem(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+fn dict_popitem(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let d = dict_of(&this(&mut args, "dict", "popitem")?)
         .ok_or_else(|| PyErr::type_error("not a dict"))?;
     let last = d.data.borrow().entries.last().cloned();
     match last {
         Some((k, v)) => {
-            d.data.borrow_mut().remove(&k.hash_key()?);
+            let hk = interp.hash_key(&k)?;
+            d.data.borrow_mut().remove(&hk);
             Ok(Value::tuple(vec![k, v]))
         }
         None => Err(PyErr::new("KeyError", "'popitem(): dictionary is empty'")),
@@ -653,33 +659,37 @@ fn set_add(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     if len > 0 && len.is_multiple_of(65536) {
         interp.check_alloc(len as u128 * 100)?;
     }
-    s.data.borrow_mut().insert(k.hash_key()?, k, Value::None);
+    let hk = interp.hash_key(&k)?;
+    s.data.borrow_mut().insert(hk, k, Value::None);
     Ok(Value::None)
 }
 
 fn set_remove(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let s = set_of(&this(&mut args, "set", "remove")?);
     n_args(&args, "set.remove", 1, 1)?;
-    let removed = s.data.borrow_mut().remove(&args.positional[0].hash_key()?);
+    let hk = interp.hash_key(&args.positional[0])?;
+    let removed = s.data.borrow_mut().remove(&hk);
     match removed {
         Some(_) => Ok(Value::None),
         None => Err(interp.key_error(&args.positional[0])),
     }
 }
 
-fn set_discard(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+fn set_discard(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let s = set_of(&this(&mut args, "set", "discard")?);
     n_args(&args, "set.discard", 1, 1)?;
-    s.data.borrow_mut().remove(&args.positional[0].hash_key()?);
+    let hk = interp.hash_key(&args.positional[0])?;
+    s.data.borrow_mut().remove(&hk);
     Ok(Value::None)
 }
 
-fn set_pop(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+fn set_pop(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let s = set_of(&this(&mut args, "set", "pop")?);
     let first = s.data.borrow().entries.first().cloned();
     match first {
         Some((k, _)) => {
-            s.data.borrow_mut().remove(&k.hash_key()?);
+            let hk = interp.hash_key(&k)?;
+            s.data.borrow_mut().remove(&hk);
             Ok(k)
         }
         None => Err(PyErr::new("KeyError", "'pop from an empty set'")),
@@ -688,14 +698,13 @@ fn set_pop(_: &mut Interp, mut args: Args) -> PyResult<Value> {
 
 fn set_copy(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     let s = set_of(&this(&mut args, "set", "copy")?);
-    let items: Vec<Value> = s
-        .data
-        .borrow()
-        .entries
-        .iter()
-        .map(|e| e.0.clone())
-        .collect();
-    super::python::make_set(items)
+    let mut d = DictData::default();
+    for (hk, k, v) in s.data.borrow().keyed_entries() {
+        d.insert(hk, k, v);
+    }
+    Ok(Value::Set(Rc::new(SetObj {
+        data: std::cell::RefCell::new(d),
+    })))
 }
 
 fn set_clear(_: &mut Interp, mut args: Args) -> PyResult<Value> {
@@ -714,12 +723,12 @@ fn set_binop(
     let mut acc = s;
     for o in &args.positional {
         let items = interp.collect(o)?;
-        let os = super::python::make_set(items)?;
+        let os = super::python::make_set(interp, items)?;
         acc = super::python::set_op(&acc, &os, op)?;
     }
     if args.positional.is_empty() {
         let items = interp.collect(&acc)?;
-        return super::python::make_set(items);
+        return super::python::make_set(interp, items);
     }
     Ok(acc)
 }
@@ -740,7 +749,8 @@ fn set_update(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let s = set_of(&this(&mut args, "set", "update")?);
     for o in &args.positional {
         for k in interp.collect(o)? {
-            s.data.borrow_mut().insert(k.hash_key()?, k, Value::None);
+            let hk = interp.hash_key(&k)?;
+            s.data.borrow_mut().insert(hk, k, Value::None);
         }
     }
     Ok(Value::None)
@@ -752,7 +762,7 @@ fn set_issubset(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     let other = interp.collect(&args.positional[0])?;
     let mut keys = crate::fxhash::HashSet::default();
     for o in other {
-        keys.insert(o.hash_key()?);
+        keys.insert(interp.hash_key(&o)?);
     }
     let r = s.data.borrow().index.keys().all(|k| keys.contains(k));
     Ok(Value::Bool(r))
@@ -763,7 +773,8 @@ fn set_issuperset(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     n_args(&args, "set.issuperset", 1, 1)?;
     let other = interp.collect(&args.positional[0])?;
     for o in other {
-        if !s.data.borrow().index.contains_key(&o.hash_key()?) {
+        let hk = interp.hash_key(&o)?;
+        if !s.data.borrow().index.contains_key(&hk) {
             return Ok(Value::Bool(false));
         }
     }

@@ -5,8 +5,10 @@
 //! - `strings`: string methods and `%`-formatting.
 //! - `math`: the `math` module.
 //! - `torch` / `tensor`: the seam where the PyTorch surface is bound to `autograd`.
-//! - `collections.py`, `functools.py`, `itertools.py`: standard modules written in Python
-//!   (`python_module`); `dict` subclasses (`OrderedDict` ...) hold a dict in `Instance::native`.
+//! - `collections.py`, `functools.py`, `itertools.py`, `copy.py`, `operator.py`: standard modules
+//!   written in Python (`python_module`); `dict` subclasses (`OrderedDict` ...) hold a dict in
+//!   `Instance::native`, instances of `tuple` subclasses (namedtuples) are tuples that know their
+//!   class (`TupleObj::class`).
 
 pub mod backward;
 pub mod functional;
@@ -109,7 +111,8 @@ pub(crate) fn new_class(
             }
             Value::Type(BuiltinType::Object) => {}
             // A dict subclass: its instances hold a dict (`Instance::native`).
-            Value::Type(BuiltinType::Dict) => {
+            // A tuple subclass: its instances are tuples that know their class.
+            Value::Type(BuiltinType::Dict | BuiltinType::Tuple) => {
                 native_base.get_or_insert_with(|| b.clone());
             }
             Value::Native(n) if n.as_type_name().is_some() => native_base = Some(b.clone()),
@@ -188,6 +191,52 @@ fn exc_init(_: &mut Interp, args: crate::eval::Args) -> PyResult<Value> {
     Ok(Value::None)
 }
 
+/// `object.__new__` (also `tuple.__new__`, and a class's `__new__` when none of its own):
+/// `__new__(cls, *args)` makes an instance of `cls` without calling `__init__`; for a
+/// `tuple` subclass, holding the items of the iterable argument.
+pub(crate) fn object_new_fn() -> Value {
+    builtin_fn("__new__", |interp, args| {
+        let mut p = args.positional.into_iter();
+        match p.next() {
+            Some(Value::Class(c)) if !c.is_exception => match find_native_base(&c) {
+                Some(Value::Type(BuiltinType::Tuple)) => {
+                    let items = match p.next() {
+                        Some(it) => interp.collect(&it)?,
+                        None => Vec::new(),
+                    };
+                    Ok(Value::tuple_of(c, items))
+                }
+                Some(Value::Native(_)) => Err(crate::error::PyErr::type_error(format!(
+                    "object.__new__({}) is not safe, use its own constructor",
+                    c.name
+                ))),
+                nb => {
+                    let native = matches!(nb, Some(Value::Type(BuiltinType::Dict))).then(|| {
+                        Value::Dict(Rc::new(DictObj {
+                            data: RefCell::new(DictData::default()),
+                        }))
+                    });
+                    Ok(Value::Instance(Rc::new(Instance {
+                        class: c,
+                        dict: RefCell::new(DictData::default()),
+                        native: RefCell::new(native),
+                        id: std::cell::Cell::new(0),
+                    })))
+                }
+            },
+            Some(Value::Class(c)) => Ok(new_exc_instance(c, p.collect())),
+            Some(t @ Value::Type(_)) => interp.call(&t, crate::eval::Args::positional(p.collect())),
+            Some(other) => Err(crate::error::PyErr::type_error(format!(
+                "object.__new__(X): X is not a type object ({})",
+                other.type_name()
+            ))),
+            None => Err(crate::error::PyErr::type_error(
+                "object.__new__(): not enough arguments",
+            )),
+        }
+    })
+}
+
 pub(crate) fn builtin_fn(name: &'static str, func: BuiltinImpl) -> Value {
     Value::Builtin(Rc::new(BuiltinFn {
         name,
@@ -227,6 +276,8 @@ pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Va
         "collections" => python_module(interp, 0, "collections", COLLECTIONS).map(Some),
         "functools" => python_module(interp, 1, "functools", FUNCTOOLS).map(Some),
         "itertools" => python_module(interp, 2, "itertools", ITERTOOLS).map(Some),
+        "copy" => python_module(interp, 4, "copy", COPY).map(Some),
+        "operator" => python_module(interp, 5, "operator", OPERATOR).map(Some),
         "torch.utils" | "torch.utils.data" => torch_data(interp, name),
         _ if name == "torch" || name.starts_with("torch.") => torch::load(interp, name),
         _ => Ok(None),
@@ -236,6 +287,8 @@ pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Va
 const COLLECTIONS: &str = include_str!("collections.py");
 const FUNCTOOLS: &str = include_str!("functools.py");
 const ITERTOOLS: &str = include_str!("itertools.py");
+const COPY: &str = include_str!("copy.py");
+const OPERATOR: &str = include_str!("operator.py");
 const DATA: &str = include_str!("data.py");
 
 /// `torch.utils.data` (Python, `data.py`), also reached as `torch.utils` after `import torch`.
@@ -254,8 +307,8 @@ fn torch_data(interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
 thread_local! {
     /// The standard modules written in Python, each parsed once per thread on first import
     /// (indexed as in `load_module`): the AST holds no per-session state.
-    static PY_MODULE_DEFS: RefCell<[Option<Rc<crate::ast::FunctionDef>>; 4]> =
-        const { RefCell::new([None, None, None, None]) };
+    static PY_MODULE_DEFS: RefCell<[Option<Rc<crate::ast::FunctionDef>>; 6]> =
+        const { RefCell::new([None, None, None, None, None, None]) };
 }
 
 /// A standard module written in Python: `src` defines one builder function returning the

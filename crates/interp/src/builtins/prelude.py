@@ -626,7 +626,82 @@ def __build_torch(torch, F, Parameter):
         def __init__(self, params, lr=0.001, betas=(0.9, 0.999), eps=1e-08, weight_decay=0.01, amsgrad=False, *, maximize=False, foreach=None, capturable=False, differentiable=False, fused=None):
             super().__init__(params, lr=lr, betas=betas, eps=eps, weight_decay=weight_decay, amsgrad=amsgrad, foreach=foreach, maximize=maximize, capturable=capturable, differentiable=differentiable, fused=fused, decoupled_weight_decay=True)
 
+    # ---- nn.Embedding, F.embedding (torch/nn/modules/sparse.py, torch/nn/functional.py) ----
+    def embedding(input, weight, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False):
+        if padding_idx is not None:
+            if padding_idx > 0:
+                assert padding_idx < weight.size(0), 'Padding_idx must be within num_embeddings'
+            elif padding_idx < 0:
+                assert padding_idx >= -weight.size(0), 'Padding_idx must be within num_embeddings'
+                padding_idx = weight.size(0) + padding_idx
+        else:
+            padding_idx = -1
+        if scale_grad_by_freq or sparse:
+            raise NotImplementedError('embedding with scale_grad_by_freq=True or sparse=True is not supported here')
+        if max_norm is not None:
+            with torch.no_grad():
+                for i in sorted(set(input.flatten().tolist())):
+                    norm = weight[i].norm(norm_type).item()
+                    if norm > max_norm:
+                        weight[i] *= max_norm / (norm + 1e-07)
+        return torch.embedding(weight, input, padding_idx, scale_grad_by_freq, sparse)
+
+    class Embedding(Module):
+        __module__ = 'torch.nn.modules.sparse'
+
+        def __init__(self, num_embeddings, embedding_dim, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False, _weight=None, _freeze=False, device=None, dtype=None):
+            super().__init__()
+            self.num_embeddings = num_embeddings
+            self.embedding_dim = embedding_dim
+            if padding_idx is not None:
+                if padding_idx > 0:
+                    assert padding_idx < self.num_embeddings, 'Padding_idx must be within num_embeddings'
+                elif padding_idx < 0:
+                    assert padding_idx >= -self.num_embeddings, 'Padding_idx must be within num_embeddings'
+                    padding_idx = self.num_embeddings + padding_idx
+            self.padding_idx = padding_idx
+            self.max_norm = max_norm
+            self.norm_type = norm_type
+            self.scale_grad_by_freq = scale_grad_by_freq
+            if _weight is None:
+                self.weight = Parameter(torch.empty((num_embeddings, embedding_dim), dtype=dtype), requires_grad=not _freeze)
+                self.reset_parameters()
+            else:
+                assert list(_weight.shape) == [num_embeddings, embedding_dim], 'Shape of weight does not match num_embeddings and embedding_dim'
+                self.weight = Parameter(_weight, requires_grad=not _freeze)
+            self.sparse = sparse
+
+        def reset_parameters(self):
+            with torch.no_grad():
+                self.weight.normal_()
+                if self.padding_idx is not None:
+                    self.weight[self.padding_idx].fill_(0)
+
+        def forward(self, input):
+            return embedding(input, self.weight, self.padding_idx, self.max_norm, self.norm_type, self.scale_grad_by_freq, self.sparse)
+
+        def extra_repr(self):
+            s = f'{self.num_embeddings}, {self.embedding_dim}'
+            if self.padding_idx is not None:
+                s += f', padding_idx={self.padding_idx}'
+            if self.max_norm is not None:
+                s += f', max_norm={self.max_norm}'
+            if self.norm_type != 2:
+                s += f', norm_type={self.norm_type}'
+            if self.scale_grad_by_freq is not False:
+                s += f', scale_grad_by_freq={self.scale_grad_by_freq}'
+            if self.sparse is not False:
+                s += ', sparse=True'
+            return s
+
+        @classmethod
+        def from_pretrained(cls, embeddings, freeze=True, padding_idx=None, max_norm=None, norm_type=2.0, scale_grad_by_freq=False, sparse=False):
+            assert embeddings.dim() == 2, 'Embeddings parameter is expected to be 2-dimensional'
+            rows, cols = embeddings.shape
+            return cls(num_embeddings=rows, embedding_dim=cols, _weight=embeddings, _freeze=freeze, padding_idx=padding_idx, max_norm=max_norm, norm_type=norm_type, scale_grad_by_freq=scale_grad_by_freq, sparse=sparse)
+
     return {
+        'nn.Embedding': Embedding, 'F.embedding': embedding,
         'nn.Module': Module, 'nn.Linear': Linear, 'nn.Sequential': Sequential, 'nn.ReLU': ReLU,
         'nn.Sigmoid': Sigmoid, 'nn.Tanh': Tanh, 'nn.Identity': Identity, 'nn.Flatten': Flatten,
         'nn.Softmax': Softmax, 'nn.LogSoftmax': LogSoftmax, 'nn.MSELoss': MSELoss,

@@ -628,6 +628,7 @@ pub(crate) fn instance_of(interp: &mut Interp, v: &Value, t: &Value) -> PyResult
         },
         Value::Class(c) => match v {
             Value::Instance(i) => is_subclass(&i.class, c),
+            Value::Tuple(t) => t.class.as_ref().is_some_and(|k| is_subclass(k, c)),
             _ => false,
         },
         Value::Tuple(ts) => {
@@ -677,9 +678,9 @@ fn issubclass(interp: &mut Interp, args: Args) -> PyResult<Value> {
                 || (*x == BuiltinType::Bool && *y == BuiltinType::Int)
         }
         (Value::Class(_), Value::Type(BuiltinType::Object)) => true,
-        (Value::Class(x), Value::Type(BuiltinType::Dict)) => matches!(
+        (Value::Class(x), Value::Type(t @ (BuiltinType::Dict | BuiltinType::Tuple))) => matches!(
             super::find_native_base(x),
-            Some(Value::Type(BuiltinType::Dict))
+            Some(Value::Type(b)) if b == *t
         ),
         (_, Value::Tuple(t)) => {
             for x in &t.items {
@@ -743,10 +744,13 @@ fn id(_: &mut Interp, args: Args) -> PyResult<Value> {
     Ok(Value::Int((v.id() as u64 & 0x7fff_ffff_ffff) as i64))
 }
 
-fn hash(_: &mut Interp, args: Args) -> PyResult<Value> {
+fn hash(interp: &mut Interp, args: Args) -> PyResult<Value> {
     use std::hash::{Hash, Hasher};
     let v = one_arg(&args, "hash")?;
-    let k = v.hash_key()?;
+    if let Some(h) = interp.user_hash(&v)? {
+        return Ok(Value::Int(h));
+    }
+    let k = interp.hash_key(&v)?;
     if let crate::value::HashKey::Int(i) = k {
         return Ok(Value::Int(if i == -1 { -2 } else { i }));
     }
@@ -1029,10 +1033,11 @@ pub(crate) fn property_attr(p: &Value, this: &Value, name: &str) -> Option<Value
     }
 }
 
-pub(crate) fn make_set(items: Vec<Value>) -> PyResult<Value> {
+pub(crate) fn make_set(interp: &mut Interp, items: Vec<Value>) -> PyResult<Value> {
     let mut d = DictData::default();
     for v in items {
-        d.insert(v.hash_key()?, v, Value::None);
+        let hk = interp.hash_key(&v)?;
+        d.insert(hk, v, Value::None);
     }
     Ok(Value::Set(Rc::new(SetObj {
         data: RefCell::new(d),
@@ -1041,56 +1046,44 @@ pub(crate) fn make_set(items: Vec<Value>) -> PyResult<Value> {
 
 pub(crate) fn dict_copy(d: &DictObj) -> Value {
     let mut nd = DictData::default();
-    for (k, v) in d.data.borrow().entries.iter() {
-        if let Ok(hk) = k.hash_key() {
-            nd.insert(hk, k.clone(), v.clone());
-        }
+    for (hk, k, v) in d.data.borrow().keyed_entries() {
+        nd.insert(hk, k, v);
     }
     Value::Dict(Rc::new(DictObj {
         data: RefCell::new(nd),
     }))
 }
 
+/// `a | b`, `a & b`, `a - b`, `a ^ b` of two sets (their elements' keys reused).
 pub(crate) fn set_op(a: &Value, b: &Value, op: BinOp) -> PyResult<Value> {
     let (Value::Set(x), Value::Set(y)) = (a, b) else {
         return Err(PyErr::type_error("set operation on non-sets"));
     };
-    let x = x.data.borrow();
-    let y = y.data.borrow();
-    let mut out = Vec::new();
+    let (xs, ys) = (x.data.borrow(), y.data.borrow());
+    let (xk, yk) = (xs.keyed_entries(), ys.keyed_entries());
+    let mut out = DictData::default();
+    let mut keep = |from: Vec<(HashKey, Value, Value)>, other: &DictData, inside: Option<bool>| {
+        for (hk, k, _) in from {
+            if inside.is_none_or(|i| other.index.contains_key(&hk) == i) {
+                out.insert(hk, k, Value::None);
+            }
+        }
+    };
     match op {
         BinOp::BitOr => {
-            out.extend(x.entries.iter().map(|e| e.0.clone()));
-            out.extend(y.entries.iter().map(|e| e.0.clone()));
+            keep(xk, &ys, None);
+            keep(yk, &xs, None);
         }
-        BinOp::BitAnd => {
-            for (k, _) in &x.entries {
-                if y.index.contains_key(&k.hash_key()?) {
-                    out.push(k.clone());
-                }
-            }
-        }
-        BinOp::Sub => {
-            for (k, _) in &x.entries {
-                if !y.index.contains_key(&k.hash_key()?) {
-                    out.push(k.clone());
-                }
-            }
-        }
+        BinOp::BitAnd => keep(xk, &ys, Some(true)),
+        BinOp::Sub => keep(xk, &ys, Some(false)),
         _ => {
-            for (k, _) in &x.entries {
-                if !y.index.contains_key(&k.hash_key()?) {
-                    out.push(k.clone());
-                }
-            }
-            for (k, _) in &y.entries {
-                if !x.index.contains_key(&k.hash_key()?) {
-                    out.push(k.clone());
-                }
-            }
+            keep(xk, &ys, Some(false));
+            keep(yk, &xs, Some(false));
         }
     }
-    make_set(out)
+    Ok(Value::Set(Rc::new(SetObj {
+        data: RefCell::new(out),
+    })))
 }
 
 #[cfg(test)]

@@ -572,6 +572,7 @@ pub(crate) const TENSOR_METHODS: &[&str] = &[
     "dim",
     "numel",
     "detach",
+    "__deepcopy__",
     "detach_",
     "requires_grad_",
     "retain_grad",

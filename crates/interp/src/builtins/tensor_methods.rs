@@ -41,10 +41,6 @@ pub(crate) fn int_list(interp: &mut Interp, args: &[Value], fname: &str) -> PyRe
         .collect())
 }
 
-pub(crate) fn tuple2(a: Tensor, b: Tensor) -> Value {
-    Value::tuple(vec![wrap(a), wrap(b)])
-}
-
 /// Dispatches `x.name(*args, **kwargs)`. The methods are matched in four functions rather
 /// than one: as one function they were 74 KB of wasm (with autograd at opt-level 3), and the
 /// browser compiles a hot function with its optimising tier as a whole, in the background
@@ -143,6 +139,25 @@ fn tensor_methods_core(
         "dim" | "ndimension" => Ok(Value::Int(t.dim() as i64)),
         "numel" | "nelement" => Ok(Value::Int(t.numel() as i64)),
         "detach" => Ok(wrap(t.detach())),
+        "__deepcopy__" => {
+            // `Tensor.__deepcopy__` (torch/_tensor.py): leaves only; the copy has its own
+            // storage, the same requires_grad and a copy of `.grad` (`copy.deepcopy` keeps the
+            // memo)
+            if !t.is_leaf() {
+                return Err(PyErr::runtime_error("Only Tensors created explicitly by the user (graph leaves) support the deepcopy protocol at the moment.  If you were attempting to deepcopy a module, this may be because of a torch.nn.utils.weight_norm usage, see https://github.com/pytorch/pytorch/pull/103001"));
+            }
+            let c = t.detach().clone_tensor().py()?;
+            c.requires_grad_(t.requires_grad()).py()?;
+            // (`Parameter.__deepcopy__` leaves `.grad` behind)
+            if let Some(g) = t.grad().filter(|_| !pt.param) {
+                c.set_grad(Some(g.detach().clone_tensor().py()?)).py()?;
+            }
+            Ok(if pt.param {
+                super::tensor::wrap_param(c)
+            } else {
+                wrap(c)
+            })
+        }
         "detach_" => unit(t.detach_()),
         "requires_grad_" => {
             let flag = match args.arg(0, "requires_grad") {
@@ -1061,60 +1076,64 @@ impl NativeObject for HookHandleObj {
     }
 }
 
-/// `x.max(dim)` returns a named tuple `torch.return_types.max(values=..., indices=...)`.
+/// `x.max(dim)` returns a named tuple `torch.return_types.max(values=..., indices=...)`: a
+/// tuple whose class (a `tuple` subclass, one per name and thread) has the two fields.
 pub(crate) fn minmax_result(name: &str, values: Tensor, indices: Tensor) -> Value {
-    Value::Native(Rc::new(ReturnTypes {
-        name: name.to_string(),
-        values,
-        indices,
-    }))
+    Value::tuple_of(return_type(name), vec![wrap(values), wrap(indices)])
 }
 
-pub struct ReturnTypes {
-    name: String,
-    values: Tensor,
-    indices: Tensor,
+thread_local! {
+    /// The `torch.return_types` classes made so far. They are shared by every session on the
+    /// thread, so they are immutable (`builtin`): nothing of a session can be stored on them.
+    static RETURN_TYPES: std::cell::RefCell<Vec<Rc<Class>>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-impl NativeObject for ReturnTypes {
-    fn type_name(&self) -> String {
-        // The type's full name, as `type(r)` and CPython's messages show it.
-        format!("torch.return_types.{}", self.name)
+/// The class `torch.return_types.NAME` (a structseq in PyTorch: `values`, `indices`).
+fn return_type(name: &str) -> Rc<Class> {
+    let full = format!("torch.return_types.{name}");
+    if let Some(c) = RETURN_TYPES.with(|r| r.borrow().iter().find(|c| *c.name == *full).cloned()) {
+        return c;
     }
-    fn repr(&self, _: &mut Interp) -> PyResult<String> {
-        Ok(format!(
-            "torch.return_types.{}(\nvalues={},\nindices={})",
-            self.name,
-            autograd::format_tensor(&self.values),
-            autograd::format_tensor(&self.indices)
-        ))
+    fn field(a: &Args, i: usize) -> Value {
+        match a.positional.first() {
+            Some(Value::Tuple(t)) => t.items.get(i).cloned().unwrap_or(Value::None),
+            _ => Value::None,
+        }
     }
-    fn id(&self) -> usize {
-        self as *const ReturnTypes as usize
+    let mut dict = crate::fxhash::HashMap::default();
+    let getter = |f: BuiltinImpl| Value::Property(Rc::new(builtin_fn("field", f)));
+    dict.insert(Rc::from("values"), getter(|_, a| Ok(field(&a, 0))));
+    dict.insert(Rc::from("indices"), getter(|_, a| Ok(field(&a, 1))));
+    dict.insert(Rc::from("__module__"), Value::str("torch.return_types"));
+    dict.insert(Rc::from("__qualname__"), Value::str(name));
+    for n in ["n_fields", "n_sequence_fields"] {
+        dict.insert(Rc::from(n), Value::Int(2));
     }
-    fn get_attr(&self, _: &Value, name: &str, _: &mut Interp) -> PyResult<Option<Value>> {
-        Ok(match name {
-            "values" => Some(wrap(self.values.clone())),
-            "indices" => Some(wrap(self.indices.clone())),
-            _ => None,
-        })
-    }
-    fn get_item(&self, key: &Value, interp: &mut Interp) -> PyResult<Option<Value>> {
-        let t = tuple2(self.values.clone(), self.indices.clone());
-        interp.get_item(&t, key).map(Some)
-    }
-    fn len(&self) -> Option<usize> {
-        Some(2)
-    }
-    fn iter_items(&self, _: &mut Interp) -> PyResult<Option<Vec<Value>>> {
-        Ok(Some(vec![
-            wrap(self.values.clone()),
-            wrap(self.indices.clone()),
-        ]))
-    }
-    fn as_any(&self) -> &dyn Any {
-        self
-    }
+    dict.insert(Rc::from("n_unnamed_fields"), Value::Int(0));
+    dict.insert(
+        Rc::from("__repr__"),
+        builtin_fn("__repr__", |interp, a| {
+            let this = a.positional.first().cloned().unwrap_or(Value::None);
+            let (v, i) = (field(&a, 0), field(&a, 1));
+            Ok(Value::str(&format!(
+                "{}(\nvalues={},\nindices={})",
+                this.type_name(),
+                interp.repr(&v)?,
+                interp.repr(&i)?
+            )))
+        }),
+    );
+    let c = Rc::new(Class {
+        name: Rc::from(full.as_str()),
+        bases: vec![Value::Type(BuiltinType::Tuple)],
+        mro: Vec::new(),
+        dict: std::cell::RefCell::new(dict),
+        is_exception: false,
+        builtin: true,
+        native_base: Some(Value::Type(BuiltinType::Tuple)),
+    });
+    RETURN_TYPES.with(|r| r.borrow_mut().push(c.clone()));
+    c
 }
 
 #[cfg(test)]

@@ -398,6 +398,7 @@ pub(crate) const TORCH_FNS: &[(&str, F)] = &[
     ("zeros_like", t_zeros_like),
     ("empty_like", t_zeros_like),
     ("full_like", t_full_like),
+    ("embedding", super::functional::t_embedding),
     ("rand", t_rand),
     ("randn", t_randn),
     ("randint", t_randint),

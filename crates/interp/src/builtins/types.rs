@@ -21,8 +21,8 @@ pub(crate) fn dict_from(interp: &mut Interp, mut args: Args) -> PyResult<Value> 
     if let Some(src) = args.positional.first() {
         match src.dict_obj() {
             Some(s) => {
-                for (k, v) in s.data.borrow().entries.iter() {
-                    d.insert(k.hash_key()?, k.clone(), v.clone());
+                for (hk, k, v) in s.data.borrow().keyed_entries() {
+                    d.insert(hk, k, v);
                 }
             }
             None if matches!(src, Value::Instance(_))
@@ -33,7 +33,7 @@ pub(crate) fn dict_from(interp: &mut Interp, mut args: Args) -> PyResult<Value> 
                 let keys = interp.call(&keys, Args::default())?;
                 for k in interp.collect(&keys)? {
                     let v = interp.get_item(src, &k)?;
-                    d.insert(k.hash_key()?, k, v);
+                    d.insert(interp.hash_key(&k)?, k, v);
                 }
             }
             None => {
@@ -53,7 +53,7 @@ pub(crate) fn dict_from(interp: &mut Interp, mut args: Args) -> PyResult<Value> 
                             pair.len()
                         )));
                     }
-                    d.insert(pair[0].hash_key()?, pair[0].clone(), pair[1].clone());
+                    d.insert(interp.hash_key(&pair[0])?, pair[0].clone(), pair[1].clone());
                 }
             }
         }
@@ -259,7 +259,7 @@ pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> 
             args.count("tuple", 0, 1)?;
             match args.positional.first() {
                 None => Ok(Value::tuple(Vec::new())),
-                Some(Value::Tuple(t)) => Ok(Value::Tuple(t.clone())),
+                Some(Value::Tuple(t)) if t.class.is_none() => Ok(Value::Tuple(t.clone())),
                 Some(v) => {
                     let items = interp.collect(v)?;
                     Ok(Value::tuple(items))
@@ -270,10 +270,10 @@ pub(crate) fn construct(interp: &mut Interp, t: BuiltinType, mut args: Args) -> 
             args.no_kwargs("set")?;
             args.count("set", 0, 1)?;
             match args.positional.first() {
-                None => make_set(Vec::new()),
+                None => make_set(interp, Vec::new()),
                 Some(v) => {
                     let items = interp.collect(v)?;
-                    make_set(items)
+                    make_set(interp, items)
                 }
             }
         }

@@ -1,0 +1,7 @@
+import copy
+import torch
+
+x = torch.tensor([1.0, 2.0], requires_grad=True)
+y = x * 2
+print(copy.deepcopy(x.detach() * 2))
+copy.deepcopy(y)
