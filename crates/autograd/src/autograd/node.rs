@@ -364,9 +364,10 @@ pub enum Reduction {
     Sum,
 }
 
-/// Elementwise functions whose node saves one tensor (`saves_result`: the output, else the
-/// input); forward in `ops::unary::Tensor::elementwise`, backward in `BackwardFn::apply`.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// Elementwise functions of one tensor with their own node, forward in
+/// `ops::unary::Tensor::elementwise` and backward in `BackwardFn::apply`; the node saves the
+/// input, the output or nothing (`saved_name`). Parameters (eps, alpha, ...) ride along.
+#[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Elem {
     Tan,
     Asin,
@@ -377,11 +378,36 @@ pub enum Elem {
     Expm1,
     Log10,
     Rsqrt,
+    Frac,
+    Deg2Rad,
+    Rad2Deg,
+    Sinc,
+    /// `torch.logit(x, eps)`; a negative eps is `eps=None`.
+    Logit(f64),
+    /// `elu(x, alpha, scale, input_scale)`: `F.elu`, `F.selu` (both `EluBackward0`) and
+    /// `F.celu` (`celu: true`, `CeluBackward0`).
+    Elu {
+        alpha: f64,
+        scale: f64,
+        input_scale: f64,
+        celu: bool,
+    },
+    LogSigmoid,
+    Hardswish,
+    Hardsigmoid,
+    Mish,
+    /// `F.threshold(x, threshold, value)`.
+    Threshold(f64, f64),
 }
 
 impl Elem {
-    pub(crate) fn saves_result(self) -> bool {
-        matches!(self, Elem::Tan | Elem::Expm1 | Elem::Rsqrt)
+    /// The attribute the node saves its tensor under (`None`: it saves none).
+    pub(crate) fn saved_name(self) -> Option<&'static str> {
+        match self {
+            Elem::Tan | Elem::Expm1 | Elem::Rsqrt => Some("result"),
+            Elem::Frac | Elem::Deg2Rad | Elem::Rad2Deg => None,
+            _ => Some("self"),
+        }
     }
 
     fn name(self) -> &'static str {
@@ -395,8 +421,29 @@ impl Elem {
             Elem::Expm1 => "Expm1Backward0",
             Elem::Log10 => "Log10Backward0",
             Elem::Rsqrt => "RsqrtBackward0",
+            Elem::Frac => "FracBackward0",
+            Elem::Deg2Rad => "Deg2RadBackward0",
+            Elem::Rad2Deg => "Rad2DegBackward0",
+            Elem::Sinc => "SincBackward0",
+            Elem::Logit(_) => "LogitBackward0",
+            Elem::Elu { celu: true, .. } => "CeluBackward0",
+            Elem::Elu { .. } => "EluBackward0",
+            Elem::LogSigmoid => "LogSigmoidBackward0",
+            Elem::Hardswish => "HardswishBackward0",
+            Elem::Hardsigmoid => "HardsigmoidBackward0",
+            Elem::Mish => "MishBackward0",
+            Elem::Threshold(..) => "ThresholdBackward0",
         }
     }
+}
+
+/// Elementwise functions of two operands with their own node (`ops::special`); a Python
+/// number operand is not an input of the node (`XlogyBackward2`, `FmodBackward0`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Bin {
+    Atan2,
+    Fmod,
+    Xlogy,
 }
 
 /// The backward function of a node, carrying what it saved.
@@ -425,7 +472,32 @@ pub enum BackwardFn {
     /// `tan`, `asin`, ... (see [`Elem`]).
     Elementwise {
         op: Elem,
-        saved: SavedTensor,
+        saved: Option<SavedTensor>,
+    },
+    /// `atan2`, `fmod`, `xlogy` (see [`Bin`]); `None` for a Python-number operand.
+    Binary {
+        op: Bin,
+        this: SavedTensor,
+        other: SavedTensor,
+        /// Which operands are tensors (inputs of the node): bit 0 self, bit 1 other.
+        inputs: u8,
+    },
+    /// `nansum(self, dims, keepdim)` (`NansumBackward0`).
+    Nansum {
+        this: SavedTensor,
+        dims: Vec<usize>,
+        keepdim: bool,
+    },
+    /// `median(self)` of all elements (`MedianBackward0`).
+    MedianAll {
+        this: SavedTensor,
+        result: SavedTensor,
+    },
+    /// `logcumsumexp(self, dim)` (`LogcumsumexpBackward0`).
+    Logcumsumexp {
+        this: SavedTensor,
+        result: SavedTensor,
+        dim: usize,
     },
     /// Accumulates into a leaf's `.grad`.
     AccumulateGrad {
@@ -538,12 +610,13 @@ pub enum BackwardFn {
         is_min: bool,
     },
     /// max/min along a dim (`MaxBackward0` / `MinBackward0`).
+    /// `max(dim)` / `min(dim)` / `median(dim)` (`name`): the gradient scattered to `indices`.
     MaxDim {
         sizes: Vec<usize>,
         dim: usize,
         keepdim: bool,
         indices: SavedTensor,
-        is_min: bool,
+        name: &'static str,
     },
     Mm {
         this: SavedTensor,
@@ -782,10 +855,6 @@ pub enum BackwardFn {
     Silu {
         this: SavedTensor,
     },
-    Elu {
-        this: SavedTensor,
-        alpha: f64,
-    },
     Softplus {
         this: SavedTensor,
         beta: f64,
@@ -905,8 +974,7 @@ impl BackwardFn {
             MeanDim { .. } => "MeanBackward1",
             MaxAll { is_min: false, .. } => "MaxBackward1",
             MaxAll { is_min: true, .. } => "MinBackward1",
-            MaxDim { is_min: false, .. } => "MaxBackward0",
-            MaxDim { is_min: true, .. } => "MinBackward0",
+            MaxDim { name, .. } => name,
             Mm { .. } => "MmBackward0",
             Mv { .. } => "MvBackward0",
             Dot { .. } => "DotBackward0",
@@ -938,6 +1006,17 @@ impl BackwardFn {
             DivScalar { .. } => "DivBackward1",
             MulScalar { .. } => "MulBackward1",
             Elementwise { op, .. } => op.name(),
+            Binary { op, inputs, .. } => match (op, inputs) {
+                (Bin::Atan2, _) => "Atan2Backward0",
+                (Bin::Fmod, 1) => "FmodBackward0",
+                (Bin::Fmod, _) => "FmodBackward1",
+                (Bin::Xlogy, 2) => "XlogyBackward1",
+                (Bin::Xlogy, 1) => "XlogyBackward2",
+                (Bin::Xlogy, _) => "XlogyBackward0",
+            },
+            Nansum { .. } => "NansumBackward0",
+            MedianAll { .. } => "MedianBackward0",
+            Logcumsumexp { .. } => "LogcumsumexpBackward0",
             Hardtanh { .. } => "HardtanhBackward0",
             Amax { is_min: false, .. } => "AmaxBackward0",
             Amax { is_min: true, .. } => "AminBackward0",
@@ -967,7 +1046,6 @@ impl BackwardFn {
             Erf { .. } => "ErfBackward0",
             Gelu { .. } => "GeluBackward0",
             Silu { .. } => "SiluBackward0",
-            Elu { .. } => "EluBackward0",
             Softplus { .. } => "SoftplusBackward0",
             ClampMin { .. } => "ClampMinBackward0",
             ClampMax { .. } => "ClampMaxBackward0",
@@ -1016,7 +1094,27 @@ impl BackwardFn {
                 v.push(("result", result));
             }
             Elementwise { op, saved } => {
-                v.push((if op.saves_result() { "result" } else { "self" }, saved))
+                if let (Some(n), Some(s)) = (op.saved_name(), saved) {
+                    v.push((n, s))
+                }
+            }
+            Binary {
+                op,
+                this,
+                other,
+                inputs,
+            } => {
+                if *inputs & 1 != 0 && !(*op == Bin::Fmod && *inputs == 1) {
+                    v.push(("self", this));
+                }
+                if *inputs & 2 != 0 {
+                    v.push(("other", other));
+                }
+            }
+            Nansum { this, .. } => v.push(("self", this)),
+            MedianAll { this, result } | Logcumsumexp { this, result, .. } => {
+                v.push(("self", this));
+                v.push(("result", result));
             }
             Addcmul { t1, t2, .. } | Addcdiv { t1, t2, .. } => {
                 v.push(("tensor1", t1));
@@ -1106,11 +1204,9 @@ impl BackwardFn {
                 v.push(("self", this));
                 v.push(("target", target));
             }
-            Erf { this }
-            | Gelu { this, .. }
-            | Silu { this }
-            | Elu { this, .. }
-            | Softplus { this, .. } => v.push(("self", this)),
+            Erf { this } | Gelu { this, .. } | Silu { this } | Softplus { this, .. } => {
+                v.push(("self", this))
+            }
             Log1p { this }
             | Log2 { this }
             | LeakyRelu { this, .. }
@@ -1262,7 +1358,17 @@ impl BackwardFn {
             }
             // derivatives.yaml, op for op
             Elementwise { op, saved } => {
+                let Some(saved) = saved else {
+                    return Ok(Some(vec![Some(match op {
+                        Elem::Deg2Rad => g.mul_scalar(std::f64::consts::PI / 180.0)?,
+                        Elem::Rad2Deg => g.mul_scalar(180.0 / std::f64::consts::PI)?,
+                        _ => g.clone(),
+                    })]));
+                };
                 let x = u(saved)?;
+                if let Some(r) = crate::ops::special::elem_backward(*op, g, &x)? {
+                    return Ok(Some(vec![Some(r)]));
+                }
                 one(match op {
                     Elem::Tan => g.mul(&x.pow_scalar(2i64)?.add_scalar(1i64)?),
                     Elem::Asin => g.mul(&x.neg()?.mul(&x)?.add_scalar(1i64)?.rsqrt()?),
@@ -1272,7 +1378,7 @@ impl BackwardFn {
                     Elem::Cosh => g.mul(&x.sinh()?),
                     Elem::Expm1 => g.mul(&x.add_scalar(1i64)?),
                     Elem::Log10 => g.div(&x.mul_scalar(std::f64::consts::LN_10)?),
-                    Elem::Rsqrt => g.mul_scalar(-0.5)?.mul(&x.pow_scalar(3i64)?),
+                    _ => g.mul_scalar(-0.5)?.mul(&x.pow_scalar(3i64)?),
                 })?
             }
             Addcmul { t1, t2, value } => vec![
@@ -1762,372 +1868,411 @@ impl BackwardFn {
         let need = |i: usize| node.needs(i);
         let one = |t: Result<Tensor>| -> Result<Vec<Option<Tensor>>> { Ok(vec![Some(t?)]) };
         let u = |s: &SavedTensor| s.unpack(node);
-        let out: Vec<Option<Tensor>> = match self {
-            Erf { this } => {
-                let x = u(this)?;
-                let k = 2.0 / std::f64::consts::PI.sqrt();
-                one(g.mul(&x.mul(&x)?.neg()?.exp()?.mul_scalar(k)?))?
-            }
-            Gelu { this, tanh: true } => {
-                // ATen's GeluBackwardKernel for approximate='tanh'
-                use crate::ops::nn_extra::{GELU_BETA, GELU_KAPPA};
-                let x = u(this)?;
-                let x_sq = x.mul(&x)?;
-                let x_cube = x_sq.mul(&x)?;
-                let inner = x
-                    .add(&x_cube.mul_scalar(GELU_KAPPA)?)?
-                    .mul_scalar(GELU_BETA)?;
-                let th = inner.tanh()?;
-                let left = x.mul_scalar(0.5)?;
-                let right = th.add_scalar(1i64)?;
-                let left_d = right.mul_scalar(0.5)?;
-                let right_d = left
-                    .mul(&th.mul(&th)?.rsub_scalar(1i64)?)?
-                    .mul_scalar(GELU_BETA)?
-                    .mul(&x_sq.mul_scalar(3.0 * GELU_KAPPA)?.add_scalar(1i64)?)?;
-                one(g.mul(&left_d.add(&right_d)?))?
-            }
-            Gelu { this, tanh: false } => {
-                let x = u(this)?;
-                let cdf = x
-                    .mul_scalar(std::f64::consts::FRAC_1_SQRT_2)?
-                    .erf()?
-                    .add_scalar(1i64)?
-                    .mul_scalar(0.5)?;
-                let pdf = x
-                    .mul(&x)?
-                    .mul_scalar(-0.5)?
-                    .exp()?
-                    .mul_scalar(1.0 / (2.0 * std::f64::consts::PI).sqrt())?;
-                one(g.mul(&cdf.add(&x.mul(&pdf)?)?))?
-            }
-            Silu { this } => {
-                let x = u(this)?;
-                let s = x.sigmoid()?;
-                let d = s.mul(&x.mul(&s.rsub_scalar(1i64)?)?.add_scalar(1i64)?)?;
-                one(g.mul(&d))?
-            }
-            Elu { this, alpha } => {
-                let x = u(this)?;
-                let pos = x.gt_scalar(0i64)?;
-                let negd = x.exp()?.mul_scalar(*alpha)?;
-                one(g.mul(&Tensor::where_(&pos, &x.ones_like()?, &negd)?))?
-            }
-            Softplus {
-                this,
-                beta,
-                threshold,
-            } => {
-                let x = u(this)?;
-                let bx = x.mul_scalar(*beta)?;
-                let lin = bx.gt_scalar(*threshold)?;
-                let d = Tensor::where_(&lin, &x.ones_like()?, &bx.sigmoid()?)?;
-                one(g.mul(&d))?
-            }
-            ClampMin { this, min } => one(grad_where(&u(this)?.gt_scalar(*min)?, g))?,
-            ClampMax { this, max } => one(grad_where(&u(this)?.lt_scalar(*max)?, g))?,
-            ClampTensor { this, bounds } => {
-                let [min, max] = &**bounds;
-                let (lo, hi) = (
-                    min.as_ref().map(u).transpose()?,
-                    max.as_ref().map(u).transpose()?,
-                );
-                let [a, b, c] = crate::ops::extra::clamp_tensor_backward(
+        let out: Vec<Option<Tensor>> =
+            match self {
+                Binary {
+                    op,
+                    this,
+                    other,
+                    inputs,
+                } => {
+                    // a Python-number operand is no input: the tensor's gradient comes first
+                    let (na, nb) = match inputs {
+                        1 => (need(0), false),
+                        2 => (false, need(0)),
+                        _ => (need(0), need(1)),
+                    };
+                    let (s, o) = (u(this)?, u(other)?);
+                    let [a, b] = crate::ops::special::binary_backward(*op, g, &s, &o, na, nb)?;
+                    match inputs {
+                        2 => vec![b],
+                        _ => vec![a, b],
+                    }
+                }
+                Nansum {
+                    this,
+                    dims,
+                    keepdim,
+                } => {
+                    let x = u(this)?;
+                    let g = unsqueeze_dims(g, dims, *keepdim)?.expand(x.shape())?;
+                    one(g.mul(&x.ne(&x)?.logical_not()?))?
+                }
+                MedianAll { this, result } => {
+                    // evenly_distribute_backward
+                    let (x, r) = (u(this)?, u(result)?);
+                    let mask = x.eq(&r)?.logical_or(&x.ne(&x)?.logical_and(&r.ne(&r)?)?)?;
+                    let share = g.div(&mask.sum()?)?;
+                    one(Tensor::where_(&mask, &share, &x.zeros_like()?))?
+                }
+                Logcumsumexp { this, result, dim } => one(
+                    crate::ops::special::logcumsumexp_backward(g, &u(this)?, &u(result)?, *dim),
+                )?,
+                Erf { this } => {
+                    let x = u(this)?;
+                    let k = 2.0 / std::f64::consts::PI.sqrt();
+                    one(g.mul(&x.mul(&x)?.neg()?.exp()?.mul_scalar(k)?))?
+                }
+                Gelu { this, tanh: true } => {
+                    // ATen's GeluBackwardKernel for approximate='tanh'
+                    use crate::ops::nn_extra::{GELU_BETA, GELU_KAPPA};
+                    let x = u(this)?;
+                    let x_sq = x.mul(&x)?;
+                    let x_cube = x_sq.mul(&x)?;
+                    let inner = x
+                        .add(&x_cube.mul_scalar(GELU_KAPPA)?)?
+                        .mul_scalar(GELU_BETA)?;
+                    let th = inner.tanh()?;
+                    let left = x.mul_scalar(0.5)?;
+                    let right = th.add_scalar(1i64)?;
+                    let left_d = right.mul_scalar(0.5)?;
+                    let right_d = left
+                        .mul(&th.mul(&th)?.rsub_scalar(1i64)?)?
+                        .mul_scalar(GELU_BETA)?
+                        .mul(&x_sq.mul_scalar(3.0 * GELU_KAPPA)?.add_scalar(1i64)?)?;
+                    one(g.mul(&left_d.add(&right_d)?))?
+                }
+                Gelu { this, tanh: false } => {
+                    let x = u(this)?;
+                    let cdf = x
+                        .mul_scalar(std::f64::consts::FRAC_1_SQRT_2)?
+                        .erf()?
+                        .add_scalar(1i64)?
+                        .mul_scalar(0.5)?;
+                    let pdf = x
+                        .mul(&x)?
+                        .mul_scalar(-0.5)?
+                        .exp()?
+                        .mul_scalar(1.0 / (2.0 * std::f64::consts::PI).sqrt())?;
+                    one(g.mul(&cdf.add(&x.mul(&pdf)?)?))?
+                }
+                Silu { this } => {
+                    let x = u(this)?;
+                    let s = x.sigmoid()?;
+                    let d = s.mul(&x.mul(&s.rsub_scalar(1i64)?)?.add_scalar(1i64)?)?;
+                    one(g.mul(&d))?
+                }
+                Softplus {
+                    this,
+                    beta,
+                    threshold,
+                } => {
+                    let x = u(this)?;
+                    let bx = x.mul_scalar(*beta)?;
+                    let lin = bx.gt_scalar(*threshold)?;
+                    let d = Tensor::where_(&lin, &x.ones_like()?, &bx.sigmoid()?)?;
+                    one(g.mul(&d))?
+                }
+                ClampMin { this, min } => one(grad_where(&u(this)?.gt_scalar(*min)?, g))?,
+                ClampMax { this, max } => one(grad_where(&u(this)?.lt_scalar(*max)?, g))?,
+                ClampTensor { this, bounds } => {
+                    let [min, max] = &**bounds;
+                    let (lo, hi) = (
+                        min.as_ref().map(u).transpose()?,
+                        max.as_ref().map(u).transpose()?,
+                    );
+                    let [a, b, c] = crate::ops::extra::clamp_tensor_backward(
+                        g,
+                        &u(this)?,
+                        lo.as_ref(),
+                        hi.as_ref(),
+                    )?;
+                    vec![
+                        a.filter(|_| need(0)),
+                        b.filter(|_| need(1)),
+                        c.filter(|_| need(2)),
+                    ]
+                }
+                Cumprod { this, result, dim } => one(crate::ops::extra::cumprod_backward(
                     g,
                     &u(this)?,
-                    lo.as_ref(),
-                    hi.as_ref(),
-                )?;
-                vec![
-                    a.filter(|_| need(0)),
-                    b.filter(|_| need(1)),
-                    c.filter(|_| need(2)),
-                ]
-            }
-            Cumprod { this, result, dim } => one(crate::ops::extra::cumprod_backward(
-                g,
-                &u(this)?,
-                &u(result)?,
-                *dim,
-            ))?,
-            TakeAlong {
-                name,
-                sizes,
-                dim,
-                indices,
-            } => one(g.put_along(
-                sizes,
-                *dim,
-                &u(indices)?,
-                matches!(*name, "GatherBackward0" | "IndexSelectBackward0"),
-            ))?,
-            PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
-            Cumsum { dim } => {
-                let d = [*dim as isize];
-                one(g.flip(&d)?.cumsum(*dim as isize)?.flip(&d))?
-            }
-            Flip { dims } => {
-                let d: Vec<isize> = dims.iter().map(|&x| x as isize).collect();
-                one(g.flip(&d))?
-            }
-            Remainder { this, other } => {
-                let b = match (need(1), this, other) {
-                    (true, Some(s), Some(o)) => {
-                        let q = {
-                            let s = u(s)?;
-                            let o = u(o)?;
-                            let _ng = crate::autograd::grad_mode::no_grad();
-                            s.div(&o)?.floor()?
-                        };
-                        Some(g.neg()?.mul(&q)?)
-                    }
-                    _ => None,
-                };
-                vec![Some(g.clone()), b]
-            }
-            NotImplemented { op } => {
-                return Err(TorchError::runtime(format!(
-                    "derivative for aten::{op} is not implemented"
-                )));
-            }
-            CopySlices {
-                mask,
-                positions,
-                view_shape,
-                inner,
-            } => {
-                let region = |g: &Tensor| -> Result<Tensor> {
-                    g.reshape(&[-1])?
-                        .advanced_index(0, positions)?
-                        .reshape_usize(view_shape)
-                };
-                match inner {
-                    None => vec![
-                        if need(0) { Some(g.mul(mask)?) } else { None },
-                        if need(1) { Some(region(g)?) } else { None },
-                    ],
-                    Some(inner) => {
-                        let ig = inner.op.apply(inner, &[Some(region(g)?)])?;
-                        let mut base = g.mul(mask)?;
-                        if let Some(Some(g0)) = ig.first() {
-                            let n = g.numel();
-                            let sc = g0
-                                .reshape(&[-1])?
-                                .index_backward(&[n], 0, positions)?
-                                .reshape_usize(g.shape())?;
-                            base = base.add(&sc)?;
+                    &u(result)?,
+                    *dim,
+                ))?,
+                TakeAlong {
+                    name,
+                    sizes,
+                    dim,
+                    indices,
+                } => one(g.put_along(
+                    sizes,
+                    *dim,
+                    &u(indices)?,
+                    matches!(
+                        *name,
+                        "GatherBackward0"
+                            | "IndexSelectBackward0"
+                            | "CummaxBackward0"
+                            | "CumminBackward0"
+                    ),
+                ))?,
+                PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
+                Cumsum { dim } => {
+                    let d = [*dim as isize];
+                    one(g.flip(&d)?.cumsum(*dim as isize)?.flip(&d))?
+                }
+                Flip { dims } => {
+                    let d: Vec<isize> = dims.iter().map(|&x| x as isize).collect();
+                    one(g.flip(&d))?
+                }
+                Remainder { this, other } => {
+                    let b = match (need(1), this, other) {
+                        (true, Some(s), Some(o)) => {
+                            let q = {
+                                let s = u(s)?;
+                                let o = u(o)?;
+                                let _ng = crate::autograd::grad_mode::no_grad();
+                                s.div(&o)?.floor()?
+                            };
+                            Some(g.neg()?.mul(&q)?)
                         }
-                        let mut out = vec![Some(base)];
-                        out.extend(ig.into_iter().skip(1));
-                        out
+                        _ => None,
+                    };
+                    vec![Some(g.clone()), b]
+                }
+                NotImplemented { op } => {
+                    return Err(TorchError::runtime(format!(
+                        "derivative for aten::{op} is not implemented"
+                    )));
+                }
+                CopySlices {
+                    mask,
+                    positions,
+                    view_shape,
+                    inner,
+                } => {
+                    let region = |g: &Tensor| -> Result<Tensor> {
+                        g.reshape(&[-1])?
+                            .advanced_index(0, positions)?
+                            .reshape_usize(view_shape)
+                    };
+                    match inner {
+                        None => vec![
+                            if need(0) { Some(g.mul(mask)?) } else { None },
+                            if need(1) { Some(region(g)?) } else { None },
+                        ],
+                        Some(inner) => {
+                            let ig = inner.op.apply(inner, &[Some(region(g)?)])?;
+                            let mut base = g.mul(mask)?;
+                            if let Some(Some(g0)) = ig.first() {
+                                let n = g.numel();
+                                let sc = g0
+                                    .reshape(&[-1])?
+                                    .index_backward(&[n], 0, positions)?
+                                    .reshape_usize(g.shape())?;
+                                base = base.add(&sc)?;
+                            }
+                            let mut out = vec![Some(base)];
+                            out.extend(ig.into_iter().skip(1));
+                            out
+                        }
                     }
                 }
-            }
-            AsStrided {
-                base_sizes,
-                positions,
-            } => {
-                let n: usize = base_sizes.iter().product();
-                one(g
-                    .reshape(&[-1])?
-                    .index_backward(&[n], 0, positions)?
-                    .reshape_usize(base_sizes))?
-            }
-            Log1p { this } => one(g.div(&u(this)?.add_scalar(1i64)?))?,
-            Log2 { this } => one(g.div(&u(this)?.mul_scalar(std::f64::consts::LN_2)?))?,
-            Rounding { .. } => one(g.zeros_like())?,
-            Maximum {
-                this,
-                other,
-                is_min,
-            } => {
-                // PyTorch's formula: `where(self == other, grad / 2, grad)`, zeroed where the
-                // other input wins (so a pair with a NaN passes the gradient to both).
-                let s = u(this)?;
-                let o = u(other)?;
-                let shared = Tensor::where_(&s.eq(&o)?, &g.div_scalar(2.0)?, g)?;
-                let (self_loses, other_loses) = if *is_min {
-                    (s.gt(&o)?, s.lt(&o)?)
-                } else {
-                    (s.lt(&o)?, s.gt(&o)?)
-                };
-                let zero = Tensor::wrapped(Scalar::Float(0.0));
-                let a = if need(0) {
-                    Some(Tensor::where_(&self_loses, &zero, &shared)?)
-                } else {
-                    None
-                };
-                let b = if need(1) {
-                    Some(Tensor::where_(&other_loses, &zero, &shared)?)
-                } else {
-                    None
-                };
-                vec![a, b]
-            }
-            Prod { this, result } => one(crate::ops::reduce::prod_backward(
-                g,
-                &u(this)?,
-                &u(result)?,
-                None,
-            ))?,
-            ProdDim {
-                this,
-                result,
-                dim,
-                keepdim,
-            } => {
-                let (mut g, mut r) = (g.clone(), u(result)?);
-                if let (Some(d), false) = (dim, keepdim) {
-                    g = g.unsqueeze(*d as isize)?;
-                    r = r.unsqueeze(*d as isize)?;
+                AsStrided {
+                    base_sizes,
+                    positions,
+                } => {
+                    let n: usize = base_sizes.iter().product();
+                    one(g
+                        .reshape(&[-1])?
+                        .index_backward(&[n], 0, positions)?
+                        .reshape_usize(base_sizes))?
                 }
-                one(crate::ops::reduce::prod_backward(&g, &u(this)?, &r, *dim))?
-            }
-            Var {
-                this,
-                dims,
-                keepdim,
-                correction,
-                std_result,
-            } => {
-                let s = u(this)?;
-                let all: Vec<isize> = if dims.is_empty() {
-                    (0..s.dim() as isize).collect()
-                } else {
-                    dims.iter().map(|&d| d as isize).collect()
-                };
-                let n: usize = all.iter().map(|&d| s.shape()[d as usize]).product();
-                let mean = s.mean_dim(&all, true)?;
-                let unsq = |t: Tensor| -> Result<Tensor> {
-                    if dims.is_empty() || *keepdim {
-                        return Ok(t);
+                Log1p { this } => one(g.div(&u(this)?.add_scalar(1i64)?))?,
+                Log2 { this } => one(g.div(&u(this)?.mul_scalar(std::f64::consts::LN_2)?))?,
+                Rounding { .. } => one(g.zeros_like())?,
+                Maximum {
+                    this,
+                    other,
+                    is_min,
+                } => {
+                    // PyTorch's formula: `where(self == other, grad / 2, grad)`, zeroed where the
+                    // other input wins (so a pair with a NaN passes the gradient to both).
+                    let s = u(this)?;
+                    let o = u(other)?;
+                    let shared = Tensor::where_(&s.eq(&o)?, &g.div_scalar(2.0)?, g)?;
+                    let (self_loses, other_loses) = if *is_min {
+                        (s.gt(&o)?, s.lt(&o)?)
+                    } else {
+                        (s.lt(&o)?, s.gt(&o)?)
+                    };
+                    let zero = Tensor::wrapped(Scalar::Float(0.0));
+                    let a = if need(0) {
+                        Some(Tensor::where_(&self_loses, &zero, &shared)?)
+                    } else {
+                        None
+                    };
+                    let b = if need(1) {
+                        Some(Tensor::where_(&other_loses, &zero, &shared)?)
+                    } else {
+                        None
+                    };
+                    vec![a, b]
+                }
+                Prod { this, result } => one(crate::ops::reduce::prod_backward(
+                    g,
+                    &u(this)?,
+                    &u(result)?,
+                    None,
+                ))?,
+                ProdDim {
+                    this,
+                    result,
+                    dim,
+                    keepdim,
+                } => {
+                    let (mut g, mut r) = (g.clone(), u(result)?);
+                    if let (Some(d), false) = (dim, keepdim) {
+                        g = g.unsqueeze(*d as isize)?;
+                        r = r.unsqueeze(*d as isize)?;
                     }
-                    let mut t = t;
-                    let mut sorted = dims.clone();
-                    sorted.sort_unstable();
-                    for d in sorted {
-                        t = t.unsqueeze(d as isize)?;
-                    }
-                    Ok(t)
-                };
-                let mut gg = unsq(g.clone())?;
-                if let Some(r) = std_result {
-                    // PyTorch's std_backward: (grad / (2 std)).masked_fill_(std == 0, 0)
-                    let r = unsq(u(r)?)?;
-                    gg = gg
-                        .div(&r.mul_scalar(2i64)?)?
-                        .masked_fill(&r.eq_scalar(0i64)?, 0.0)?;
+                    one(crate::ops::reduce::prod_backward(&g, &u(this)?, &r, *dim))?
                 }
-                // var_backward: (2 / dof) * grad * (self - mean); with no dim and dof <= 0,
-                // grad * where(self == mean, nan, inf)
-                let dof = n as f64 - correction;
-                if dims.is_empty() && dof <= 0.0 {
-                    let w = Tensor::where_(
-                        &s.eq(&mean)?,
-                        &Tensor::wrapped(Scalar::Float(f64::NAN)),
-                        &Tensor::wrapped(Scalar::Float(f64::INFINITY)),
-                    )?;
-                    one(gg.mul(&w))?
-                } else {
-                    one(gg.mul_scalar(2.0 / dof)?.mul(&s.sub(&mean)?))?
-                }
-            }
-            Norm {
-                this,
-                result,
-                p,
-                dims,
-                keepdim,
-            } if *p == 0.0 => vec![None], // the 0-norm's gradient is undefined: no edge runs
-            Norm {
-                this,
-                result,
-                p,
-                dims,
-                keepdim,
-            } => {
-                let s = u(this)?;
-                let g = unsqueeze_dims(g, dims, *keepdim)?;
-                let r = unsqueeze_dims(&u(result)?, dims, *keepdim)?;
-                let p = *p;
-                let r_zero = || r.eq_scalar(0i64);
-                // PyTorch's `norm_backward`, op for op
-                let grad = if p == 1.0 {
-                    s.sign()?.mul(&g)?
-                } else if p == 2.0 {
-                    g.mul(&s.div(&r)?.masked_fill(&r_zero()?.expand_as(&s)?, 0.0)?)?
-                } else if p == f64::INFINITY {
-                    let a = s.abs()?;
-                    let mask = a.eq(&r)?.logical_or(&a.ne(&a)?)?;
-                    let all: Vec<isize> = (0..s.dim() as isize).collect();
-                    let dims: Vec<isize> = if dims.is_empty() {
-                        all
+                Var {
+                    this,
+                    dims,
+                    keepdim,
+                    correction,
+                    std_result,
+                } => {
+                    let s = u(this)?;
+                    let all: Vec<isize> = if dims.is_empty() {
+                        (0..s.dim() as isize).collect()
                     } else {
                         dims.iter().map(|&d| d as isize).collect()
                     };
-                    let count = mask.to_dtype(s.dtype())?.sum_dim(&dims, true)?;
-                    s.sign()?
-                        .mul(&g.div(&count)?.mul(&mask.to_dtype(s.dtype())?)?)?
-                } else if p < 1.0 {
-                    let scaled = s.sign()?.mul(
-                        &s.abs()?
-                            .pow_scalar(p - 1.0)?
-                            .masked_fill(&s.eq_scalar(0i64)?, 0.0)?,
-                    )?;
-                    scaled.mul(&g)?.mul(&r.pow_scalar(1.0 - p)?)?
-                } else {
-                    let scaled = if p < 2.0 {
-                        s.sign()?.mul(&s.abs()?.pow_scalar(p - 1.0)?)?
-                    } else {
-                        s.mul(&s.abs()?.pow_scalar(p - 2.0)?)?
+                    let n: usize = all.iter().map(|&d| s.shape()[d as usize]).product();
+                    let mean = s.mean_dim(&all, true)?;
+                    let unsq = |t: Tensor| -> Result<Tensor> {
+                        if dims.is_empty() || *keepdim {
+                            return Ok(t);
+                        }
+                        let mut t = t;
+                        let mut sorted = dims.clone();
+                        sorted.sort_unstable();
+                        for d in sorted {
+                            t = t.unsqueeze(d as isize)?;
+                        }
+                        Ok(t)
                     };
-                    let scale = g.div(&r.pow_scalar(p - 1.0)?)?;
-                    let scale = scale.masked_fill(&r_zero()?.expand_as(&scale)?, 0.0)?;
-                    scaled.mul(&scale)?
-                };
-                one(Ok(grad))?
-            }
-            LeakyRelu { this, slope } => {
-                let s = u(this)?;
-                let pos = s.gt_scalar(0i64)?.to_dtype(g.dtype())?;
-                let factor = pos.mul_scalar(1.0 - slope)?.add_scalar(*slope)?;
-                one(g.mul(&factor))?
-            }
-            Where { cond } => {
-                let c = u(cond)?;
-                let a = if need(0) {
-                    Some(g.masked_fill(&c.logical_not()?, 0.0)?)
-                } else {
-                    None
-                };
-                let b = if need(1) {
-                    Some(g.masked_fill(&c, 0.0)?)
-                } else {
-                    None
-                };
-                vec![a, b]
-            }
-            MaskedFill { mask } => one(g.masked_fill(&u(mask)?, 0.0))?,
-            Index {
-                sizes,
-                dim,
-                indices,
-                input_sizes,
-            } => {
-                let idx = u(indices)?;
-                let r = g.index_backward(sizes, *dim, &idx)?;
-                if sizes != input_sizes {
-                    one(r.reshape_usize(input_sizes))?
-                } else {
-                    vec![Some(r)]
+                    let mut gg = unsq(g.clone())?;
+                    if let Some(r) = std_result {
+                        // PyTorch's std_backward: (grad / (2 std)).masked_fill_(std == 0, 0)
+                        let r = unsq(u(r)?)?;
+                        gg = gg
+                            .div(&r.mul_scalar(2i64)?)?
+                            .masked_fill(&r.eq_scalar(0i64)?, 0.0)?;
+                    }
+                    // var_backward: (2 / dof) * grad * (self - mean); with no dim and dof <= 0,
+                    // grad * where(self == mean, nan, inf)
+                    let dof = n as f64 - correction;
+                    if dims.is_empty() && dof <= 0.0 {
+                        let w = Tensor::where_(
+                            &s.eq(&mean)?,
+                            &Tensor::wrapped(Scalar::Float(f64::NAN)),
+                            &Tensor::wrapped(Scalar::Float(f64::INFINITY)),
+                        )?;
+                        one(gg.mul(&w))?
+                    } else {
+                        one(gg.mul_scalar(2.0 / dof)?.mul(&s.sub(&mean)?))?
+                    }
                 }
-            }
-            IndexBackward { dim, indices } => {
-                let idx = u(indices)?;
-                one(g.advanced_index(*dim, &idx))?
-            }
-            _ => return Ok(None),
-        };
+                Norm {
+                    this,
+                    result,
+                    p,
+                    dims,
+                    keepdim,
+                } if *p == 0.0 => vec![None], // the 0-norm's gradient is undefined: no edge runs
+                Norm {
+                    this,
+                    result,
+                    p,
+                    dims,
+                    keepdim,
+                } => {
+                    let s = u(this)?;
+                    let g = unsqueeze_dims(g, dims, *keepdim)?;
+                    let r = unsqueeze_dims(&u(result)?, dims, *keepdim)?;
+                    let p = *p;
+                    let r_zero = || r.eq_scalar(0i64);
+                    // PyTorch's `norm_backward`, op for op
+                    let grad = if p == 1.0 {
+                        s.sign()?.mul(&g)?
+                    } else if p == 2.0 {
+                        g.mul(&s.div(&r)?.masked_fill(&r_zero()?.expand_as(&s)?, 0.0)?)?
+                    } else if p == f64::INFINITY {
+                        let a = s.abs()?;
+                        let mask = a.eq(&r)?.logical_or(&a.ne(&a)?)?;
+                        let all: Vec<isize> = (0..s.dim() as isize).collect();
+                        let dims: Vec<isize> = if dims.is_empty() {
+                            all
+                        } else {
+                            dims.iter().map(|&d| d as isize).collect()
+                        };
+                        let count = mask.to_dtype(s.dtype())?.sum_dim(&dims, true)?;
+                        s.sign()?
+                            .mul(&g.div(&count)?.mul(&mask.to_dtype(s.dtype())?)?)?
+                    } else if p < 1.0 {
+                        let scaled = s.sign()?.mul(
+                            &s.abs()?
+                                .pow_scalar(p - 1.0)?
+                                .masked_fill(&s.eq_scalar(0i64)?, 0.0)?,
+                        )?;
+                        scaled.mul(&g)?.mul(&r.pow_scalar(1.0 - p)?)?
+                    } else {
+                        let scaled = if p < 2.0 {
+                            s.sign()?.mul(&s.abs()?.pow_scalar(p - 1.0)?)?
+                        } else {
+                            s.mul(&s.abs()?.pow_scalar(p - 2.0)?)?
+                        };
+                        let scale = g.div(&r.pow_scalar(p - 1.0)?)?;
+                        let scale = scale.masked_fill(&r_zero()?.expand_as(&scale)?, 0.0)?;
+                        scaled.mul(&scale)?
+                    };
+                    one(Ok(grad))?
+                }
+                LeakyRelu { this, slope } => {
+                    let s = u(this)?;
+                    let pos = s.gt_scalar(0i64)?.to_dtype(g.dtype())?;
+                    let factor = pos.mul_scalar(1.0 - slope)?.add_scalar(*slope)?;
+                    one(g.mul(&factor))?
+                }
+                Where { cond } => {
+                    let c = u(cond)?;
+                    let a = if need(0) {
+                        Some(g.masked_fill(&c.logical_not()?, 0.0)?)
+                    } else {
+                        None
+                    };
+                    let b = if need(1) {
+                        Some(g.masked_fill(&c, 0.0)?)
+                    } else {
+                        None
+                    };
+                    vec![a, b]
+                }
+                MaskedFill { mask } => one(g.masked_fill(&u(mask)?, 0.0))?,
+                Index {
+                    sizes,
+                    dim,
+                    indices,
+                    input_sizes,
+                } => {
+                    let idx = u(indices)?;
+                    let r = g.index_backward(sizes, *dim, &idx)?;
+                    if sizes != input_sizes {
+                        one(r.reshape_usize(input_sizes))?
+                    } else {
+                        vec![Some(r)]
+                    }
+                }
+                IndexBackward { dim, indices } => {
+                    let idx = u(indices)?;
+                    one(g.advanced_index(*dim, &idx))?
+                }
+                _ => return Ok(None),
+            };
         Ok(Some(out))
     }
 }

@@ -5,7 +5,7 @@ use super::torch::*;
 use crate::error::{PyErr, PyResult};
 use crate::eval::{Args, Interp};
 use crate::value::*;
-use autograd::{Reduction, Tensor};
+use autograd::{Elem, Reduction, Tensor};
 
 // ---- torch.nn.functional ----
 
@@ -31,6 +31,7 @@ pub(crate) const FUNCTIONAL_FNS: &[(&str, F)] = &[
     ("leaky_relu", f_leaky_relu),
     ("one_hot", f_one_hot),
     ("hardtanh", f_hardtanh),
+    ("_elem", f_elem),
 ];
 
 pub(crate) fn first_tensor(args: &mut Args, fname: &str) -> PyResult<Tensor> {
@@ -300,4 +301,67 @@ pub(crate) fn t_addmm(_: &mut Interp, mut args: Args) -> PyResult<Value> {
         3,
     )?;
     Ok(wrap(Tensor::addmm(&b, &m1, &m2).py()?))
+}
+
+/// `F._elem(name, input, a, b)`: the activations with their own node written in `prelude.py`
+/// over this (`F.celu`, `F.selu`, `F.mish`, ...; `name_` in place); `F._elem('warn', msg)`
+/// warns as from inside torch.
+pub(crate) fn f_elem(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let name = match args.arg(0, "name") {
+        Some(Value::Str(s)) => s,
+        _ => return Err(PyErr::type_error("_elem(): name must be str")),
+    };
+    if &*name == "warn" {
+        if let Some(Value::Str(m)) = args.arg(1, "input") {
+            interp.warn_from_library(&m);
+        }
+        return Ok(Value::None);
+    }
+    let base = name.trim_end_matches('_');
+    let x = tensor_arg(
+        &args.arg(1, "input").unwrap_or(Value::None),
+        base,
+        "input",
+        1,
+    )?;
+    let p = |v: Option<Value>, what: &str| -> PyResult<f64> {
+        match v {
+            Some(v) => f64_arg(&v, what),
+            None => Ok(1.0),
+        }
+    };
+    let a = p(args.arg(2, "a"), "alpha")?;
+    let b = p(args.arg(3, "b"), "value")?;
+    // torch.nn.functional's SELU constants
+    const SELU_ALPHA: f64 = 1.673_263_242_354_377_2;
+    const SELU_SCALE: f64 = 1.050_700_987_355_480_5;
+    let op = match base {
+        "celu" => Elem::Elu {
+            alpha: a,
+            scale: 1.0,
+            input_scale: 1.0 / a,
+            celu: true,
+        },
+        "selu" => Elem::Elu {
+            alpha: SELU_ALPHA,
+            scale: SELU_SCALE,
+            input_scale: 1.0,
+            celu: false,
+        },
+        "logsigmoid" => Elem::LogSigmoid,
+        "hardswish" => Elem::Hardswish,
+        "hardsigmoid" => Elem::Hardsigmoid,
+        "mish" => Elem::Mish,
+        "threshold" => Elem::Threshold(a, b),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "_elem(): unknown function {name}"
+            )))
+        }
+    };
+    if name.ends_with('_') {
+        x.elementwise_(op).py()?;
+        return Ok(args.arg(1, "input").unwrap_or(Value::None));
+    }
+    Ok(wrap(x.elementwise(op).py()?))
 }

@@ -284,6 +284,155 @@ def __build_torch(torch, F, Parameter):
             raise RuntimeError(f'outer: Expected 1-D argument vec2, but got {vec2.dim()}-D')
         return input.reshape(input.shape[0], 1) * vec2
 
+    def celu(input, alpha=1.0, inplace=False):
+        return F._elem('celu_' if inplace else 'celu', input, alpha)
+
+    def selu(input, inplace=False):
+        return F._elem('selu_' if inplace else 'selu', input)
+
+    def logsigmoid(input):
+        return F._elem('logsigmoid', input)
+
+    def hardswish(input, inplace=False):
+        return F._elem('hardswish_' if inplace else 'hardswish', input)
+
+    def hardsigmoid(input, inplace=False):
+        return F._elem('hardsigmoid_' if inplace else 'hardsigmoid', input)
+
+    def mish(input, inplace=False):
+        return F._elem('mish_' if inplace else 'mish', input)
+
+    def _threshold(input, threshold, value, inplace=False):
+        return F._elem('threshold_' if inplace else 'threshold', input, threshold, value)
+
+    def softsign(input):
+        return input / (input.abs() + 1)
+
+    def tanhshrink(input):
+        return input - input.tanh()
+
+    def xlogy(input, other):
+        if not isinstance(input, torch.Tensor) and isinstance(other, torch.Tensor):
+            return other._rxlogy(input)
+        return input.xlogy(other)
+
+    def kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False):
+        # torch.nn.functional.kl_div over ATen's kl_div, op for op
+        if reduction == 'mean':
+            F._elem('warn', "reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to behave the same as 'batchmean' in the next major release.")
+        if reduction not in ('none', 'mean', 'sum', 'batchmean'):
+            raise ValueError(f'{reduction} is not a valid value for reduction')
+        if not input.is_floating_point() or not target.is_floating_point():
+            raise RuntimeError('kl_div: Integral inputs not supported.')
+        # GCC evaluates the right operand of ATen's `a - b` / `a * b` first: the graph's order
+        if log_target:
+            d = target - input
+            out = torch.exp(target) * d
+        else:
+            m = target * input
+            out = torch.xlogy(target, target) - m
+        if reduction == 'mean':
+            return out.mean()
+        if reduction == 'none':
+            return out
+        out = out.sum()
+        if reduction == 'batchmean' and input.dim() != 0:
+            out = out / input.size()[0]
+        return out
+
+    class _ActInplace(Module):
+        __module__ = 'torch.nn.modules.activation'
+
+        def __init__(self, inplace=False):
+            super().__init__()
+            self.inplace = inplace
+
+        def extra_repr(self):
+            return 'inplace=True' if self.inplace else ''
+
+    class CELU(_ActInplace):
+        __module__ = 'torch.nn.modules.activation'
+
+        def __init__(self, alpha=1.0, inplace=False):
+            super().__init__(inplace)
+            self.alpha = alpha
+
+        def forward(self, input):
+            return F.celu(input, self.alpha, self.inplace)
+
+        def extra_repr(self):
+            return f'alpha={self.alpha}' + (', inplace=True' if self.inplace else '')
+
+    class SELU(_ActInplace):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.selu(input, self.inplace)
+
+    class Hardswish(_ActInplace):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.hardswish(input, self.inplace)
+
+        def extra_repr(self):
+            return ''
+
+    class Hardsigmoid(Hardswish):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.hardsigmoid(input, self.inplace)
+
+    class Mish(Hardswish):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.mish(input, self.inplace)
+
+    class Threshold(_ActInplace):
+        __module__ = 'torch.nn.modules.activation'
+
+        def __init__(self, threshold, value, inplace=False):
+            super().__init__(inplace)
+            self.threshold = threshold
+            self.value = value
+
+        def forward(self, input):
+            return F.threshold(input, self.threshold, self.value, self.inplace)
+
+        def extra_repr(self):
+            return f'threshold={self.threshold}, value={self.value}' + (', inplace=True' if self.inplace else '')
+
+    class LogSigmoid(Module):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.logsigmoid(input)
+
+    class Softsign(Module):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.softsign(input)
+
+    class Tanhshrink(Module):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.tanhshrink(input)
+
+    class KLDivLoss(Module):
+        __module__ = 'torch.nn.modules.loss'
+
+        def __init__(self, size_average=None, reduce=None, reduction='mean', log_target=False):
+            super().__init__()
+            self.reduction = reduction
+            self.log_target = log_target
+
+        def forward(self, input, target):
+            return F.kl_div(input, target, reduction=self.reduction, log_target=self.log_target)
+
     def dropout(input, p=0.5, training=True, inplace=False):
         if p < 0.0 or p > 1.0:
             raise ValueError(f'dropout probability has to be between 0 and 1, but got {p}')
@@ -636,5 +785,11 @@ def __build_torch(torch, F, Parameter):
         'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
         'nn.HuberLoss': HuberLoss, 'nn.ModuleList': ModuleList, 'nn.Dropout': Dropout,
         'F.dropout': dropout, 'F.normalize': normalize, 'F.relu6': relu6, 'nn.Hardtanh': Hardtanh, 'nn.ReLU6': ReLU6, 'outer': outer, 'ger': outer,
+        'F.celu': celu, 'F.selu': selu, 'F.logsigmoid': logsigmoid, 'F.hardswish': hardswish,
+        'F.hardsigmoid': hardsigmoid, 'F.mish': mish, 'F.threshold': _threshold, 'F.softsign': softsign,
+        'F.tanhshrink': tanhshrink, 'F.kl_div': kl_div, 'celu': celu, 'selu': selu, 'xlogy': xlogy,
+        'nn.CELU': CELU, 'nn.SELU': SELU, 'nn.Hardswish': Hardswish, 'nn.Hardsigmoid': Hardsigmoid,
+        'nn.Mish': Mish, 'nn.Threshold': Threshold, 'nn.LogSigmoid': LogSigmoid, 'nn.Softsign': Softsign,
+        'nn.Tanhshrink': Tanhshrink, 'nn.KLDivLoss': KLDivLoss,
         'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam, 'optim.AdamW': AdamW,
     }
