@@ -667,6 +667,10 @@ pub enum BackwardFn {
     View {
         sizes: Vec<usize>,
     },
+    /// `reshape` of a non-contiguous tensor that needs no copy (`_reshape_alias`).
+    ReshapeAlias {
+        sizes: Vec<usize>,
+    },
     UnsafeView {
         sizes: Vec<usize>,
     },
@@ -988,6 +992,7 @@ impl BackwardFn {
             Clone => "CloneBackward0",
             ToCopy { .. } => "ToCopyBackward0",
             View { .. } => "ViewBackward0",
+            ReshapeAlias { .. } => "ReshapeAliasBackward0",
             UnsafeView { .. } => "UnsafeViewBackward0",
             T => "TBackward0",
             Transpose { .. } => "TransposeBackward0",
@@ -1701,7 +1706,9 @@ impl BackwardFn {
             }
             Clone => vec![Some(g.clone())],
             ToCopy { dtype } => one(g.to_dtype(*dtype))?,
-            View { sizes } | UnsafeView { sizes } => one(g.reshape_usize(sizes))?,
+            View { sizes } | ReshapeAlias { sizes } | UnsafeView { sizes } => {
+                one(g.reshape_usize(sizes))?
+            }
             T => one(g.t())?,
             Transpose { dim0, dim1 } => one(g.transpose(*dim0 as isize, *dim1 as isize))?,
             Permute { dims } => {
