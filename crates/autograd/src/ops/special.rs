@@ -163,6 +163,11 @@ impl Tensor {
         if op != Bin::Fmod && !dt.is_floating_point() {
             dt = DType::Float32;
         }
+        if op == Bin::Fmod && dt == DType::Bool {
+            return Err(TorchError::not_implemented(
+                "\"fmod_cpu\" not implemented for 'Bool'",
+            ));
+        }
         if op == Bin::Fmod && !dt.is_floating_point() && other.to_vec().contains(&0.0) {
             return Err(TorchError::runtime("ZeroDivisionError"));
         }

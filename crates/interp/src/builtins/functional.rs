@@ -336,6 +336,11 @@ pub(crate) fn f_elem(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
     const SELU_ALPHA: f64 = 1.673_263_242_354_377_2;
     const SELU_SCALE: f64 = 1.050_700_987_355_480_5;
     let op = match base {
+        "celu" if a == 0.0 => {
+            return Err(PyErr::runtime_error(
+                "ZeroDivisionError: alpha cannot be 0 for CELU",
+            ))
+        }
         "celu" => Elem::Elu {
             alpha: a,
             scale: 1.0,

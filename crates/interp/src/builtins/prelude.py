@@ -312,8 +312,10 @@ def __build_torch(torch, F, Parameter):
         return input - input.tanh()
 
     def xlogy(input, other):
-        if not isinstance(input, torch.Tensor) and isinstance(other, torch.Tensor):
+        if not isinstance(input, torch.Tensor) and isinstance(other, torch.Tensor) and isinstance(input, (int, float)):
             return other._rxlogy(input)
+        if not isinstance(input, torch.Tensor) or not isinstance(other, (torch.Tensor, int, float)):
+            raise TypeError(f'xlogy() received an invalid combination of arguments - got ({type(input).__name__ if not isinstance(input, torch.Tensor) else "Tensor"}, {type(other).__name__ if not isinstance(other, torch.Tensor) else "Tensor"}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n')
         return input.xlogy(other)
 
     def kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False):

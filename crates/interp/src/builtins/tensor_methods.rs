@@ -400,7 +400,12 @@ fn tensor_methods_math(
         "logit" | "logit_" => {
             let eps = match args.arg(0, "eps") {
                 None | Some(Value::None) => -1.0,
-                Some(e) => f64_arg(&e, "eps")?,
+                Some(e) => scalar_of(&e).map(|s| s.to_f64()).ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "logit(): argument 'eps' (position 1) must be float, not {}",
+                        e.type_name()
+                    ))
+                })?,
             };
             if name == "logit_" {
                 unit(t.elementwise_(Elem::Logit(eps)))
