@@ -11,13 +11,15 @@ D = torch.arange(16.).reshape(2, 4, 2).requires_grad_()
 for eq, ops in [('ij,jk->ik', (A, B)), ('ij->ji', (A,)), ('ij->', (A,)), ('ii->', (S,)), ('ii->i', (S,)),
                 ('i,i->', (v, w)), ('i,j->ij', (v, w)), ('bij,bjk->bik', (C, D)), ('ij->i', (A,)),
                 ('ij,ij->ij', (A, A)), ('ij,j->i', (A, v)), ('ij,jk', (A, B)), ('...ij,...jk->...ik', (C, D)),
-                ('bi,bi->b', (A, A)), ('i,i,i->', (v, w, v))]:
+                ('bi,bi->b', (A, A)), ('i,i,i->', (v, w, v)), ('ij,jk->ki', (A, B)), ('ij,kj->ik', (A, A))]:
     r = torch.einsum(eq, *ops)
     print(eq, r, r.grad_fn.next_functions)
     r.sum().backward()
     print([t.grad for t in ops])
     for t in (A, B, S, v, w, C, D):
         t.grad = None
+r = torch.einsum('ij,jk->ki', A, B)
+print(r.grad_fn.next_functions[0][0].next_functions[0][0].next_functions[0][0].next_functions)
 print(torch.einsum('ij,jk->ik', [A, B]).shape, torch.einsum('i,i', torch.tensor([1, 2]), torch.tensor([3, 4])))
 for eq, ops in [('ij->k', (A,)), ('ij->ii', (A,)), ('ij', (v,)), ('ij,jk', (A,)), ('i..j', (A,)), ('ii', (A,))]:
     try:

@@ -464,6 +464,9 @@ def __build_torch(torch, F, Parameter):
             else:
                 ro.append(i)
                 ro_size *= right.shape[i]
+        if lo and ro and ro[-1] < lo[0]:
+            # the right operand's dims come first in the output: bmm with the operands swapped
+            left, right, lo, ro, lo_size, ro_size = right, left, ro, lo, ro_size, lo_size
         out_size = [left.shape[d] for d in lro] + [left.shape[d] for d in lo] + [1] * len(sum_dims) + [right.shape[d] for d in ro]
         operm = [0] * len(out_size)
         for i, d in enumerate(lro + lo + sum_dims + ro):
