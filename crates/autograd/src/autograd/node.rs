@@ -1875,411 +1875,411 @@ impl BackwardFn {
         let need = |i: usize| node.needs(i);
         let one = |t: Result<Tensor>| -> Result<Vec<Option<Tensor>>> { Ok(vec![Some(t?)]) };
         let u = |s: &SavedTensor| s.unpack(node);
-        let out: Vec<Option<Tensor>> =
-            match self {
-                Binary {
-                    op,
-                    this,
-                    other,
-                    inputs,
-                } => {
-                    // a Python-number operand is no input: the tensor's gradient comes first
-                    let (na, nb) = match inputs {
-                        1 => (need(0), false),
-                        2 => (false, need(0)),
-                        _ => (need(0), need(1)),
-                    };
-                    let (s, o) = (u(this)?, u(other)?);
-                    let [a, b] = crate::ops::special::binary_backward(*op, g, &s, &o, na, nb)?;
-                    match inputs {
-                        2 => vec![b],
-                        _ => vec![a, b],
+        let out: Vec<Option<Tensor>> = match self {
+            Binary {
+                op,
+                this,
+                other,
+                inputs,
+            } => {
+                // a Python-number operand is no input: the tensor's gradient comes first
+                let (na, nb) = match inputs {
+                    1 => (need(0), false),
+                    2 => (false, need(0)),
+                    _ => (need(0), need(1)),
+                };
+                let (s, o) = (u(this)?, u(other)?);
+                let [a, b] = crate::ops::special::binary_backward(*op, g, &s, &o, na, nb)?;
+                match inputs {
+                    2 => vec![b],
+                    _ => vec![a, b],
+                }
+            }
+            Nansum {
+                this,
+                dims,
+                keepdim,
+            } => {
+                let x = u(this)?;
+                let g = unsqueeze_dims(g, dims, *keepdim)?.expand(x.shape())?;
+                one(g.mul(&x.ne(&x)?.logical_not()?))?
+            }
+            MedianAll { this, result } => {
+                // evenly_distribute_backward
+                let (x, r) = (u(this)?, u(result)?);
+                let mask = x.eq(&r)?.logical_or(&x.ne(&x)?.logical_and(&r.ne(&r)?)?)?;
+                let share = g.div(&mask.sum()?)?;
+                one(Tensor::where_(&mask, &share, &x.zeros_like()?))?
+            }
+            Logcumsumexp { this, result, dim } => {
+                let (x, r) = (u(this)?, u(result)?);
+                one(crate::ops::special::logcumsumexp_backward(g, &x, &r, *dim))?
+            }
+            Erf { this } => {
+                let x = u(this)?;
+                let k = 2.0 / std::f64::consts::PI.sqrt();
+                one(g.mul(&x.mul(&x)?.neg()?.exp()?.mul_scalar(k)?))?
+            }
+            Gelu { this, tanh: true } => {
+                // ATen's GeluBackwardKernel for approximate='tanh'
+                use crate::ops::nn_extra::{GELU_BETA, GELU_KAPPA};
+                let x = u(this)?;
+                let x_sq = x.mul(&x)?;
+                let x_cube = x_sq.mul(&x)?;
+                let inner = x
+                    .add(&x_cube.mul_scalar(GELU_KAPPA)?)?
+                    .mul_scalar(GELU_BETA)?;
+                let th = inner.tanh()?;
+                let left = x.mul_scalar(0.5)?;
+                let right = th.add_scalar(1i64)?;
+                let left_d = right.mul_scalar(0.5)?;
+                let right_d = left
+                    .mul(&th.mul(&th)?.rsub_scalar(1i64)?)?
+                    .mul_scalar(GELU_BETA)?
+                    .mul(&x_sq.mul_scalar(3.0 * GELU_KAPPA)?.add_scalar(1i64)?)?;
+                one(g.mul(&left_d.add(&right_d)?))?
+            }
+            Gelu { this, tanh: false } => {
+                let x = u(this)?;
+                let cdf = x
+                    .mul_scalar(std::f64::consts::FRAC_1_SQRT_2)?
+                    .erf()?
+                    .add_scalar(1i64)?
+                    .mul_scalar(0.5)?;
+                let pdf = x
+                    .mul(&x)?
+                    .mul_scalar(-0.5)?
+                    .exp()?
+                    .mul_scalar(1.0 / (2.0 * std::f64::consts::PI).sqrt())?;
+                one(g.mul(&cdf.add(&x.mul(&pdf)?)?))?
+            }
+            Silu { this } => {
+                let x = u(this)?;
+                let s = x.sigmoid()?;
+                let d = s.mul(&x.mul(&s.rsub_scalar(1i64)?)?.add_scalar(1i64)?)?;
+                one(g.mul(&d))?
+            }
+            Softplus {
+                this,
+                beta,
+                threshold,
+            } => {
+                let x = u(this)?;
+                let bx = x.mul_scalar(*beta)?;
+                let lin = bx.gt_scalar(*threshold)?;
+                let d = Tensor::where_(&lin, &x.ones_like()?, &bx.sigmoid()?)?;
+                one(g.mul(&d))?
+            }
+            ClampMin { this, min } => one(grad_where(&u(this)?.gt_scalar(*min)?, g))?,
+            ClampMax { this, max } => one(grad_where(&u(this)?.lt_scalar(*max)?, g))?,
+            ClampTensor { this, bounds } => {
+                let [min, max] = &**bounds;
+                let (lo, hi) = (
+                    min.as_ref().map(u).transpose()?,
+                    max.as_ref().map(u).transpose()?,
+                );
+                let [a, b, c] = crate::ops::extra::clamp_tensor_backward(
+                    g,
+                    &u(this)?,
+                    lo.as_ref(),
+                    hi.as_ref(),
+                )?;
+                vec![
+                    a.filter(|_| need(0)),
+                    b.filter(|_| need(1)),
+                    c.filter(|_| need(2)),
+                ]
+            }
+            Cumprod { this, result, dim } => one(crate::ops::extra::cumprod_backward(
+                g,
+                &u(this)?,
+                &u(result)?,
+                *dim,
+            ))?,
+            TakeAlong {
+                name,
+                sizes,
+                dim,
+                indices,
+            } => one(g.put_along(
+                sizes,
+                *dim,
+                &u(indices)?,
+                matches!(
+                    *name,
+                    "GatherBackward0"
+                        | "IndexSelectBackward0"
+                        | "CummaxBackward0"
+                        | "CumminBackward0"
+                ),
+            ))?,
+            PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
+            Cumsum { dim } => {
+                let d = [*dim as isize];
+                one(g.flip(&d)?.cumsum(*dim as isize)?.flip(&d))?
+            }
+            Flip { dims } => {
+                let d: Vec<isize> = dims.iter().map(|&x| x as isize).collect();
+                one(g.flip(&d))?
+            }
+            Remainder { this, other } => {
+                let b = match (need(1), this, other) {
+                    (true, Some(s), Some(o)) => {
+                        let q = {
+                            let s = u(s)?;
+                            let o = u(o)?;
+                            let _ng = crate::autograd::grad_mode::no_grad();
+                            s.div(&o)?.floor()?
+                        };
+                        Some(g.neg()?.mul(&q)?)
+                    }
+                    _ => None,
+                };
+                vec![Some(g.clone()), b]
+            }
+            NotImplemented { op } => {
+                return Err(TorchError::runtime(format!(
+                    "derivative for aten::{op} is not implemented"
+                )));
+            }
+            CopySlices {
+                mask,
+                positions,
+                view_shape,
+                inner,
+            } => {
+                let region = |g: &Tensor| -> Result<Tensor> {
+                    g.reshape(&[-1])?
+                        .advanced_index(0, positions)?
+                        .reshape_usize(view_shape)
+                };
+                match inner {
+                    None => vec![
+                        if need(0) { Some(g.mul(mask)?) } else { None },
+                        if need(1) { Some(region(g)?) } else { None },
+                    ],
+                    Some(inner) => {
+                        let ig = inner.op.apply(inner, &[Some(region(g)?)])?;
+                        let mut base = g.mul(mask)?;
+                        if let Some(Some(g0)) = ig.first() {
+                            let n = g.numel();
+                            let sc = g0
+                                .reshape(&[-1])?
+                                .index_backward(&[n], 0, positions)?
+                                .reshape_usize(g.shape())?;
+                            base = base.add(&sc)?;
+                        }
+                        let mut out = vec![Some(base)];
+                        out.extend(ig.into_iter().skip(1));
+                        out
                     }
                 }
-                Nansum {
-                    this,
-                    dims,
-                    keepdim,
-                } => {
-                    let x = u(this)?;
-                    let g = unsqueeze_dims(g, dims, *keepdim)?.expand(x.shape())?;
-                    one(g.mul(&x.ne(&x)?.logical_not()?))?
+            }
+            AsStrided {
+                base_sizes,
+                positions,
+            } => {
+                let n: usize = base_sizes.iter().product();
+                one(g
+                    .reshape(&[-1])?
+                    .index_backward(&[n], 0, positions)?
+                    .reshape_usize(base_sizes))?
+            }
+            Log1p { this } => one(g.div(&u(this)?.add_scalar(1i64)?))?,
+            Log2 { this } => one(g.div(&u(this)?.mul_scalar(std::f64::consts::LN_2)?))?,
+            Rounding { .. } => one(g.zeros_like())?,
+            Maximum {
+                this,
+                other,
+                is_min,
+            } => {
+                // PyTorch's formula: `where(self == other, grad / 2, grad)`, zeroed where the
+                // other input wins (so a pair with a NaN passes the gradient to both).
+                let s = u(this)?;
+                let o = u(other)?;
+                let shared = Tensor::where_(&s.eq(&o)?, &g.div_scalar(2.0)?, g)?;
+                let (self_loses, other_loses) = if *is_min {
+                    (s.gt(&o)?, s.lt(&o)?)
+                } else {
+                    (s.lt(&o)?, s.gt(&o)?)
+                };
+                let zero = Tensor::wrapped(Scalar::Float(0.0));
+                let a = if need(0) {
+                    Some(Tensor::where_(&self_loses, &zero, &shared)?)
+                } else {
+                    None
+                };
+                let b = if need(1) {
+                    Some(Tensor::where_(&other_loses, &zero, &shared)?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
+            Prod { this, result } => one(crate::ops::reduce::prod_backward(
+                g,
+                &u(this)?,
+                &u(result)?,
+                None,
+            ))?,
+            ProdDim {
+                this,
+                result,
+                dim,
+                keepdim,
+            } => {
+                let (mut g, mut r) = (g.clone(), u(result)?);
+                if let (Some(d), false) = (dim, keepdim) {
+                    g = g.unsqueeze(*d as isize)?;
+                    r = r.unsqueeze(*d as isize)?;
                 }
-                MedianAll { this, result } => {
-                    // evenly_distribute_backward
-                    let (x, r) = (u(this)?, u(result)?);
-                    let mask = x.eq(&r)?.logical_or(&x.ne(&x)?.logical_and(&r.ne(&r)?)?)?;
-                    let share = g.div(&mask.sum()?)?;
-                    one(Tensor::where_(&mask, &share, &x.zeros_like()?))?
+                one(crate::ops::reduce::prod_backward(&g, &u(this)?, &r, *dim))?
+            }
+            Var {
+                this,
+                dims,
+                keepdim,
+                correction,
+                std_result,
+            } => {
+                let s = u(this)?;
+                let all: Vec<isize> = if dims.is_empty() {
+                    (0..s.dim() as isize).collect()
+                } else {
+                    dims.iter().map(|&d| d as isize).collect()
+                };
+                let n: usize = all.iter().map(|&d| s.shape()[d as usize]).product();
+                let mean = s.mean_dim(&all, true)?;
+                let unsq = |t: Tensor| -> Result<Tensor> {
+                    if dims.is_empty() || *keepdim {
+                        return Ok(t);
+                    }
+                    let mut t = t;
+                    let mut sorted = dims.clone();
+                    sorted.sort_unstable();
+                    for d in sorted {
+                        t = t.unsqueeze(d as isize)?;
+                    }
+                    Ok(t)
+                };
+                let mut gg = unsq(g.clone())?;
+                if let Some(r) = std_result {
+                    // PyTorch's std_backward: (grad / (2 std)).masked_fill_(std == 0, 0)
+                    let r = unsq(u(r)?)?;
+                    gg = gg
+                        .div(&r.mul_scalar(2i64)?)?
+                        .masked_fill(&r.eq_scalar(0i64)?, 0.0)?;
                 }
-                Logcumsumexp { this, result, dim } => one(
-                    crate::ops::special::logcumsumexp_backward(g, &u(this)?, &u(result)?, *dim),
-                )?,
-                Erf { this } => {
-                    let x = u(this)?;
-                    let k = 2.0 / std::f64::consts::PI.sqrt();
-                    one(g.mul(&x.mul(&x)?.neg()?.exp()?.mul_scalar(k)?))?
-                }
-                Gelu { this, tanh: true } => {
-                    // ATen's GeluBackwardKernel for approximate='tanh'
-                    use crate::ops::nn_extra::{GELU_BETA, GELU_KAPPA};
-                    let x = u(this)?;
-                    let x_sq = x.mul(&x)?;
-                    let x_cube = x_sq.mul(&x)?;
-                    let inner = x
-                        .add(&x_cube.mul_scalar(GELU_KAPPA)?)?
-                        .mul_scalar(GELU_BETA)?;
-                    let th = inner.tanh()?;
-                    let left = x.mul_scalar(0.5)?;
-                    let right = th.add_scalar(1i64)?;
-                    let left_d = right.mul_scalar(0.5)?;
-                    let right_d = left
-                        .mul(&th.mul(&th)?.rsub_scalar(1i64)?)?
-                        .mul_scalar(GELU_BETA)?
-                        .mul(&x_sq.mul_scalar(3.0 * GELU_KAPPA)?.add_scalar(1i64)?)?;
-                    one(g.mul(&left_d.add(&right_d)?))?
-                }
-                Gelu { this, tanh: false } => {
-                    let x = u(this)?;
-                    let cdf = x
-                        .mul_scalar(std::f64::consts::FRAC_1_SQRT_2)?
-                        .erf()?
-                        .add_scalar(1i64)?
-                        .mul_scalar(0.5)?;
-                    let pdf = x
-                        .mul(&x)?
-                        .mul_scalar(-0.5)?
-                        .exp()?
-                        .mul_scalar(1.0 / (2.0 * std::f64::consts::PI).sqrt())?;
-                    one(g.mul(&cdf.add(&x.mul(&pdf)?)?))?
-                }
-                Silu { this } => {
-                    let x = u(this)?;
-                    let s = x.sigmoid()?;
-                    let d = s.mul(&x.mul(&s.rsub_scalar(1i64)?)?.add_scalar(1i64)?)?;
-                    one(g.mul(&d))?
-                }
-                Softplus {
-                    this,
-                    beta,
-                    threshold,
-                } => {
-                    let x = u(this)?;
-                    let bx = x.mul_scalar(*beta)?;
-                    let lin = bx.gt_scalar(*threshold)?;
-                    let d = Tensor::where_(&lin, &x.ones_like()?, &bx.sigmoid()?)?;
-                    one(g.mul(&d))?
-                }
-                ClampMin { this, min } => one(grad_where(&u(this)?.gt_scalar(*min)?, g))?,
-                ClampMax { this, max } => one(grad_where(&u(this)?.lt_scalar(*max)?, g))?,
-                ClampTensor { this, bounds } => {
-                    let [min, max] = &**bounds;
-                    let (lo, hi) = (
-                        min.as_ref().map(u).transpose()?,
-                        max.as_ref().map(u).transpose()?,
-                    );
-                    let [a, b, c] = crate::ops::extra::clamp_tensor_backward(
-                        g,
-                        &u(this)?,
-                        lo.as_ref(),
-                        hi.as_ref(),
+                // var_backward: (2 / dof) * grad * (self - mean); with no dim and dof <= 0,
+                // grad * where(self == mean, nan, inf)
+                let dof = n as f64 - correction;
+                if dims.is_empty() && dof <= 0.0 {
+                    let w = Tensor::where_(
+                        &s.eq(&mean)?,
+                        &Tensor::wrapped(Scalar::Float(f64::NAN)),
+                        &Tensor::wrapped(Scalar::Float(f64::INFINITY)),
                     )?;
-                    vec![
-                        a.filter(|_| need(0)),
-                        b.filter(|_| need(1)),
-                        c.filter(|_| need(2)),
-                    ]
+                    one(gg.mul(&w))?
+                } else {
+                    one(gg.mul_scalar(2.0 / dof)?.mul(&s.sub(&mean)?))?
                 }
-                Cumprod { this, result, dim } => one(crate::ops::extra::cumprod_backward(
-                    g,
-                    &u(this)?,
-                    &u(result)?,
-                    *dim,
-                ))?,
-                TakeAlong {
-                    name,
-                    sizes,
-                    dim,
-                    indices,
-                } => one(g.put_along(
-                    sizes,
-                    *dim,
-                    &u(indices)?,
-                    matches!(
-                        *name,
-                        "GatherBackward0"
-                            | "IndexSelectBackward0"
-                            | "CummaxBackward0"
-                            | "CumminBackward0"
-                    ),
-                ))?,
-                PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
-                Cumsum { dim } => {
-                    let d = [*dim as isize];
-                    one(g.flip(&d)?.cumsum(*dim as isize)?.flip(&d))?
-                }
-                Flip { dims } => {
-                    let d: Vec<isize> = dims.iter().map(|&x| x as isize).collect();
-                    one(g.flip(&d))?
-                }
-                Remainder { this, other } => {
-                    let b = match (need(1), this, other) {
-                        (true, Some(s), Some(o)) => {
-                            let q = {
-                                let s = u(s)?;
-                                let o = u(o)?;
-                                let _ng = crate::autograd::grad_mode::no_grad();
-                                s.div(&o)?.floor()?
-                            };
-                            Some(g.neg()?.mul(&q)?)
-                        }
-                        _ => None,
-                    };
-                    vec![Some(g.clone()), b]
-                }
-                NotImplemented { op } => {
-                    return Err(TorchError::runtime(format!(
-                        "derivative for aten::{op} is not implemented"
-                    )));
-                }
-                CopySlices {
-                    mask,
-                    positions,
-                    view_shape,
-                    inner,
-                } => {
-                    let region = |g: &Tensor| -> Result<Tensor> {
-                        g.reshape(&[-1])?
-                            .advanced_index(0, positions)?
-                            .reshape_usize(view_shape)
-                    };
-                    match inner {
-                        None => vec![
-                            if need(0) { Some(g.mul(mask)?) } else { None },
-                            if need(1) { Some(region(g)?) } else { None },
-                        ],
-                        Some(inner) => {
-                            let ig = inner.op.apply(inner, &[Some(region(g)?)])?;
-                            let mut base = g.mul(mask)?;
-                            if let Some(Some(g0)) = ig.first() {
-                                let n = g.numel();
-                                let sc = g0
-                                    .reshape(&[-1])?
-                                    .index_backward(&[n], 0, positions)?
-                                    .reshape_usize(g.shape())?;
-                                base = base.add(&sc)?;
-                            }
-                            let mut out = vec![Some(base)];
-                            out.extend(ig.into_iter().skip(1));
-                            out
-                        }
-                    }
-                }
-                AsStrided {
-                    base_sizes,
-                    positions,
-                } => {
-                    let n: usize = base_sizes.iter().product();
-                    one(g
-                        .reshape(&[-1])?
-                        .index_backward(&[n], 0, positions)?
-                        .reshape_usize(base_sizes))?
-                }
-                Log1p { this } => one(g.div(&u(this)?.add_scalar(1i64)?))?,
-                Log2 { this } => one(g.div(&u(this)?.mul_scalar(std::f64::consts::LN_2)?))?,
-                Rounding { .. } => one(g.zeros_like())?,
-                Maximum {
-                    this,
-                    other,
-                    is_min,
-                } => {
-                    // PyTorch's formula: `where(self == other, grad / 2, grad)`, zeroed where the
-                    // other input wins (so a pair with a NaN passes the gradient to both).
-                    let s = u(this)?;
-                    let o = u(other)?;
-                    let shared = Tensor::where_(&s.eq(&o)?, &g.div_scalar(2.0)?, g)?;
-                    let (self_loses, other_loses) = if *is_min {
-                        (s.gt(&o)?, s.lt(&o)?)
-                    } else {
-                        (s.lt(&o)?, s.gt(&o)?)
-                    };
-                    let zero = Tensor::wrapped(Scalar::Float(0.0));
-                    let a = if need(0) {
-                        Some(Tensor::where_(&self_loses, &zero, &shared)?)
-                    } else {
-                        None
-                    };
-                    let b = if need(1) {
-                        Some(Tensor::where_(&other_loses, &zero, &shared)?)
-                    } else {
-                        None
-                    };
-                    vec![a, b]
-                }
-                Prod { this, result } => one(crate::ops::reduce::prod_backward(
-                    g,
-                    &u(this)?,
-                    &u(result)?,
-                    None,
-                ))?,
-                ProdDim {
-                    this,
-                    result,
-                    dim,
-                    keepdim,
-                } => {
-                    let (mut g, mut r) = (g.clone(), u(result)?);
-                    if let (Some(d), false) = (dim, keepdim) {
-                        g = g.unsqueeze(*d as isize)?;
-                        r = r.unsqueeze(*d as isize)?;
-                    }
-                    one(crate::ops::reduce::prod_backward(&g, &u(this)?, &r, *dim))?
-                }
-                Var {
-                    this,
-                    dims,
-                    keepdim,
-                    correction,
-                    std_result,
-                } => {
-                    let s = u(this)?;
-                    let all: Vec<isize> = if dims.is_empty() {
-                        (0..s.dim() as isize).collect()
+            }
+            Norm {
+                this,
+                result,
+                p,
+                dims,
+                keepdim,
+            } if *p == 0.0 => vec![None], // the 0-norm's gradient is undefined: no edge runs
+            Norm {
+                this,
+                result,
+                p,
+                dims,
+                keepdim,
+            } => {
+                let s = u(this)?;
+                let g = unsqueeze_dims(g, dims, *keepdim)?;
+                let r = unsqueeze_dims(&u(result)?, dims, *keepdim)?;
+                let p = *p;
+                let r_zero = || r.eq_scalar(0i64);
+                // PyTorch's `norm_backward`, op for op
+                let grad = if p == 1.0 {
+                    s.sign()?.mul(&g)?
+                } else if p == 2.0 {
+                    g.mul(&s.div(&r)?.masked_fill(&r_zero()?.expand_as(&s)?, 0.0)?)?
+                } else if p == f64::INFINITY {
+                    let a = s.abs()?;
+                    let mask = a.eq(&r)?.logical_or(&a.ne(&a)?)?;
+                    let all: Vec<isize> = (0..s.dim() as isize).collect();
+                    let dims: Vec<isize> = if dims.is_empty() {
+                        all
                     } else {
                         dims.iter().map(|&d| d as isize).collect()
                     };
-                    let n: usize = all.iter().map(|&d| s.shape()[d as usize]).product();
-                    let mean = s.mean_dim(&all, true)?;
-                    let unsq = |t: Tensor| -> Result<Tensor> {
-                        if dims.is_empty() || *keepdim {
-                            return Ok(t);
-                        }
-                        let mut t = t;
-                        let mut sorted = dims.clone();
-                        sorted.sort_unstable();
-                        for d in sorted {
-                            t = t.unsqueeze(d as isize)?;
-                        }
-                        Ok(t)
+                    let count = mask.to_dtype(s.dtype())?.sum_dim(&dims, true)?;
+                    s.sign()?
+                        .mul(&g.div(&count)?.mul(&mask.to_dtype(s.dtype())?)?)?
+                } else if p < 1.0 {
+                    let scaled = s.sign()?.mul(
+                        &s.abs()?
+                            .pow_scalar(p - 1.0)?
+                            .masked_fill(&s.eq_scalar(0i64)?, 0.0)?,
+                    )?;
+                    scaled.mul(&g)?.mul(&r.pow_scalar(1.0 - p)?)?
+                } else {
+                    let scaled = if p < 2.0 {
+                        s.sign()?.mul(&s.abs()?.pow_scalar(p - 1.0)?)?
+                    } else {
+                        s.mul(&s.abs()?.pow_scalar(p - 2.0)?)?
                     };
-                    let mut gg = unsq(g.clone())?;
-                    if let Some(r) = std_result {
-                        // PyTorch's std_backward: (grad / (2 std)).masked_fill_(std == 0, 0)
-                        let r = unsq(u(r)?)?;
-                        gg = gg
-                            .div(&r.mul_scalar(2i64)?)?
-                            .masked_fill(&r.eq_scalar(0i64)?, 0.0)?;
-                    }
-                    // var_backward: (2 / dof) * grad * (self - mean); with no dim and dof <= 0,
-                    // grad * where(self == mean, nan, inf)
-                    let dof = n as f64 - correction;
-                    if dims.is_empty() && dof <= 0.0 {
-                        let w = Tensor::where_(
-                            &s.eq(&mean)?,
-                            &Tensor::wrapped(Scalar::Float(f64::NAN)),
-                            &Tensor::wrapped(Scalar::Float(f64::INFINITY)),
-                        )?;
-                        one(gg.mul(&w))?
-                    } else {
-                        one(gg.mul_scalar(2.0 / dof)?.mul(&s.sub(&mean)?))?
-                    }
+                    let scale = g.div(&r.pow_scalar(p - 1.0)?)?;
+                    let scale = scale.masked_fill(&r_zero()?.expand_as(&scale)?, 0.0)?;
+                    scaled.mul(&scale)?
+                };
+                one(Ok(grad))?
+            }
+            LeakyRelu { this, slope } => {
+                let s = u(this)?;
+                let pos = s.gt_scalar(0i64)?.to_dtype(g.dtype())?;
+                let factor = pos.mul_scalar(1.0 - slope)?.add_scalar(*slope)?;
+                one(g.mul(&factor))?
+            }
+            Where { cond } => {
+                let c = u(cond)?;
+                let a = if need(0) {
+                    Some(g.masked_fill(&c.logical_not()?, 0.0)?)
+                } else {
+                    None
+                };
+                let b = if need(1) {
+                    Some(g.masked_fill(&c, 0.0)?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
+            MaskedFill { mask } => one(g.masked_fill(&u(mask)?, 0.0))?,
+            Index {
+                sizes,
+                dim,
+                indices,
+                input_sizes,
+            } => {
+                let idx = u(indices)?;
+                let r = g.index_backward(sizes, *dim, &idx)?;
+                if sizes != input_sizes {
+                    one(r.reshape_usize(input_sizes))?
+                } else {
+                    vec![Some(r)]
                 }
-                Norm {
-                    this,
-                    result,
-                    p,
-                    dims,
-                    keepdim,
-                } if *p == 0.0 => vec![None], // the 0-norm's gradient is undefined: no edge runs
-                Norm {
-                    this,
-                    result,
-                    p,
-                    dims,
-                    keepdim,
-                } => {
-                    let s = u(this)?;
-                    let g = unsqueeze_dims(g, dims, *keepdim)?;
-                    let r = unsqueeze_dims(&u(result)?, dims, *keepdim)?;
-                    let p = *p;
-                    let r_zero = || r.eq_scalar(0i64);
-                    // PyTorch's `norm_backward`, op for op
-                    let grad = if p == 1.0 {
-                        s.sign()?.mul(&g)?
-                    } else if p == 2.0 {
-                        g.mul(&s.div(&r)?.masked_fill(&r_zero()?.expand_as(&s)?, 0.0)?)?
-                    } else if p == f64::INFINITY {
-                        let a = s.abs()?;
-                        let mask = a.eq(&r)?.logical_or(&a.ne(&a)?)?;
-                        let all: Vec<isize> = (0..s.dim() as isize).collect();
-                        let dims: Vec<isize> = if dims.is_empty() {
-                            all
-                        } else {
-                            dims.iter().map(|&d| d as isize).collect()
-                        };
-                        let count = mask.to_dtype(s.dtype())?.sum_dim(&dims, true)?;
-                        s.sign()?
-                            .mul(&g.div(&count)?.mul(&mask.to_dtype(s.dtype())?)?)?
-                    } else if p < 1.0 {
-                        let scaled = s.sign()?.mul(
-                            &s.abs()?
-                                .pow_scalar(p - 1.0)?
-                                .masked_fill(&s.eq_scalar(0i64)?, 0.0)?,
-                        )?;
-                        scaled.mul(&g)?.mul(&r.pow_scalar(1.0 - p)?)?
-                    } else {
-                        let scaled = if p < 2.0 {
-                            s.sign()?.mul(&s.abs()?.pow_scalar(p - 1.0)?)?
-                        } else {
-                            s.mul(&s.abs()?.pow_scalar(p - 2.0)?)?
-                        };
-                        let scale = g.div(&r.pow_scalar(p - 1.0)?)?;
-                        let scale = scale.masked_fill(&r_zero()?.expand_as(&scale)?, 0.0)?;
-                        scaled.mul(&scale)?
-                    };
-                    one(Ok(grad))?
-                }
-                LeakyRelu { this, slope } => {
-                    let s = u(this)?;
-                    let pos = s.gt_scalar(0i64)?.to_dtype(g.dtype())?;
-                    let factor = pos.mul_scalar(1.0 - slope)?.add_scalar(*slope)?;
-                    one(g.mul(&factor))?
-                }
-                Where { cond } => {
-                    let c = u(cond)?;
-                    let a = if need(0) {
-                        Some(g.masked_fill(&c.logical_not()?, 0.0)?)
-                    } else {
-                        None
-                    };
-                    let b = if need(1) {
-                        Some(g.masked_fill(&c, 0.0)?)
-                    } else {
-                        None
-                    };
-                    vec![a, b]
-                }
-                MaskedFill { mask } => one(g.masked_fill(&u(mask)?, 0.0))?,
-                Index {
-                    sizes,
-                    dim,
-                    indices,
-                    input_sizes,
-                } => {
-                    let idx = u(indices)?;
-                    let r = g.index_backward(sizes, *dim, &idx)?;
-                    if sizes != input_sizes {
-                        one(r.reshape_usize(input_sizes))?
-                    } else {
-                        vec![Some(r)]
-                    }
-                }
-                IndexBackward { dim, indices } => {
-                    let idx = u(indices)?;
-                    one(g.advanced_index(*dim, &idx))?
-                }
-                _ => return Ok(None),
-            };
+            }
+            IndexBackward { dim, indices } => {
+                let idx = u(indices)?;
+                one(g.advanced_index(*dim, &idx))?
+            }
+            _ => return Ok(None),
+        };
         Ok(Some(out))
     }
 }
