@@ -288,7 +288,7 @@ impl Tensor {
                 "median(): Expected reduction dim {d} to have non-zero size."
             )));
         }
-        let (vals, idx, mut shape) = self.lines(d, |line, out| {
+        let (vals, idx, mut shape) = self.lines(d, &mut |line, out| {
             let pick = match line.iter().position(|x| x.is_nan()) {
                 Some(i) => i,
                 None => {
@@ -322,7 +322,7 @@ impl Tensor {
     /// takes over, as ATen's `cummax_cummin_helper` (`CummaxBackward0` / `CumminBackward0`).
     pub fn cummax(&self, dim: isize, is_min: bool) -> Result<(Tensor, Tensor)> {
         let d = wrap_dim(dim, self.dim())?;
-        let (vals, idx, shape) = self.lines(d, |line, out| {
+        let (vals, idx, shape) = self.lines(d, &mut |line, out| {
             let mut best: Option<(f64, usize)> = None;
             for (i, &x) in line.iter().enumerate() {
                 let take = match best {
@@ -363,7 +363,7 @@ impl Tensor {
                 dt.scalar_name()
             )));
         }
-        let (vals, _, shape) = self.lines(d, |line, out| {
+        let (vals, _, shape) = self.lines(d, &mut |line, out| {
             let mut acc = f64::NEG_INFINITY;
             for &x in line {
                 let (lo, hi) = if acc.is_nan() || x.is_nan() {
@@ -394,11 +394,12 @@ impl Tensor {
 
     /// Calls `f` on each line of the tensor along `d` (its elements in order), which pushes
     /// (value, index) pairs; returns them scattered back in row-major order of the lines'
-    /// positions (one per line, or one per element) with the result's shape (`d` kept).
+    /// positions (one per line, or one per element) with the result's shape (`d` kept). (`dyn`:
+    /// one copy of the loops in the wasm for its three callers.)
     fn lines(
         &self,
         d: usize,
-        mut f: impl FnMut(&[f64], &mut Vec<(f64, usize)>),
+        f: &mut dyn FnMut(&[f64], &mut Vec<(f64, usize)>),
     ) -> (Vec<f64>, Vec<f64>, Vec<usize>) {
         let shape = self.size();
         let size = shape.get(d).copied().unwrap_or(1);
