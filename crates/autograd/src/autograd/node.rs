@@ -473,6 +473,9 @@ pub enum BackwardFn {
     Elementwise {
         op: Elem,
         saved: Option<SavedTensor>,
+        /// The in-place form of `elu` / `celu` / `threshold` (`EluBackward1`, `CeluBackward1`,
+        /// `ThresholdBackward1`); the first two save the result.
+        on_result: bool,
     },
     /// `atan2`, `fmod`, `xlogy` (see [`Bin`]); `None` for a Python-number operand.
     Binary {
@@ -1010,6 +1013,15 @@ impl BackwardFn {
             Zero => "ZeroBackward0",
             DivScalar { .. } => "DivBackward1",
             MulScalar { .. } => "MulBackward1",
+            Elementwise {
+                op,
+                on_result: true,
+                ..
+            } => match op {
+                Elem::Elu { celu: true, .. } => "CeluBackward1",
+                Elem::Elu { .. } => "EluBackward1",
+                _ => "ThresholdBackward1",
+            },
             Elementwise { op, .. } => op.name(),
             Binary { op, inputs, .. } => match (op, inputs) {
                 (Bin::Atan2, _) => "Atan2Backward0",
@@ -1098,8 +1110,16 @@ impl BackwardFn {
                 v.push(("self", this));
                 v.push(("result", result));
             }
-            Elementwise { op, saved } => {
-                if let (Some(n), Some(s)) = (op.saved_name(), saved) {
+            Elementwise {
+                op,
+                saved,
+                on_result,
+            } => {
+                let name = match op {
+                    Elem::Elu { .. } if *on_result => Some("result"),
+                    _ => op.saved_name(),
+                };
+                if let (Some(n), Some(s)) = (name, saved) {
                     v.push((n, s))
                 }
             }
@@ -1362,7 +1382,11 @@ impl BackwardFn {
                 one(g.masked_fill(&out, 0.0))?
             }
             // derivatives.yaml, op for op
-            Elementwise { op, saved } => {
+            Elementwise {
+                op,
+                saved,
+                on_result,
+            } => {
                 let Some(saved) = saved else {
                     return Ok(Some(vec![Some(match op {
                         Elem::Deg2Rad => g.mul_scalar(std::f64::consts::PI / 180.0)?,
@@ -1371,7 +1395,8 @@ impl BackwardFn {
                     })]));
                 };
                 let x = u(saved)?;
-                if let Some(r) = crate::ops::special::elem_backward(*op, g, &x)? {
+                let on_result = *on_result && matches!(op, Elem::Elu { .. });
+                if let Some(r) = crate::ops::special::elem_backward(*op, g, &x, on_result)? {
                     return Ok(Some(vec![Some(r)]));
                 }
                 one(match op {

@@ -80,7 +80,13 @@ fn scalar(v: f64) -> Tensor {
 
 /// The backward of the newer [`Elem`] functions (`None` for the first nine, which are in
 /// `BackwardFn::apply`), written with tensor ops so `create_graph=True` records it.
-pub(crate) fn elem_backward(op: Elem, g: &Tensor, x: &Tensor) -> Result<Option<Tensor>> {
+/// `on_result`: `x` is the result of the in-place form (`elu_backward(is_result=true)`).
+pub(crate) fn elem_backward(
+    op: Elem,
+    g: &Tensor,
+    x: &Tensor,
+    on_result: bool,
+) -> Result<Option<Tensor>> {
     let zero = scalar(0.0);
     Ok(Some(match op {
         Elem::Sinc => {
@@ -121,9 +127,12 @@ pub(crate) fn elem_backward(op: Elem, g: &Tensor, x: &Tensor) -> Result<Option<T
             } else {
                 input_scale
             };
-            let neg = g
-                .mul_scalar(nic * alpha * scale)?
-                .mul(&x.mul_scalar(nic)?.exp()?)?;
+            let neg = if on_result {
+                g.mul_scalar(nic)?.mul(&x.add_scalar(alpha * scale)?)?
+            } else {
+                g.mul_scalar(nic * alpha * scale)?
+                    .mul(&x.mul_scalar(nic)?.exp()?)?
+            };
             Tensor::where_(&x.le_scalar(0i64)?, &neg, &g.mul_scalar(scale)?)?
         }
         Elem::LogSigmoid => {
@@ -208,7 +217,8 @@ impl Tensor {
 
     /// The in-place form of an [`Elem`] function (`x.logit_()`, `F.celu(x, inplace=True)`).
     pub fn elementwise_(&self, op: Elem) -> Result<()> {
-        self.apply_inplace(&[], |s| s.elementwise(op))
+        let on_result = matches!(op, Elem::Elu { .. } | Elem::Threshold(..));
+        self.apply_inplace(&[], |s| s.elementwise_on(op, on_result))
     }
 
     /// `torch.isnan` (bool, no history).

@@ -183,6 +183,12 @@ impl Tensor {
     /// The [`Elem`] functions (`tan`, `asin`, ..., `logit`, `F.mish`, ...); the backward
     /// formulas are in `BackwardFn::apply` and `ops::special::elem_backward`.
     pub fn elementwise(&self, op: Elem) -> Result<Tensor> {
+        self.elementwise_on(op, false)
+    }
+
+    /// [`Tensor::elementwise`]; `on_result` for the in-place forms with their own node
+    /// (`elu_`, `celu_` save the result, `threshold_` the input).
+    pub(crate) fn elementwise_on(&self, op: Elem, on_result: bool) -> Result<Tensor> {
         let dt = self.dtype();
         let kernel = match op {
             Elem::Frac => "frac_cpu",
@@ -225,9 +231,11 @@ impl Tensor {
             op,
             saved: match op.saved_name() {
                 Some("result") => Some(SavedTensor::output(r)),
+                _ if on_result && matches!(op, Elem::Elu { .. }) => Some(SavedTensor::output(r)),
                 Some(_) => Some(SavedTensor::input(self)),
                 None => None,
             },
+            on_result,
         }))
     }
 

@@ -353,6 +353,12 @@ pub(crate) fn f_elem(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
             input_scale: 1.0,
             celu: false,
         },
+        "elu" => Elem::Elu {
+            alpha: a,
+            scale: 1.0,
+            input_scale: 1.0,
+            celu: false,
+        },
         "logsigmoid" => Elem::LogSigmoid,
         "hardswish" => Elem::Hardswish,
         "hardsigmoid" => Elem::Hardsigmoid,

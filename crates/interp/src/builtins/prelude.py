@@ -287,6 +287,18 @@ def __build_torch(torch, F, Parameter):
     def celu(input, alpha=1.0, inplace=False):
         return F._elem('celu_' if inplace else 'celu', input, alpha)
 
+    def celu_(input, alpha=1.0):
+        return F._elem('celu_', input, alpha)
+
+    def selu_(input):
+        return F._elem('selu_', input)
+
+    def elu_(input, alpha=1.0):
+        return F._elem('elu_', input, alpha)
+
+    def threshold_(input, threshold, value):
+        return F._elem('threshold_', input, threshold, value)
+
     def selu(input, inplace=False):
         return F._elem('selu_' if inplace else 'selu', input)
 
@@ -1012,6 +1024,8 @@ def __build_torch(torch, F, Parameter):
         'F.celu': celu, 'F.selu': selu, 'F.logsigmoid': logsigmoid, 'F.hardswish': hardswish,
         'F.hardsigmoid': hardsigmoid, 'F.mish': mish, 'F.threshold': _threshold, 'F.softsign': softsign,
         'F.tanhshrink': tanhshrink, 'F.kl_div': kl_div, 'celu': celu, 'selu': selu, 'xlogy': xlogy,
+        'F.celu_': celu_, 'F.selu_': selu_, 'F.elu_': elu_, 'F.threshold_': threshold_, 'celu_': celu_,
+        'selu_': selu_, 'threshold_': threshold_, 'threshold': _threshold,
         'nn.CELU': CELU, 'nn.SELU': SELU, 'nn.Hardswish': Hardswish, 'nn.Hardsigmoid': Hardsigmoid,
         'nn.Mish': Mish, 'nn.Threshold': Threshold, 'nn.LogSigmoid': LogSigmoid, 'nn.Softsign': Softsign,
         'nn.Tanhshrink': Tanhshrink, 'nn.KLDivLoss': KLDivLoss, 'einsum': einsum,
