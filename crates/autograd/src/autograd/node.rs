@@ -770,9 +770,11 @@ pub enum BackwardFn {
         dims: Vec<usize>,
         keepdim: bool,
     },
+    /// `on_result`: the in-place form (`LeakyReluBackward1`), which saves the result.
     LeakyRelu {
         this: SavedTensor,
         slope: f64,
+        on_result: bool,
     },
     /// The base of an in-place-modified region (`base[idx] = v`, `base[idx].mul_(2)`).
     CopySlices {
@@ -1088,6 +1090,9 @@ impl BackwardFn {
             } => "VarBackward0",
             Var { .. } => "StdBackward0",
             Norm { .. } => "LinalgVectorNormBackward0",
+            LeakyRelu {
+                on_result: true, ..
+            } => "LeakyReluBackward1",
             LeakyRelu { .. } => "LeakyReluBackward0",
             Sign => "SignBackward0",
             Alias => "AliasBackward0",
@@ -1232,6 +1237,11 @@ impl BackwardFn {
             Erf { this } | Gelu { this, .. } | Silu { this } | Softplus { this, .. } => {
                 v.push(("self", this))
             }
+            LeakyRelu {
+                this,
+                on_result: true,
+                ..
+            } => v.push(("result", this)),
             Log1p { this }
             | Log2 { this }
             | LeakyRelu { this, .. }
@@ -2264,7 +2274,7 @@ impl BackwardFn {
                 };
                 one(Ok(grad))?
             }
-            LeakyRelu { this, slope } => {
+            LeakyRelu { this, slope, .. } => {
                 let s = u(this)?;
                 let pos = s.gt_scalar(0i64)?.to_dtype(g.dtype())?;
                 let factor = pos.mul_scalar(1.0 - slope)?.add_scalar(*slope)?;

@@ -221,6 +221,11 @@ impl Tensor {
         self.apply_inplace(&[], |s| s.elementwise_on(op, on_result))
     }
 
+    /// Applies `op` in place (`F.silu(x, inplace=True)`, `F.hardtanh(x, inplace=True)`).
+    pub fn inplace_with(&self, op: &dyn Fn(&Tensor) -> Result<Tensor>) -> Result<()> {
+        self.apply_inplace(&[], op)
+    }
+
     /// `torch.isnan` (bool, no history).
     pub fn isnan(&self) -> Result<Tensor> {
         let v = self

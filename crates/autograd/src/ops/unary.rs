@@ -188,7 +188,7 @@ impl Tensor {
 
     /// [`Tensor::elementwise`]; `on_result` for the in-place forms with their own node
     /// (`elu_`, `celu_` save the result, `threshold_` the input).
-    pub(crate) fn elementwise_on(&self, op: Elem, on_result: bool) -> Result<Tensor> {
+    pub fn elementwise_on(&self, op: Elem, on_result: bool) -> Result<Tensor> {
         let dt = self.dtype();
         let kernel = match op {
             Elem::Frac => "frac_cpu",
@@ -305,6 +305,15 @@ impl Tensor {
 
     /// `F.leaky_relu(x, negative_slope)` (`LeakyReluBackward0`).
     pub fn leaky_relu(&self, slope: f64) -> Result<Tensor> {
+        self.leaky_relu_on(slope, false)
+    }
+
+    /// `F.leaky_relu(x, slope, inplace=True)`: `LeakyReluBackward1`, saving the result.
+    pub fn leaky_relu_(&self, slope: f64) -> Result<()> {
+        self.inplace_op(&[], |t| t.leaky_relu_on(slope, true))
+    }
+
+    fn leaky_relu_on(&self, slope: f64, on_result: bool) -> Result<Tensor> {
         if !self.dtype().is_floating_point() {
             return Err(TorchError::not_implemented(format!(
                 "\"leaky_relu_cpu\" not implemented for '{}'",
@@ -313,10 +322,15 @@ impl Tensor {
         }
         let dt = self.dtype();
         let f = move |x: f64| if x > 0.0 { x } else { dt.cast(x * slope) };
-        Ok(Tensor::record(self.map(false, f), &[self], |_| {
+        Ok(Tensor::record(self.map(false, f), &[self], |r| {
             BackwardFn::LeakyRelu {
-                this: SavedTensor::input(self),
+                this: if on_result {
+                    SavedTensor::output(r)
+                } else {
+                    SavedTensor::input(self)
+                },
                 slope,
+                on_result,
             }
         }))
     }

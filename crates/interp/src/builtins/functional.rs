@@ -40,7 +40,11 @@ pub(crate) fn first_tensor(args: &mut Args, fname: &str) -> PyResult<Tensor> {
 }
 
 pub(crate) fn f_relu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
-    Ok(wrap(first_tensor(&mut args, "relu")?.relu().py()?))
+    let t = first_tensor(&mut args, "relu")?;
+    if inplace_arg(&mut args, 1) {
+        return in_place(&mut args, t.relu_());
+    }
+    Ok(wrap(t.relu().py()?))
 }
 
 pub(crate) fn f_sigmoid(_: &mut Interp, mut args: Args) -> PyResult<Value> {
@@ -193,6 +197,21 @@ pub(crate) fn f_bce_logits(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(wrap(i.binary_cross_entropy_with_logits(&t, r).py()?))
 }
 
+/// `inplace=True` at position `pos` (or by keyword).
+fn inplace_arg(args: &mut Args, pos: usize) -> bool {
+    match args.arg(pos, "inplace") {
+        Some(Value::Bool(b)) => b,
+        Some(Value::Int(i)) => i != 0,
+        _ => false,
+    }
+}
+
+/// Applies an activation in place: the input itself is returned.
+fn in_place(args: &mut Args, r: autograd::Result<()>) -> PyResult<Value> {
+    r.py()?;
+    Ok(args.arg(0, "input").unwrap_or(Value::None))
+}
+
 pub(crate) fn f_unary(args: &mut Args, name: &str) -> PyResult<Value> {
     let t = first_tensor(args, name)?;
     let r = match name {
@@ -211,12 +230,22 @@ pub(crate) fn f_unary(args: &mut Args, name: &str) -> PyResult<Value> {
             };
             t.gelu_approximate(tanh)
         }
+        "silu" if inplace_arg(args, 1) => return in_place(args, t.inplace_with(&Tensor::silu)),
         "silu" => t.silu(),
         "elu" => {
             let a = match args.arg(1, "alpha") {
                 Some(v) => f64_arg(&v, "alpha")?,
                 None => 1.0,
             };
+            if inplace_arg(args, 2) {
+                let op = Elem::Elu {
+                    alpha: a,
+                    scale: 1.0,
+                    input_scale: 1.0,
+                    celu: false,
+                };
+                return in_place(args, t.elementwise_(op));
+            }
             t.elu(a)
         }
         "softplus" => {
@@ -235,6 +264,9 @@ pub(crate) fn f_unary(args: &mut Args, name: &str) -> PyResult<Value> {
                 Some(v) => f64_arg(&v, "negative_slope")?,
                 None => 0.01,
             };
+            if inplace_arg(args, 2) {
+                return in_place(args, t.leaky_relu_(s));
+            }
             t.leaky_relu(s)
         }
     };
@@ -269,6 +301,9 @@ pub(crate) fn f_hardtanh(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     };
     let min = bound(args.arg(1, "min_val"), -1.0, "min_val")?;
     let max = bound(args.arg(2, "max_val"), 1.0, "max_val")?;
+    if inplace_arg(&mut args, 3) {
+        return in_place(&mut args, t.inplace_with(&|s| s.hardtanh(min, max)));
+    }
     Ok(wrap(t.hardtanh(min, max).py()?))
 }
 

@@ -250,7 +250,7 @@ def __build_torch(torch, F, Parameter):
         return input / denom
 
     def relu6(input, inplace=False):
-        return F.hardtanh(input, 0.0, 6.0)
+        return F.hardtanh(input, 0.0, 6.0, inplace)
 
     class Hardtanh(Module):
         __module__ = 'torch.nn.modules.activation'
@@ -262,7 +262,7 @@ def __build_torch(torch, F, Parameter):
             self.inplace = inplace
 
         def forward(self, input):
-            return F.hardtanh(input, self.min_val, self.max_val)
+            return F.hardtanh(input, self.min_val, self.max_val, self.inplace)
 
         def extra_repr(self):
             return f'min_val={self.min_val}, max_val={self.max_val}' + (', inplace=True' if self.inplace else '')
@@ -694,11 +694,11 @@ def __build_torch(torch, F, Parameter):
         def extra_repr(self):
             return f'p={self.p}, inplace={self.inplace}'
 
-    class ReLU(Module):
+    class ReLU(_ActInplace):
         __module__ = 'torch.nn.modules.activation'
 
         def forward(self, input):
-            return torch.relu(input)
+            return F.relu(input, inplace=self.inplace)
 
     class Sigmoid(Module):
         __module__ = 'torch.nn.modules.activation'
@@ -798,24 +798,25 @@ def __build_torch(torch, F, Parameter):
         def extra_repr(self):
             return f"approximate='{self.approximate}'"
 
-    class SiLU(_Act):
+    class SiLU(_ActInplace):
         __module__ = 'torch.nn.modules.activation'
 
-        def _fn(self, x):
-            return F.silu(x)
+        def forward(self, input):
+            return F.silu(input, inplace=self.inplace)
 
     class ELU(Module):
         __module__ = 'torch.nn.modules.activation'
 
-        def __init__(self, alpha=1.0):
+        def __init__(self, alpha=1.0, inplace=False):
             super().__init__()
             self.alpha = alpha
+            self.inplace = inplace
 
         def forward(self, input):
-            return F.elu(input, self.alpha)
+            return F.elu(input, self.alpha, self.inplace)
 
         def extra_repr(self):
-            return f'alpha={self.alpha}'
+            return f'alpha={self.alpha}' + (', inplace=True' if self.inplace else '')
 
     class Softplus(Module):
         __module__ = 'torch.nn.modules.activation'
@@ -834,15 +835,16 @@ def __build_torch(torch, F, Parameter):
     class LeakyReLU(Module):
         __module__ = 'torch.nn.modules.activation'
 
-        def __init__(self, negative_slope=0.01):
+        def __init__(self, negative_slope=0.01, inplace=False):
             super().__init__()
             self.negative_slope = negative_slope
+            self.inplace = inplace
 
         def forward(self, input):
-            return F.leaky_relu(input, self.negative_slope)
+            return F.leaky_relu(input, self.negative_slope, self.inplace)
 
         def extra_repr(self):
-            return f'negative_slope={self.negative_slope}'
+            return f'negative_slope={self.negative_slope}' + (', inplace=True' if self.inplace else '')
 
     class _Loss(Module):
         __module__ = 'torch.nn.modules.loss'
