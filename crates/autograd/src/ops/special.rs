@@ -164,6 +164,9 @@ pub(crate) fn elem_backward(
     }))
 }
 
+/// What [`Tensor::lines`] calls on each line: its elements in, (value, index) pairs out.
+type LineFn<'a> = dyn FnMut(&[f64], &mut Vec<(f64, usize)>) + 'a;
+
 impl Tensor {
     /// `torch.atan2` / `torch.fmod` / `torch.xlogy` (see [`Bin`]); a wrapped Python number on
     /// either side is not an input of the node.
@@ -411,11 +414,7 @@ impl Tensor {
     /// (value, index) pairs; returns them scattered back in row-major order of the lines'
     /// positions (one per line, or one per element) with the result's shape (`d` kept). (`dyn`:
     /// one copy of the loops in the wasm for its three callers.)
-    fn lines(
-        &self,
-        d: usize,
-        f: &mut dyn FnMut(&[f64], &mut Vec<(f64, usize)>),
-    ) -> (Vec<f64>, Vec<f64>, Vec<usize>) {
+    fn lines(&self, d: usize, f: &mut LineFn) -> (Vec<f64>, Vec<f64>, Vec<usize>) {
         let shape = self.size();
         let size = shape.get(d).copied().unwrap_or(1);
         let inner: usize = shape.get(d + 1..).map(|s| s.iter().product()).unwrap_or(1);
