@@ -215,18 +215,23 @@ impl Tensor {
 
     /// `x.fmod_(other)` / `x.xlogy_(other)` / `x.atan2_(other)`.
     pub fn binary_fn_(&self, other: &Tensor, op: Bin) -> Result<()> {
-        self.apply_inplace(&[other], |s| s.binary_fn(other, op))
+        self.inplace_with(&[other], &|s| s.binary_fn(other, op))
     }
 
     /// The in-place form of an [`Elem`] function (`x.logit_()`, `F.celu(x, inplace=True)`).
     pub fn elementwise_(&self, op: Elem) -> Result<()> {
         let on_result = matches!(op, Elem::Elu { .. } | Elem::Threshold(..));
-        self.apply_inplace(&[], |s| s.elementwise_on(op, on_result))
+        self.inplace_with(&[], &|s| s.elementwise_on(op, on_result))
     }
 
-    /// Applies `op` in place (`F.silu(x, inplace=True)`, `F.hardtanh(x, inplace=True)`).
-    pub fn inplace_with(&self, op: &dyn Fn(&Tensor) -> Result<Tensor>) -> Result<()> {
-        self.apply_inplace(&[], op)
+    /// Applies `op` (of `self` and `others`) in place (`F.silu(x, inplace=True)`,
+    /// `x.fmod_(y)`, ...): one copy of the in-place machinery for all of them in the wasm.
+    pub fn inplace_with(
+        &self,
+        others: &[&Tensor],
+        op: &dyn Fn(&Tensor) -> Result<Tensor>,
+    ) -> Result<()> {
+        self.apply_inplace(others, op)
     }
 
     /// `torch.isnan` (bool, no history).

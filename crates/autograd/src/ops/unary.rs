@@ -310,7 +310,7 @@ impl Tensor {
 
     /// `F.leaky_relu(x, slope, inplace=True)`: `LeakyReluBackward1`, saving the result.
     pub fn leaky_relu_(&self, slope: f64) -> Result<()> {
-        self.inplace_op(&[], |t| t.leaky_relu_on(slope, true))
+        self.inplace_with(&[], &|t| t.leaky_relu_on(slope, true))
     }
 
     fn leaky_relu_on(&self, slope: f64, on_result: bool) -> Result<Tensor> {

@@ -230,7 +230,9 @@ pub(crate) fn f_unary(args: &mut Args, name: &str) -> PyResult<Value> {
             };
             t.gelu_approximate(tanh)
         }
-        "silu" if inplace_arg(args, 1) => return in_place(args, t.inplace_with(&Tensor::silu)),
+        "silu" if inplace_arg(args, 1) => {
+            return in_place(args, t.inplace_with(&[], &Tensor::silu))
+        }
         "silu" => t.silu(),
         "elu" => {
             let a = match args.arg(1, "alpha") {
@@ -302,7 +304,7 @@ pub(crate) fn f_hardtanh(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     let min = bound(args.arg(1, "min_val"), -1.0, "min_val")?;
     let max = bound(args.arg(2, "max_val"), 1.0, "max_val")?;
     if inplace_arg(&mut args, 3) {
-        return in_place(&mut args, t.inplace_with(&|s| s.hardtanh(min, max)));
+        return in_place(&mut args, t.inplace_with(&[], &|s| s.hardtanh(min, max)));
     }
     Ok(wrap(t.hardtanh(min, max).py()?))
 }
