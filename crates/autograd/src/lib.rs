@@ -31,7 +31,7 @@ pub use autograd::functional::{hessian, jacobian, TensorFn};
 pub use autograd::grad_mode::{
     enable_grad, is_grad_enabled, no_grad, set_grad_enabled, GradModeGuard,
 };
-pub use autograd::node::{BackwardFn, Edge, Elem, Hook, Node, Reduction, SECOND_BACKWARD_MSG};
+pub use autograd::node::{BackwardFn, Bin, Edge, Elem, Hook, Node, Reduction, SECOND_BACKWARD_MSG};
 pub use autograd::trace::{BackwardTrace, EdgeGrad, LeafUpdate, TensorPreview, TraceStep};
 pub use display::{
     fmt_python_float, format_parameter, format_size, format_tensor, print_options,

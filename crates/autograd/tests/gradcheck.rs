@@ -1,7 +1,7 @@
 //! Table-driven central-difference check (float64) of every backward formula, first and
 //! second order (the second order exercises backward-of-backward through `create_graph`).
 
-use ::autograd::{grad, DType, IndexItem, Reduction, Result, Tensor};
+use ::autograd::{grad, Bin, DType, Elem, IndexItem, Reduction, Result, Tensor};
 
 type Op = fn(&[Tensor]) -> Result<Tensor>;
 type Case = (&'static str, Op, Vec<Tensor>, Vec<bool>, bool);
@@ -264,6 +264,175 @@ fn finite_differences_every_backward() {
         ("sqrt", |x| x[0].sqrt(), vec![pos(&[3])], vec![true], true),
         ("abs", |x| x[0].abs(), vec![r(&[5])], vec![true], true),
         ("sin", |x| x[0].sin(), vec![r(&[3])], vec![true], true),
+        (
+            "frac",
+            |x| x[0].mul_scalar(3.0)?.elementwise(Elem::Frac),
+            vec![r(&[4])],
+            vec![true],
+            true,
+        ),
+        (
+            "deg2rad",
+            |x| x[0].elementwise(Elem::Deg2Rad),
+            vec![r(&[3])],
+            vec![true],
+            true,
+        ),
+        (
+            "rad2deg",
+            |x| x[0].elementwise(Elem::Rad2Deg),
+            vec![r(&[3])],
+            vec![true],
+            true,
+        ),
+        (
+            "sinc",
+            |x| x[0].elementwise(Elem::Sinc),
+            vec![r(&[4])],
+            vec![true],
+            true,
+        ),
+        (
+            "logit",
+            |x| x[0].mul_scalar(0.5)?.elementwise(Elem::Logit(-1.0)),
+            vec![pos(&[4])],
+            vec![true],
+            true,
+        ),
+        (
+            "logit_eps",
+            |x| x[0].mul_scalar(0.5)?.elementwise(Elem::Logit(0.2)),
+            vec![pos(&[4])],
+            vec![true],
+            true,
+        ),
+        (
+            "celu",
+            |x| {
+                x[0].elementwise(Elem::Elu {
+                    alpha: 0.5,
+                    scale: 1.0,
+                    input_scale: 2.0,
+                    celu: true,
+                })
+            },
+            vec![r(&[5])],
+            vec![true],
+            true,
+        ),
+        (
+            "selu",
+            |x| {
+                x[0].elementwise(Elem::Elu {
+                    alpha: 1.673_263_242_354_377_2,
+                    scale: 1.050_700_987_355_480_5,
+                    input_scale: 1.0,
+                    celu: false,
+                })
+            },
+            vec![r(&[5])],
+            vec![true],
+            true,
+        ),
+        (
+            "logsigmoid",
+            |x| x[0].elementwise(Elem::LogSigmoid),
+            vec![r(&[5])],
+            vec![true],
+            true,
+        ),
+        (
+            "hardswish",
+            |x| x[0].mul_scalar(4.0)?.elementwise(Elem::Hardswish),
+            vec![r(&[5])],
+            vec![true],
+            true,
+        ),
+        (
+            "hardsigmoid",
+            |x| x[0].mul_scalar(4.0)?.elementwise(Elem::Hardsigmoid),
+            vec![r(&[5])],
+            vec![true],
+            true,
+        ),
+        (
+            "mish",
+            |x| x[0].elementwise(Elem::Mish),
+            vec![r(&[5])],
+            vec![true],
+            true,
+        ),
+        (
+            "threshold",
+            |x| x[0].elementwise(Elem::Threshold(0.1, -2.0)),
+            vec![r(&[5])],
+            vec![true],
+            true,
+        ),
+        (
+            "atan2",
+            |x| x[0].binary_fn(&x[1], Bin::Atan2),
+            vec![r(&[2, 3]), r(&[3])],
+            vec![true, true],
+            true,
+        ),
+        (
+            "fmod",
+            |x| x[0].mul_scalar(3.0)?.binary_fn(&x[1], Bin::Fmod),
+            vec![r(&[4]), pos(&[4])],
+            vec![true, true],
+            true,
+        ),
+        (
+            "xlogy",
+            |x| x[0].binary_fn(&x[1], Bin::Xlogy),
+            vec![r(&[2, 3]), pos(&[3])],
+            vec![true, true],
+            true,
+        ),
+        (
+            "xlogy_number_self",
+            |x| Tensor::wrapped(2.5.into()).binary_fn(&x[0], Bin::Xlogy),
+            vec![pos(&[3])],
+            vec![true],
+            true,
+        ),
+        (
+            "nansum",
+            |x| x[0].nansum(&[1], false),
+            vec![r(&[2, 3])],
+            vec![true],
+            true,
+        ),
+        ("median", |x| x[0].median(), vec![r(&[5])], vec![true], true),
+        (
+            "median_dim",
+            |x| Ok(x[0].median_dim(1, false)?.0),
+            vec![r(&[2, 3])],
+            vec![true],
+            true,
+        ),
+        (
+            "cummax",
+            |x| Ok(x[0].cummax(1, false)?.0),
+            vec![r(&[2, 4])],
+            vec![true],
+            true,
+        ),
+        (
+            "cummin",
+            |x| Ok(x[0].cummax(0, true)?.0),
+            vec![r(&[4, 2])],
+            vec![true],
+            true,
+        ),
+        (
+            "logcumsumexp",
+            |x| x[0].logcumsumexp(1),
+            vec![r(&[2, 4])],
+            vec![true],
+            true,
+        ),
         ("cos", |x| x[0].cos(), vec![r(&[3])], vec![true], true),
         ("tanh", |x| x[0].tanh(), vec![r(&[3])], vec![true], true),
         (

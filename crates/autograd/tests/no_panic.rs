@@ -1,6 +1,6 @@
 //! Arbitrary calls with arbitrary arguments return `Ok` or `Err`, never panic.
 
-use ::autograd::{DType, IndexItem, Reduction, Scalar, Tensor};
+use ::autograd::{Bin, DType, Elem, IndexItem, Reduction, Scalar, Tensor};
 use proptest::prelude::*;
 
 fn make(shape: &[usize], dt: u8, rg: bool) -> Option<Tensor> {
@@ -22,7 +22,7 @@ fn make(shape: &[usize], dt: u8, rg: bool) -> Option<Tensor> {
 
 fn apply(op: u8, a: &Tensor, b: &Tensor, i: i64, j: i64) -> Option<Tensor> {
     let d = i as isize;
-    let r = match op % 45 {
+    let r = match op % 56 {
         0 => a.add(b),
         1 => a.mul(b),
         2 => a.div(b),
@@ -70,6 +70,31 @@ fn apply(op: u8, a: &Tensor, b: &Tensor, i: i64, j: i64) -> Option<Tensor> {
         41 => a.topk(i, d, true, false).map(|r| r.1),
         42 => a.cumprod(d),
         43 => a.clamp_tensor(Some(b), (j > 0).then_some(a)),
+        45 => a.binary_fn(
+            b,
+            [Bin::Atan2, Bin::Fmod, Bin::Xlogy][(i % 3).unsigned_abs() as usize],
+        ),
+        46 => a.elementwise(
+            [
+                Elem::Frac,
+                Elem::Sinc,
+                Elem::Logit(j as f64 / 10.0),
+                Elem::Mish,
+            ][(i % 4).unsigned_abs() as usize],
+        ),
+        47 => a.elementwise(Elem::Elu {
+            alpha: i as f64,
+            scale: 1.0,
+            input_scale: 1.0 / j as f64,
+            celu: true,
+        }),
+        48 => a.elementwise(Elem::Threshold(i as f64, j as f64)),
+        49 => a.nansum(&[d], j % 2 == 0),
+        50 => a.median(),
+        51 => a.median_dim(d, j % 2 == 0).map(|r| r.0),
+        52 => a.cummax(d, j % 2 == 0).map(|r| r.0),
+        53 => a.logcumsumexp(d),
+        54 => a.binary_fn_(b, Bin::Fmod).map(|_| a.clone()),
         _ => a.to_dtype(DType::Int64),
     };
     r.ok()
@@ -83,7 +108,7 @@ proptest! {
         sa in proptest::collection::vec(0usize..4, 0..4),
         sb in proptest::collection::vec(0usize..4, 0..4),
         dta in 0u8..5, dtb in 0u8..5, rg in any::<bool>(),
-        ops in proptest::collection::vec((0u8..45, -5i64..6, -5i64..6), 1..6),
+        ops in proptest::collection::vec((0u8..56, -5i64..6, -5i64..6), 1..6),
     ) {
         let (Some(a), Some(b)) = (make(&sa, dta, rg), make(&sb, dtb, false)) else { return Ok(()) };
         let mut cur = a.clone();

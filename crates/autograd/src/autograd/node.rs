@@ -364,9 +364,10 @@ pub enum Reduction {
     Sum,
 }
 
-/// Elementwise functions whose node saves one tensor (`saves_result`: the output, else the
-/// input); forward in `ops::unary::Tensor::elementwise`, backward in `BackwardFn::apply`.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// Elementwise functions of one tensor with their own node, forward in
+/// `ops::unary::Tensor::elementwise` and backward in `BackwardFn::apply`; the node saves the
+/// input, the output or nothing (`saved_name`). Parameters (eps, alpha, ...) ride along.
+#[derive(Clone, Copy, PartialEq, Debug)]
 pub enum Elem {
     Tan,
     Asin,
@@ -377,11 +378,36 @@ pub enum Elem {
     Expm1,
     Log10,
     Rsqrt,
+    Frac,
+    Deg2Rad,
+    Rad2Deg,
+    Sinc,
+    /// `torch.logit(x, eps)`; a negative eps is `eps=None`.
+    Logit(f64),
+    /// `elu(x, alpha, scale, input_scale)`: `F.elu`, `F.selu` (both `EluBackward0`) and
+    /// `F.celu` (`celu: true`, `CeluBackward0`).
+    Elu {
+        alpha: f64,
+        scale: f64,
+        input_scale: f64,
+        celu: bool,
+    },
+    LogSigmoid,
+    Hardswish,
+    Hardsigmoid,
+    Mish,
+    /// `F.threshold(x, threshold, value)`.
+    Threshold(f64, f64),
 }
 
 impl Elem {
-    pub(crate) fn saves_result(self) -> bool {
-        matches!(self, Elem::Tan | Elem::Expm1 | Elem::Rsqrt)
+    /// The attribute the node saves its tensor under (`None`: it saves none).
+    pub(crate) fn saved_name(self) -> Option<&'static str> {
+        match self {
+            Elem::Tan | Elem::Expm1 | Elem::Rsqrt => Some("result"),
+            Elem::Frac | Elem::Deg2Rad | Elem::Rad2Deg => None,
+            _ => Some("self"),
+        }
     }
 
     fn name(self) -> &'static str {
@@ -395,8 +421,29 @@ impl Elem {
             Elem::Expm1 => "Expm1Backward0",
             Elem::Log10 => "Log10Backward0",
             Elem::Rsqrt => "RsqrtBackward0",
+            Elem::Frac => "FracBackward0",
+            Elem::Deg2Rad => "Deg2RadBackward0",
+            Elem::Rad2Deg => "Rad2DegBackward0",
+            Elem::Sinc => "SincBackward0",
+            Elem::Logit(_) => "LogitBackward0",
+            Elem::Elu { celu: true, .. } => "CeluBackward0",
+            Elem::Elu { .. } => "EluBackward0",
+            Elem::LogSigmoid => "LogSigmoidBackward0",
+            Elem::Hardswish => "HardswishBackward0",
+            Elem::Hardsigmoid => "HardsigmoidBackward0",
+            Elem::Mish => "MishBackward0",
+            Elem::Threshold(..) => "ThresholdBackward0",
         }
     }
+}
+
+/// Elementwise functions of two operands with their own node (`ops::special`); a Python
+/// number operand is not an input of the node (`XlogyBackward2`, `FmodBackward0`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Bin {
+    Atan2,
+    Fmod,
+    Xlogy,
 }
 
 /// The backward function of a node, carrying what it saved.
@@ -425,7 +472,35 @@ pub enum BackwardFn {
     /// `tan`, `asin`, ... (see [`Elem`]).
     Elementwise {
         op: Elem,
-        saved: SavedTensor,
+        saved: Option<SavedTensor>,
+        /// The in-place form of `elu` / `celu` / `threshold` (`EluBackward1`, `CeluBackward1`,
+        /// `ThresholdBackward1`); the first two save the result.
+        on_result: bool,
+    },
+    /// `atan2`, `fmod`, `xlogy` (see [`Bin`]); `None` for a Python-number operand.
+    Binary {
+        op: Bin,
+        this: SavedTensor,
+        other: SavedTensor,
+        /// Which operands are tensors (inputs of the node): bit 0 self, bit 1 other.
+        inputs: u8,
+    },
+    /// `nansum(self, dims, keepdim)` (`NansumBackward0`).
+    Nansum {
+        this: SavedTensor,
+        dims: Vec<usize>,
+        keepdim: bool,
+    },
+    /// `median(self)` of all elements (`MedianBackward0`).
+    MedianAll {
+        this: SavedTensor,
+        result: SavedTensor,
+    },
+    /// `logcumsumexp(self, dim)` (`LogcumsumexpBackward0`).
+    Logcumsumexp {
+        this: SavedTensor,
+        result: SavedTensor,
+        dim: usize,
     },
     /// Accumulates into a leaf's `.grad`.
     AccumulateGrad {
@@ -538,12 +613,13 @@ pub enum BackwardFn {
         is_min: bool,
     },
     /// max/min along a dim (`MaxBackward0` / `MinBackward0`).
+    /// `max(dim)` / `min(dim)` / `median(dim)` (`name`): the gradient scattered to `indices`.
     MaxDim {
         sizes: Vec<usize>,
         dim: usize,
         keepdim: bool,
         indices: SavedTensor,
-        is_min: bool,
+        name: &'static str,
     },
     Mm {
         this: SavedTensor,
@@ -592,6 +668,10 @@ pub enum BackwardFn {
         dtype: DType,
     },
     View {
+        sizes: Vec<usize>,
+    },
+    /// `reshape` of a non-contiguous tensor that needs no copy (`_reshape_alias`).
+    ReshapeAlias {
         sizes: Vec<usize>,
     },
     UnsafeView {
@@ -690,9 +770,11 @@ pub enum BackwardFn {
         dims: Vec<usize>,
         keepdim: bool,
     },
+    /// `on_result`: the in-place form (`LeakyReluBackward1`), which saves the result.
     LeakyRelu {
         this: SavedTensor,
         slope: f64,
+        on_result: bool,
     },
     /// The base of an in-place-modified region (`base[idx] = v`, `base[idx].mul_(2)`).
     CopySlices {
@@ -793,10 +875,6 @@ pub enum BackwardFn {
     },
     Silu {
         this: SavedTensor,
-    },
-    Elu {
-        this: SavedTensor,
-        alpha: f64,
     },
     Softplus {
         this: SavedTensor,
@@ -917,8 +995,7 @@ impl BackwardFn {
             MeanDim { .. } => "MeanBackward1",
             MaxAll { is_min: false, .. } => "MaxBackward1",
             MaxAll { is_min: true, .. } => "MinBackward1",
-            MaxDim { is_min: false, .. } => "MaxBackward0",
-            MaxDim { is_min: true, .. } => "MinBackward0",
+            MaxDim { name, .. } => name,
             Mm { .. } => "MmBackward0",
             Mv { .. } => "MvBackward0",
             Dot { .. } => "DotBackward0",
@@ -932,6 +1009,7 @@ impl BackwardFn {
             Clone => "CloneBackward0",
             ToCopy { .. } => "ToCopyBackward0",
             View { .. } => "ViewBackward0",
+            ReshapeAlias { .. } => "ReshapeAliasBackward0",
             UnsafeView { .. } => "UnsafeViewBackward0",
             T => "TBackward0",
             Transpose { .. } => "TransposeBackward0",
@@ -949,7 +1027,27 @@ impl BackwardFn {
             Zero => "ZeroBackward0",
             DivScalar { .. } => "DivBackward1",
             MulScalar { .. } => "MulBackward1",
+            Elementwise {
+                op,
+                on_result: true,
+                ..
+            } => match op {
+                Elem::Elu { celu: true, .. } => "CeluBackward1",
+                Elem::Elu { .. } => "EluBackward1",
+                _ => "ThresholdBackward1",
+            },
             Elementwise { op, .. } => op.name(),
+            Binary { op, inputs, .. } => match (op, inputs) {
+                (Bin::Atan2, _) => "Atan2Backward0",
+                (Bin::Fmod, 1) => "FmodBackward0",
+                (Bin::Fmod, _) => "FmodBackward1",
+                (Bin::Xlogy, 2) => "XlogyBackward1",
+                (Bin::Xlogy, 1) => "XlogyBackward2",
+                (Bin::Xlogy, _) => "XlogyBackward0",
+            },
+            Nansum { .. } => "NansumBackward0",
+            MedianAll { .. } => "MedianBackward0",
+            Logcumsumexp { .. } => "LogcumsumexpBackward0",
             Hardtanh { .. } => "HardtanhBackward0",
             Amax { is_min: false, .. } => "AmaxBackward0",
             Amax { is_min: true, .. } => "AminBackward0",
@@ -979,7 +1077,6 @@ impl BackwardFn {
             Erf { .. } => "ErfBackward0",
             Gelu { .. } => "GeluBackward0",
             Silu { .. } => "SiluBackward0",
-            Elu { .. } => "EluBackward0",
             Softplus { .. } => "SoftplusBackward0",
             ClampMin { .. } => "ClampMinBackward0",
             ClampMax { .. } => "ClampMaxBackward0",
@@ -1007,6 +1104,9 @@ impl BackwardFn {
             } => "VarBackward0",
             Var { .. } => "StdBackward0",
             Norm { .. } => "LinalgVectorNormBackward0",
+            LeakyRelu {
+                on_result: true, ..
+            } => "LeakyReluBackward1",
             LeakyRelu { .. } => "LeakyReluBackward0",
             Sign => "SignBackward0",
             Alias => "AliasBackward0",
@@ -1029,8 +1129,36 @@ impl BackwardFn {
                 v.push(("self", this));
                 v.push(("result", result));
             }
-            Elementwise { op, saved } => {
-                v.push((if op.saves_result() { "result" } else { "self" }, saved))
+            Elementwise {
+                op,
+                saved,
+                on_result,
+            } => {
+                let name = match op {
+                    Elem::Elu { .. } if *on_result => Some("result"),
+                    _ => op.saved_name(),
+                };
+                if let (Some(n), Some(s)) = (name, saved) {
+                    v.push((n, s))
+                }
+            }
+            Binary {
+                op,
+                this,
+                other,
+                inputs,
+            } => {
+                if *inputs & 1 != 0 && !(*op == Bin::Fmod && *inputs == 1) {
+                    v.push(("self", this));
+                }
+                if *inputs & 2 != 0 {
+                    v.push(("other", other));
+                }
+            }
+            Nansum { this, .. } => v.push(("self", this)),
+            MedianAll { this, result } | Logcumsumexp { this, result, .. } => {
+                v.push(("self", this));
+                v.push(("result", result));
             }
             Addcmul { t1, t2, .. } | Addcdiv { t1, t2, .. } => {
                 v.push(("tensor1", t1));
@@ -1122,11 +1250,14 @@ impl BackwardFn {
                 v.push(("self", this));
                 v.push(("target", target));
             }
-            Erf { this }
-            | Gelu { this, .. }
-            | Silu { this }
-            | Elu { this, .. }
-            | Softplus { this, .. } => v.push(("self", this)),
+            Erf { this } | Gelu { this, .. } | Silu { this } | Softplus { this, .. } => {
+                v.push(("self", this))
+            }
+            LeakyRelu {
+                this,
+                on_result: true,
+                ..
+            } => v.push(("result", this)),
             Log1p { this }
             | Log2 { this }
             | LeakyRelu { this, .. }
@@ -1277,8 +1408,23 @@ impl BackwardFn {
                 one(g.masked_fill(&out, 0.0))?
             }
             // derivatives.yaml, op for op
-            Elementwise { op, saved } => {
+            Elementwise {
+                op,
+                saved,
+                on_result,
+            } => {
+                let Some(saved) = saved else {
+                    return Ok(Some(vec![Some(match op {
+                        Elem::Deg2Rad => g.mul_scalar(std::f64::consts::PI / 180.0)?,
+                        Elem::Rad2Deg => g.mul_scalar(180.0 / std::f64::consts::PI)?,
+                        _ => g.clone(),
+                    })]));
+                };
                 let x = u(saved)?;
+                let on_result = *on_result && matches!(op, Elem::Elu { .. });
+                if let Some(r) = crate::ops::special::elem_backward(*op, g, &x, on_result)? {
+                    return Ok(Some(vec![Some(r)]));
+                }
                 one(match op {
                     Elem::Tan => g.mul(&x.pow_scalar(2i64)?.add_scalar(1i64)?),
                     Elem::Asin => g.mul(&x.neg()?.mul(&x)?.add_scalar(1i64)?.rsqrt()?),
@@ -1288,7 +1434,7 @@ impl BackwardFn {
                     Elem::Cosh => g.mul(&x.sinh()?),
                     Elem::Expm1 => g.mul(&x.add_scalar(1i64)?),
                     Elem::Log10 => g.div(&x.mul_scalar(std::f64::consts::LN_10)?),
-                    Elem::Rsqrt => g.mul_scalar(-0.5)?.mul(&x.pow_scalar(3i64)?),
+                    _ => g.mul_scalar(-0.5)?.mul(&x.pow_scalar(3i64)?),
                 })?
             }
             Addcmul { t1, t2, value } => vec![
@@ -1611,7 +1757,9 @@ impl BackwardFn {
             }
             Clone => vec![Some(g.clone())],
             ToCopy { dtype } => one(g.to_dtype(*dtype))?,
-            View { sizes } | UnsafeView { sizes } => one(g.reshape_usize(sizes))?,
+            View { sizes } | ReshapeAlias { sizes } | UnsafeView { sizes } => {
+                one(g.reshape_usize(sizes))?
+            }
             T => one(g.t())?,
             Transpose { dim0, dim1 } => one(g.transpose(*dim0 as isize, *dim1 as isize))?,
             Permute { dims } => {
@@ -1779,6 +1927,45 @@ impl BackwardFn {
         let one = |t: Result<Tensor>| -> Result<Vec<Option<Tensor>>> { Ok(vec![Some(t?)]) };
         let u = |s: &SavedTensor| s.unpack(node);
         let out: Vec<Option<Tensor>> = match self {
+            Binary {
+                op,
+                this,
+                other,
+                inputs,
+            } => {
+                // a Python-number operand is no input: the tensor's gradient comes first
+                let (na, nb) = match inputs {
+                    1 => (need(0), false),
+                    2 => (false, need(0)),
+                    _ => (need(0), need(1)),
+                };
+                let (s, o) = (u(this)?, u(other)?);
+                let [a, b] = crate::ops::special::binary_backward(*op, g, &s, &o, na, nb)?;
+                match inputs {
+                    2 => vec![b],
+                    _ => vec![a, b],
+                }
+            }
+            Nansum {
+                this,
+                dims,
+                keepdim,
+            } => {
+                let x = u(this)?;
+                let g = unsqueeze_dims(g, dims, *keepdim)?.expand(x.shape())?;
+                one(g.mul(&x.ne(&x)?.logical_not()?))?
+            }
+            MedianAll { this, result } => {
+                // evenly_distribute_backward
+                let (x, r) = (u(this)?, u(result)?);
+                let mask = x.eq(&r)?.logical_or(&x.ne(&x)?.logical_and(&r.ne(&r)?)?)?;
+                let share = g.div(&mask.sum()?)?;
+                one(Tensor::where_(&mask, &share, &x.zeros_like()?))?
+            }
+            Logcumsumexp { this, result, dim } => {
+                let (x, r) = (u(this)?, u(result)?);
+                one(crate::ops::special::logcumsumexp_backward(g, &x, &r, *dim))?
+            }
             Erf { this } => {
                 let x = u(this)?;
                 let k = 2.0 / std::f64::consts::PI.sqrt();
@@ -1822,12 +2009,6 @@ impl BackwardFn {
                 let s = x.sigmoid()?;
                 let d = s.mul(&x.mul(&s.rsub_scalar(1i64)?)?.add_scalar(1i64)?)?;
                 one(g.mul(&d))?
-            }
-            Elu { this, alpha } => {
-                let x = u(this)?;
-                let pos = x.gt_scalar(0i64)?;
-                let negd = x.exp()?.mul_scalar(*alpha)?;
-                one(g.mul(&Tensor::where_(&pos, &x.ones_like()?, &negd)?))?
             }
             Softplus {
                 this,
@@ -1875,7 +2056,13 @@ impl BackwardFn {
                 sizes,
                 *dim,
                 &u(indices)?,
-                matches!(*name, "GatherBackward0" | "IndexSelectBackward0"),
+                matches!(
+                    *name,
+                    "GatherBackward0"
+                        | "IndexSelectBackward0"
+                        | "CummaxBackward0"
+                        | "CumminBackward0"
+                ),
             ))?,
             PutAlong { dim, indices } => one(g.take_along(*dim, &u(indices)?))?,
             Embedding {
@@ -2113,7 +2300,7 @@ impl BackwardFn {
                 };
                 one(Ok(grad))?
             }
-            LeakyRelu { this, slope } => {
+            LeakyRelu { this, slope, .. } => {
                 let s = u(this)?;
                 let pos = s.gt_scalar(0i64)?.to_dtype(g.dtype())?;
                 let factor = pos.mul_scalar(1.0 - slope)?.add_scalar(*slope)?;

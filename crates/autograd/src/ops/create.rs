@@ -169,7 +169,12 @@ impl Tensor {
         let n = steps as usize;
         checked_numel(&[n])?;
         let dt = dtype.unwrap_or(DType::Float32);
-        let v = super::kernels::linspace(start, end, n, dt);
+        // ATen fills a single step with `start`
+        let v = if n == 1 {
+            vec![dt.cast(start)]
+        } else {
+            super::kernels::linspace(start, end, n, dt)
+        };
         Ok(Tensor::new_raw(v, vec![n], dt))
     }
 

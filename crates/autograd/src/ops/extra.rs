@@ -410,6 +410,13 @@ impl Tensor {
     /// `torch.lerp(self, end, weight)` with PyTorch's formula (`self + w * (end - self)` for
     /// `|w| < 0.5`, else `end - (end - self) * (1 - w)`, each fused; `LerpBackward0`).
     pub fn lerp(&self, end: &Tensor, weight: f64) -> Result<Tensor> {
+        if end.dtype() != self.dtype() {
+            return Err(TorchError::runtime(format!(
+                "expected dtype {} for `end` but got dtype {}",
+                self.dtype().cpp_name(),
+                end.dtype().cpp_name()
+            )));
+        }
         let dt = promote(self, end);
         if !dt.is_floating_point() {
             return Err(TorchError::not_implemented(format!(

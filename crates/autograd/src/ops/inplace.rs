@@ -126,7 +126,7 @@ impl Tensor {
 
     /// Runs the out-of-place `op` and stores its result into `self`, moving `self`'s history
     /// to the new node.
-    fn apply_inplace(
+    pub(crate) fn apply_inplace(
         &self,
         others: &[&Tensor],
         op: impl FnOnce(&Tensor) -> Result<Tensor>,

@@ -15,6 +15,7 @@ pub mod nn_extra;
 pub mod random;
 pub mod reduce;
 pub mod sort;
+pub mod special;
 pub mod unary;
 pub mod view;
 

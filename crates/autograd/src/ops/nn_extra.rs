@@ -405,12 +405,12 @@ impl Tensor {
 
     /// `F.elu(x, alpha)` (`EluBackward0`).
     pub fn elu(&self, alpha: f64) -> Result<Tensor> {
-        self.float_kernel("elu_cpu")?;
-        let r = self.float_map(|x| if x > 0.0 { x } else { alpha * x.exp_m1() });
-        Ok(Tensor::record(r, &[self], |_| BackwardFn::Elu {
-            this: SavedTensor::input(self),
+        self.elementwise(crate::autograd::node::Elem::Elu {
             alpha,
-        }))
+            scale: 1.0,
+            input_scale: 1.0,
+            celu: false,
+        })
     }
 
     /// `F.softplus(x, beta, threshold)` (`SoftplusBackward0`).

@@ -294,7 +294,11 @@ impl Tensor {
             dim: d,
             keepdim,
             indices: SavedTensor::input(&idx),
-            is_min,
+            name: if is_min {
+                "MinBackward0"
+            } else {
+                "MaxBackward0"
+            },
         });
         Ok((r, idx))
     }

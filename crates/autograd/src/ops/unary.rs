@@ -180,9 +180,37 @@ impl Tensor {
         }))
     }
 
-    /// `tan`, `asin`, `acos`, `atan`, `sinh`, `cosh`, `expm1`, `log10`, `rsqrt` (integers
-    /// give float32); the backward formulas are in `BackwardFn::apply`.
+    /// The [`Elem`] functions (`tan`, `asin`, ..., `logit`, `F.mish`, ...); the backward
+    /// formulas are in `BackwardFn::apply` and `ops::special::elem_backward`.
     pub fn elementwise(&self, op: Elem) -> Result<Tensor> {
+        self.elementwise_on(op, false)
+    }
+
+    /// [`Tensor::elementwise`]; `on_result` for the in-place forms with their own node
+    /// (`elu_`, `celu_` save the result, `threshold_` the input).
+    pub fn elementwise_on(&self, op: Elem, on_result: bool) -> Result<Tensor> {
+        let dt = self.dtype();
+        let kernel = match op {
+            Elem::Frac => "frac_cpu",
+            Elem::Elu { .. } => "elu_cpu",
+            Elem::LogSigmoid => "log_sigmoid_cpu",
+            Elem::Hardswish => "hardswish_cpu",
+            Elem::Hardsigmoid => "hardsigmoid_cpu",
+            Elem::Mish => "mish_cpu",
+            _ => "",
+        };
+        if !kernel.is_empty() && !dt.is_floating_point() {
+            return Err(TorchError::not_implemented(format!(
+                "\"{kernel}\" not implemented for '{}'",
+                dt.scalar_name()
+            )));
+        }
+        let float_out = !matches!(op, Elem::Threshold(..));
+        let out_dt = if float_out && !dt.is_floating_point() {
+            DType::Float32
+        } else {
+            dt
+        };
         let f: fn(f64) -> f64 = match op {
             Elem::Tan => f64::tan,
             Elem::Asin => f64::asin,
@@ -193,16 +221,21 @@ impl Tensor {
             Elem::Expm1 => f64::exp_m1,
             Elem::Log10 => f64::log10,
             Elem::Rsqrt => |x| 1.0 / x.sqrt(),
+            _ => |x| x,
         };
-        Ok(Tensor::record(self.map(true, f), &[self], |r| {
-            BackwardFn::Elementwise {
-                op,
-                saved: if op.saves_result() {
-                    SavedTensor::output(r)
-                } else {
-                    SavedTensor::input(self)
-                },
-            }
+        let r = match super::special::elem_forward(op, out_dt) {
+            Some(g) => self.map(float_out, g),
+            None => self.map(true, f),
+        };
+        Ok(Tensor::record(r, &[self], |r| BackwardFn::Elementwise {
+            op,
+            saved: match op.saved_name() {
+                Some("result") => Some(SavedTensor::output(r)),
+                _ if on_result && matches!(op, Elem::Elu { .. }) => Some(SavedTensor::output(r)),
+                Some(_) => Some(SavedTensor::input(self)),
+                None => None,
+            },
+            on_result,
         }))
     }
 
@@ -272,6 +305,15 @@ impl Tensor {
 
     /// `F.leaky_relu(x, negative_slope)` (`LeakyReluBackward0`).
     pub fn leaky_relu(&self, slope: f64) -> Result<Tensor> {
+        self.leaky_relu_on(slope, false)
+    }
+
+    /// `F.leaky_relu(x, slope, inplace=True)`: `LeakyReluBackward1`, saving the result.
+    pub fn leaky_relu_(&self, slope: f64) -> Result<()> {
+        self.inplace_with(&[], &|t| t.leaky_relu_on(slope, true))
+    }
+
+    fn leaky_relu_on(&self, slope: f64, on_result: bool) -> Result<Tensor> {
         if !self.dtype().is_floating_point() {
             return Err(TorchError::not_implemented(format!(
                 "\"leaky_relu_cpu\" not implemented for '{}'",
@@ -280,10 +322,15 @@ impl Tensor {
         }
         let dt = self.dtype();
         let f = move |x: f64| if x > 0.0 { x } else { dt.cast(x * slope) };
-        Ok(Tensor::record(self.map(false, f), &[self], |_| {
+        Ok(Tensor::record(self.map(false, f), &[self], |r| {
             BackwardFn::LeakyRelu {
-                this: SavedTensor::input(self),
+                this: if on_result {
+                    SavedTensor::output(r)
+                } else {
+                    SavedTensor::input(self)
+                },
                 slope,
+                on_result,
             }
         }))
     }

@@ -114,13 +114,21 @@ impl Tensor {
         Ok(Tensor::record(r, &[self], |_| BackwardFn::View { sizes }))
     }
 
-    /// `x.reshape(*shape)`: a view when possible (`ViewBackward0`), else a copy
+    /// `x.reshape(*shape)`: a view when possible (`ViewBackward0`, or `ReshapeAliasBackward0`
+    /// for a non-contiguous tensor, as ATen's `_reshape_alias`), else a copy
     /// (`UnsafeViewBackward0` after `CloneBackward0`).
     pub fn reshape(&self, shape: &[isize]) -> Result<Tensor> {
         let new_shape = infer_size(shape, self.numel())?;
         let l = self.layout();
-        if compute_stride(&l.shape, &l.strides, &new_shape).is_some() {
-            return self.view(shape);
+        if let Some(strides) = compute_stride(&l.shape, &l.strides, &new_shape) {
+            if self.is_contiguous() {
+                return self.view(shape);
+            }
+            let r = self.view_layout(new_shape, strides, l.offset);
+            let sizes = self.size();
+            return Ok(Tensor::record(r, &[self], |_| BackwardFn::ReshapeAlias {
+                sizes,
+            }));
         }
         let c = self.clone_tensor()?;
         let r = c.view_layout(

@@ -5,7 +5,7 @@ use super::torch::*;
 use crate::error::{PyErr, PyResult};
 use crate::eval::{Args, Interp};
 use crate::value::*;
-use autograd::{Reduction, Tensor};
+use autograd::{Elem, Reduction, Tensor};
 
 // ---- torch.nn.functional ----
 
@@ -31,6 +31,7 @@ pub(crate) const FUNCTIONAL_FNS: &[(&str, F)] = &[
     ("leaky_relu", f_leaky_relu),
     ("one_hot", f_one_hot),
     ("hardtanh", f_hardtanh),
+    ("_elem", f_elem),
 ];
 
 pub(crate) fn first_tensor(args: &mut Args, fname: &str) -> PyResult<Tensor> {
@@ -39,7 +40,11 @@ pub(crate) fn first_tensor(args: &mut Args, fname: &str) -> PyResult<Tensor> {
 }
 
 pub(crate) fn f_relu(_: &mut Interp, mut args: Args) -> PyResult<Value> {
-    Ok(wrap(first_tensor(&mut args, "relu")?.relu().py()?))
+    let t = first_tensor(&mut args, "relu")?;
+    if inplace_arg(&mut args, 1) {
+        return in_place(&mut args, t.relu_());
+    }
+    Ok(wrap(t.relu().py()?))
 }
 
 pub(crate) fn f_sigmoid(_: &mut Interp, mut args: Args) -> PyResult<Value> {
@@ -192,6 +197,21 @@ pub(crate) fn f_bce_logits(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     Ok(wrap(i.binary_cross_entropy_with_logits(&t, r).py()?))
 }
 
+/// `inplace=True` at position `pos` (or by keyword).
+fn inplace_arg(args: &mut Args, pos: usize) -> bool {
+    match args.arg(pos, "inplace") {
+        Some(Value::Bool(b)) => b,
+        Some(Value::Int(i)) => i != 0,
+        _ => false,
+    }
+}
+
+/// Applies an activation in place: the input itself is returned.
+fn in_place(args: &mut Args, r: autograd::Result<()>) -> PyResult<Value> {
+    r.py()?;
+    Ok(args.arg(0, "input").unwrap_or(Value::None))
+}
+
 pub(crate) fn f_unary(args: &mut Args, name: &str) -> PyResult<Value> {
     let t = first_tensor(args, name)?;
     let r = match name {
@@ -210,12 +230,24 @@ pub(crate) fn f_unary(args: &mut Args, name: &str) -> PyResult<Value> {
             };
             t.gelu_approximate(tanh)
         }
+        "silu" if inplace_arg(args, 1) => {
+            return in_place(args, t.inplace_with(&[], &Tensor::silu))
+        }
         "silu" => t.silu(),
         "elu" => {
             let a = match args.arg(1, "alpha") {
                 Some(v) => f64_arg(&v, "alpha")?,
                 None => 1.0,
             };
+            if inplace_arg(args, 2) {
+                let op = Elem::Elu {
+                    alpha: a,
+                    scale: 1.0,
+                    input_scale: 1.0,
+                    celu: false,
+                };
+                return in_place(args, t.elementwise_(op));
+            }
             t.elu(a)
         }
         "softplus" => {
@@ -234,6 +266,9 @@ pub(crate) fn f_unary(args: &mut Args, name: &str) -> PyResult<Value> {
                 Some(v) => f64_arg(&v, "negative_slope")?,
                 None => 0.01,
             };
+            if inplace_arg(args, 2) {
+                return in_place(args, t.leaky_relu_(s));
+            }
             t.leaky_relu(s)
         }
     };
@@ -268,6 +303,9 @@ pub(crate) fn f_hardtanh(_: &mut Interp, mut args: Args) -> PyResult<Value> {
     };
     let min = bound(args.arg(1, "min_val"), -1.0, "min_val")?;
     let max = bound(args.arg(2, "max_val"), 1.0, "max_val")?;
+    if inplace_arg(&mut args, 3) {
+        return in_place(&mut args, t.inplace_with(&[], &|s| s.hardtanh(min, max)));
+    }
     Ok(wrap(t.hardtanh(min, max).py()?))
 }
 
@@ -315,4 +353,78 @@ pub(crate) fn t_addmm(_: &mut Interp, mut args: Args) -> PyResult<Value> {
         3,
     )?;
     Ok(wrap(Tensor::addmm(&b, &m1, &m2).py()?))
+}
+
+/// `F._elem(name, input, a, b)`: the activations with their own node written in `prelude.py`
+/// over this (`F.celu`, `F.selu`, `F.mish`, ...; `name_` in place); `F._elem('warn', msg)`
+/// warns as from inside torch.
+pub(crate) fn f_elem(interp: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let name = match args.arg(0, "name") {
+        Some(Value::Str(s)) => s,
+        _ => return Err(PyErr::type_error("_elem(): name must be str")),
+    };
+    if &*name == "warn" {
+        if let Some(Value::Str(m)) = args.arg(1, "input") {
+            interp.warn_from_library(&m);
+        }
+        return Ok(Value::None);
+    }
+    let base = name.trim_end_matches('_');
+    let x = tensor_arg(
+        &args.arg(1, "input").unwrap_or(Value::None),
+        base,
+        "input",
+        1,
+    )?;
+    let p = |v: Option<Value>, what: &str| -> PyResult<f64> {
+        match v {
+            Some(v) => f64_arg(&v, what),
+            None => Ok(1.0),
+        }
+    };
+    let a = p(args.arg(2, "a"), "alpha")?;
+    let b = p(args.arg(3, "b"), "value")?;
+    // torch.nn.functional's SELU constants
+    const SELU_ALPHA: f64 = 1.673_263_242_354_377_2;
+    const SELU_SCALE: f64 = 1.050_700_987_355_480_5;
+    let op = match base {
+        "celu" if a == 0.0 => {
+            return Err(PyErr::runtime_error(
+                "ZeroDivisionError: alpha cannot be 0 for CELU",
+            ))
+        }
+        "celu" => Elem::Elu {
+            alpha: a,
+            scale: 1.0,
+            input_scale: 1.0 / a,
+            celu: true,
+        },
+        "selu" => Elem::Elu {
+            alpha: SELU_ALPHA,
+            scale: SELU_SCALE,
+            input_scale: 1.0,
+            celu: false,
+        },
+        "elu" => Elem::Elu {
+            alpha: a,
+            scale: 1.0,
+            input_scale: 1.0,
+            celu: false,
+        },
+        "logsigmoid" => Elem::LogSigmoid,
+        "hardswish" => Elem::Hardswish,
+        "hardsigmoid" => Elem::Hardsigmoid,
+        "mish" => Elem::Mish,
+        "threshold" => Elem::Threshold(a, b),
+        _ => {
+            return Err(PyErr::type_error(format!(
+                "_elem(): unknown function {name}"
+            )))
+        }
+    };
+    if name.ends_with('_') {
+        x.elementwise_(op).py()?;
+        return Ok(args.arg(1, "input").unwrap_or(Value::None));
+    }
+    Ok(wrap(x.elementwise(op).py()?))
 }

@@ -250,7 +250,7 @@ def __build_torch(torch, F, Parameter):
         return input / denom
 
     def relu6(input, inplace=False):
-        return F.hardtanh(input, 0.0, 6.0)
+        return F.hardtanh(input, 0.0, 6.0, inplace)
 
     class Hardtanh(Module):
         __module__ = 'torch.nn.modules.activation'
@@ -262,7 +262,7 @@ def __build_torch(torch, F, Parameter):
             self.inplace = inplace
 
         def forward(self, input):
-            return F.hardtanh(input, self.min_val, self.max_val)
+            return F.hardtanh(input, self.min_val, self.max_val, self.inplace)
 
         def extra_repr(self):
             return f'min_val={self.min_val}, max_val={self.max_val}' + (', inplace=True' if self.inplace else '')
@@ -283,6 +283,391 @@ def __build_torch(torch, F, Parameter):
         if vec2.dim() != 1:
             raise RuntimeError(f'outer: Expected 1-D argument vec2, but got {vec2.dim()}-D')
         return input.reshape(input.shape[0], 1) * vec2
+
+    def celu(input, alpha=1.0, inplace=False):
+        return F._elem('celu_' if inplace else 'celu', input, alpha)
+
+    def celu_(input, alpha=1.0):
+        return F._elem('celu_', input, alpha)
+
+    def selu_(input):
+        return F._elem('selu_', input)
+
+    def elu_(input, alpha=1.0):
+        return F._elem('elu_', input, alpha)
+
+    def threshold_(input, threshold, value):
+        return F._elem('threshold_', input, threshold, value)
+
+    def selu(input, inplace=False):
+        return F._elem('selu_' if inplace else 'selu', input)
+
+    def logsigmoid(input):
+        return F._elem('logsigmoid', input)
+
+    def hardswish(input, inplace=False):
+        return F._elem('hardswish_' if inplace else 'hardswish', input)
+
+    def hardsigmoid(input, inplace=False):
+        return F._elem('hardsigmoid_' if inplace else 'hardsigmoid', input)
+
+    def mish(input, inplace=False):
+        return F._elem('mish_' if inplace else 'mish', input)
+
+    def _threshold(input, threshold, value, inplace=False):
+        return F._elem('threshold_' if inplace else 'threshold', input, threshold, value)
+
+    def softsign(input):
+        return input / (input.abs() + 1)
+
+    def tanhshrink(input):
+        return input - input.tanh()
+
+    def xlogy(input, other):
+        if not isinstance(input, torch.Tensor) and isinstance(other, torch.Tensor) and isinstance(input, (int, float)):
+            return other._rxlogy(input)
+        if not isinstance(input, torch.Tensor) or not isinstance(other, (torch.Tensor, int, float)):
+            raise TypeError(f'xlogy() received an invalid combination of arguments - got ({type(input).__name__ if not isinstance(input, torch.Tensor) else "Tensor"}, {type(other).__name__ if not isinstance(other, torch.Tensor) else "Tensor"}), but expected one of:\n * (Tensor input, Tensor other, *, Tensor out = None)\n * (Number self, Tensor other, *, Tensor out = None)\n * (Tensor input, Number other, *, Tensor out = None)\n')
+        return input.xlogy(other)
+
+    def kl_div(input, target, size_average=None, reduce=None, reduction='mean', log_target=False):
+        # torch.nn.functional.kl_div over ATen's kl_div, op for op
+        if reduction == 'mean':
+            F._elem('warn', "reduction: 'mean' divides the total loss by both the batch size and the support size.'batchmean' divides only by the batch size, and aligns with the KL div math definition.'mean' will be changed to behave the same as 'batchmean' in the next major release.")
+        if reduction not in ('none', 'mean', 'sum', 'batchmean'):
+            raise ValueError(f'{reduction} is not a valid value for reduction')
+        if not input.is_floating_point() or not target.is_floating_point():
+            raise RuntimeError('kl_div: Integral inputs not supported.')
+        # GCC evaluates the right operand of ATen's `a - b` / `a * b` first: the graph's order
+        if log_target:
+            d = target - input
+            out = torch.exp(target) * d
+        else:
+            m = target * input
+            out = torch.xlogy(target, target) - m
+        if reduction == 'mean':
+            return out.mean()
+        if reduction == 'none':
+            return out
+        out = out.sum()
+        if reduction == 'batchmean' and input.dim() != 0:
+            out = out / input.size()[0]
+        return out
+
+    class _ActInplace(Module):
+        __module__ = 'torch.nn.modules.activation'
+
+        def __init__(self, inplace=False):
+            super().__init__()
+            self.inplace = inplace
+
+        def extra_repr(self):
+            return 'inplace=True' if self.inplace else ''
+
+    class CELU(_ActInplace):
+        __module__ = 'torch.nn.modules.activation'
+
+        def __init__(self, alpha=1.0, inplace=False):
+            super().__init__(inplace)
+            self.alpha = alpha
+
+        def forward(self, input):
+            return F.celu(input, self.alpha, self.inplace)
+
+        def extra_repr(self):
+            return f'alpha={self.alpha}' + (', inplace=True' if self.inplace else '')
+
+    class SELU(_ActInplace):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.selu(input, self.inplace)
+
+    class Hardswish(_ActInplace):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.hardswish(input, self.inplace)
+
+        def extra_repr(self):
+            return ''
+
+    class Hardsigmoid(Hardswish):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.hardsigmoid(input, self.inplace)
+
+    class Mish(Hardswish):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.mish(input, self.inplace)
+
+    class Threshold(_ActInplace):
+        __module__ = 'torch.nn.modules.activation'
+
+        def __init__(self, threshold, value, inplace=False):
+            super().__init__(inplace)
+            self.threshold = threshold
+            self.value = value
+
+        def forward(self, input):
+            return F.threshold(input, self.threshold, self.value, self.inplace)
+
+        def extra_repr(self):
+            return f'threshold={self.threshold}, value={self.value}' + (', inplace=True' if self.inplace else '')
+
+    class LogSigmoid(Module):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.logsigmoid(input)
+
+    class Softsign(Module):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.softsign(input)
+
+    class Tanhshrink(Module):
+        __module__ = 'torch.nn.modules.activation'
+
+        def forward(self, input):
+            return F.tanhshrink(input)
+
+    class KLDivLoss(Module):
+        __module__ = 'torch.nn.modules.loss'
+
+        def __init__(self, size_average=None, reduce=None, reduction='mean', log_target=False):
+            super().__init__()
+            self.reduction = reduction
+            self.log_target = log_target
+
+        def forward(self, input, target):
+            return F.kl_div(input, target, reduction=self.reduction, log_target=self.log_target)
+
+    def _sumproduct_pair(left, right, sum_dims):
+        # ATen's sumproduct_pair (keepdim=True): permute, reshape, bmm, view, permute back
+        if not sum_dims:
+            return left * right
+        lro, lo, ro = [], [], []
+        lro_size = lo_size = ro_size = sum_size = 1
+        for i in range(left.dim()):
+            sl = left.shape[i] != 1
+            sr = right.shape[i] != 1
+            if i in sum_dims:
+                if sl and sr:
+                    if left.shape[i] != right.shape[i]:
+                        raise RuntimeError('non-broadcast dimensions must match')
+                    sum_size *= left.shape[i]
+                elif sl:
+                    left = left.sum(i, True)
+                elif sr:
+                    right = right.sum(i, True)
+            elif sl and sr:
+                if left.shape[i] != right.shape[i]:
+                    raise RuntimeError('non-broadcast dimensions must match')
+                lro.append(i)
+                lro_size *= left.shape[i]
+            elif sl:
+                lo.append(i)
+                lo_size *= left.shape[i]
+            else:
+                ro.append(i)
+                ro_size *= right.shape[i]
+        if lo and ro and ro[-1] < lo[0]:
+            # the right operand's dims come first in the output: bmm with the operands swapped
+            left, right, lo, ro, lo_size, ro_size = right, left, ro, lo, ro_size, lo_size
+        out_size = [left.shape[d] for d in lro] + [left.shape[d] for d in lo] + [1] * len(sum_dims) + [right.shape[d] for d in ro]
+        operm = [0] * len(out_size)
+        for i, d in enumerate(lro + lo + sum_dims + ro):
+            operm[d] = i
+        left = left.permute(lro + lo + sum_dims + ro).reshape(lro_size, lo_size, sum_size)
+        right = right.permute(lro + sum_dims + ro + lo).reshape(lro_size, sum_size, ro_size)
+        return torch.bmm(left, right).view(out_size).permute(operm)
+
+    def einsum(*args):
+        # torch.functional.einsum over ATen's einsum, step for step (without opt_einsum, as torch
+        # here: operands contracted left to right), so the graph has torch's nodes
+        if len(args) < 2:
+            raise ValueError('einsum(): must specify the equation string and at least one operand, or at least one operand and its subscripts list')
+        equation = args[0]
+        if not isinstance(equation, str):
+            raise NotImplementedError('einsum with the sublist format (operand, subscripts, ...) is not supported here; write the equation string')
+        operands = args[1:]
+        if len(operands) == 1 and isinstance(operands[0], (list, tuple)):
+            return einsum(equation, *operands[0])
+        ELL = 52
+
+        def sub(c):
+            return ord(c) - 65 if c.isupper() else ord(c) - 97 + 26
+
+        def label(s):
+            return chr(s + 65) if s < 26 else chr(s - 26 + 97)
+        arrow = equation.find('->')
+        lhs = equation if arrow < 0 else equation[:arrow]
+        num_ops = len(operands)
+        op_labels = [[] for _ in range(num_ops)]
+        ell_in_input = False
+        curr = 0
+        i = 0
+        while i < len(lhs):
+            c = lhs[i]
+            if c == ' ':
+                pass
+            elif c == '.':
+                if ell_in_input:
+                    raise RuntimeError(f"einsum(): found '.' for operand {curr} for which an ellipsis was already found")
+                if not (i + 2 < len(lhs) and lhs[i + 1] == '.' and lhs[i + 2] == '.'):
+                    raise RuntimeError(f"einsum(): found '.' for operand {curr} that is not part of any ellipsis")
+                i += 2
+                op_labels[curr].append(ELL)
+                ell_in_input = True
+            elif c == ',':
+                curr += 1
+                if curr >= num_ops:
+                    raise RuntimeError('einsum(): fewer operands were provided than specified in the equation')
+                ell_in_input = False
+            elif 'a' <= c <= 'z' or 'A' <= c <= 'Z':
+                op_labels[curr].append(sub(c))
+            else:
+                raise RuntimeError(f'einsum(): invalid subscript given at index {i} in the equation string, subscripts must be in [a-zA-Z]')
+            i += 1
+        if curr != num_ops - 1:
+            raise RuntimeError('einsum(): more operands were provided than specified in the equation')
+        label_count = [0] * 52
+        ell_num_dim = 0
+        for k in range(num_ops):
+            ndims = operands[k].dim()
+            nlabels = len(op_labels[k])
+            has_ell = ELL in op_labels[k]
+            for s in op_labels[k]:
+                if s == ELL:
+                    nlabels -= 1
+                else:
+                    label_count[s] += 1
+            if has_ell:
+                ell_num_dim = max(ell_num_dim, ndims - nlabels)
+            if (nlabels > ndims) if has_ell else (nlabels != ndims):
+                if has_ell:
+                    raise RuntimeError(f'einsum(): the number of subscripts in the equation ({nlabels}) is more than the number of dimensions ({ndims}) for operand {k}')
+                raise RuntimeError(f'einsum(): the number of subscripts in the equation ({nlabels}) does not match the number of dimensions ({ndims}) for operand {k} and no ellipsis was given')
+        perm_of = [-1] * 52
+        perm_index = 0
+        ell_index = 0
+        ell_in_output = False
+        if arrow < 0:
+            perm_index = ell_num_dim
+            ell_in_output = True
+            for s in range(52):
+                if label_count[s] == 1:
+                    perm_of[s] = perm_index
+                    perm_index += 1
+        else:
+            rhs = equation[arrow + 2:]
+            i = 0
+            while i < len(rhs):
+                c = rhs[i]
+                if c == ' ':
+                    pass
+                elif c == '.':
+                    if ell_in_output:
+                        raise RuntimeError("einsum(): found '.' for output but an ellipsis (...) was already found")
+                    if not (i + 2 < len(rhs) and rhs[i + 1] == '.' and rhs[i + 2] == '.'):
+                        raise RuntimeError("einsum(): found '.' for output that is not part of any ellipsis (...)")
+                    i += 2
+                    ell_index = perm_index
+                    perm_index += ell_num_dim
+                    ell_in_output = True
+                elif 'a' <= c <= 'z' or 'A' <= c <= 'Z':
+                    s = sub(c)
+                    if label_count[s] == 0 or perm_of[s] != -1:
+                        why = ' appears more than once in the output' if perm_of[s] > -1 else ' does not appear in the equation for any input operand'
+                        raise RuntimeError(f'einsum(): output subscript {c}{why}')
+                    perm_of[s] = perm_index
+                    perm_index += 1
+                else:
+                    raise RuntimeError(f'einsum(): invalid subscript given at index {len(lhs) + 2 + i} in the equation string, subscripts must be in [a-zA-Z]')
+                i += 1
+        out_num_dim = perm_index
+        if not ell_in_output:
+            ell_index = perm_index
+            perm_index += ell_num_dim
+        for s in range(52):
+            if label_count[s] > 0 and perm_of[s] == -1:
+                perm_of[s] = perm_index
+                perm_index += 1
+        label_size = [1] * 52
+        ell_sizes = [1] * ell_num_dim
+        dim_counts = [0] * perm_index
+        ops = []
+        for k in range(num_ops):
+            op = operands[k]
+            permutation = [-1] * perm_index
+            dim = 0
+            for s in op_labels[k]:
+                if s == ELL:
+                    ndim = operands[k].dim() - (len(op_labels[k]) - 1)
+                    for j in range(ell_num_dim - ndim, ell_num_dim):
+                        if op.shape[dim] != 1:
+                            if ell_sizes[j] != 1 and ell_sizes[j] != op.shape[dim]:
+                                raise RuntimeError(f'einsum(): dimension {dim} covered by ellipsis in operand {k}has size {op.shape[dim]} which does not broadcast with previously seen ellipsis with size {ell_sizes[j]} for the respective dimension')
+                            ell_sizes[j] = op.shape[dim]
+                            dim_counts[ell_index + j] += 1
+                        permutation[ell_index + j] = dim
+                        dim += 1
+                elif permutation[perm_of[s]] == -1:
+                    if op.shape[dim] != 1:
+                        if label_size[s] != 1 and label_size[s] != op.shape[dim]:
+                            raise RuntimeError(f'einsum(): subscript {label(s)} has size {op.shape[dim]} for operand {k} which does not broadcast with previously seen size {label_size[s]}')
+                        label_size[s] = op.shape[dim]
+                        dim_counts[perm_of[s]] += 1
+                    permutation[perm_of[s]] = dim
+                    dim += 1
+                else:
+                    prev = permutation[perm_of[s]]
+                    if op.shape[dim] != op.shape[prev]:
+                        raise RuntimeError(f"einsum(): subscript {label(s)} is repeated for operand {k} but the sizes don't match, {op.shape[dim]} != {op.shape[prev]}")
+                    if op.dim() != 2:
+                        raise NotImplementedError('einsum with a repeated subscript is supported here only for a matrix (such as ii->i or ii)')
+                    op = op.diagonal(0)
+                    order = list(range(op.dim() - 1))
+                    order.insert(prev, op.dim() - 1)
+                    op = op.permute(order)
+            for j in range(perm_index):
+                if permutation[j] == -1:
+                    op = op.unsqueeze(dim)
+                    permutation[j] = dim
+                    dim += 1
+            ops.append(op.permute(permutation))
+        while len(ops) > 1:
+            a, b = ops[0], ops[1]
+            del ops[:2]
+            sum_dims, a_sum, b_sum = [], [], []
+            for d in range(out_num_dim, perm_index):
+                if a.shape[d] != 1 and b.shape[d] != 1:
+                    dim_counts[d] -= 1
+                    if dim_counts[d] == 1:
+                        sum_dims.append(d)
+                        dim_counts[d] = 0
+                elif dim_counts[d] == 1:
+                    if a.shape[d] != 1:
+                        a_sum.append(d)
+                        dim_counts[d] = 0
+                    elif b.shape[d] != 1:
+                        b_sum.append(d)
+                        dim_counts[d] = 0
+            if a_sum:
+                a = a.sum(a_sum, True)
+            if b_sum:
+                b = b.sum(b_sum, True)
+            ops.insert(0, _sumproduct_pair(a, b, sum_dims))
+        if perm_index - out_num_dim > 0:
+            if num_ops > 1:
+                return ops[0].view(list(ops[0].shape)[:out_num_dim])
+            return ops[0].sum(list(range(out_num_dim, perm_index)))
+        return ops[0]
 
     def dropout(input, p=0.5, training=True, inplace=False):
         if p < 0.0 or p > 1.0:
@@ -309,11 +694,11 @@ def __build_torch(torch, F, Parameter):
         def extra_repr(self):
             return f'p={self.p}, inplace={self.inplace}'
 
-    class ReLU(Module):
+    class ReLU(_ActInplace):
         __module__ = 'torch.nn.modules.activation'
 
         def forward(self, input):
-            return torch.relu(input)
+            return F.relu(input, inplace=self.inplace)
 
     class Sigmoid(Module):
         __module__ = 'torch.nn.modules.activation'
@@ -413,24 +798,25 @@ def __build_torch(torch, F, Parameter):
         def extra_repr(self):
             return f"approximate='{self.approximate}'"
 
-    class SiLU(_Act):
+    class SiLU(_ActInplace):
         __module__ = 'torch.nn.modules.activation'
 
-        def _fn(self, x):
-            return F.silu(x)
+        def forward(self, input):
+            return F.silu(input, inplace=self.inplace)
 
     class ELU(Module):
         __module__ = 'torch.nn.modules.activation'
 
-        def __init__(self, alpha=1.0):
+        def __init__(self, alpha=1.0, inplace=False):
             super().__init__()
             self.alpha = alpha
+            self.inplace = inplace
 
         def forward(self, input):
-            return F.elu(input, self.alpha)
+            return F.elu(input, self.alpha, self.inplace)
 
         def extra_repr(self):
-            return f'alpha={self.alpha}'
+            return f'alpha={self.alpha}' + (', inplace=True' if self.inplace else '')
 
     class Softplus(Module):
         __module__ = 'torch.nn.modules.activation'
@@ -449,15 +835,16 @@ def __build_torch(torch, F, Parameter):
     class LeakyReLU(Module):
         __module__ = 'torch.nn.modules.activation'
 
-        def __init__(self, negative_slope=0.01):
+        def __init__(self, negative_slope=0.01, inplace=False):
             super().__init__()
             self.negative_slope = negative_slope
+            self.inplace = inplace
 
         def forward(self, input):
-            return F.leaky_relu(input, self.negative_slope)
+            return F.leaky_relu(input, self.negative_slope, self.inplace)
 
         def extra_repr(self):
-            return f'negative_slope={self.negative_slope}'
+            return f'negative_slope={self.negative_slope}' + (', inplace=True' if self.inplace else '')
 
     class _Loss(Module):
         __module__ = 'torch.nn.modules.loss'
@@ -711,5 +1098,13 @@ def __build_torch(torch, F, Parameter):
         'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
         'nn.HuberLoss': HuberLoss, 'nn.ModuleList': ModuleList, 'nn.Dropout': Dropout,
         'F.dropout': dropout, 'F.normalize': normalize, 'F.relu6': relu6, 'nn.Hardtanh': Hardtanh, 'nn.ReLU6': ReLU6, 'outer': outer, 'ger': outer,
+        'F.celu': celu, 'F.selu': selu, 'F.logsigmoid': logsigmoid, 'F.hardswish': hardswish,
+        'F.hardsigmoid': hardsigmoid, 'F.mish': mish, 'F.threshold': _threshold, 'F.softsign': softsign,
+        'F.tanhshrink': tanhshrink, 'F.kl_div': kl_div, 'celu': celu, 'selu': selu, 'xlogy': xlogy,
+        'F.celu_': celu_, 'F.selu_': selu_, 'F.elu_': elu_, 'F.threshold_': threshold_, 'celu_': celu_,
+        'selu_': selu_, 'threshold_': threshold_, 'threshold': _threshold,
+        'nn.CELU': CELU, 'nn.SELU': SELU, 'nn.Hardswish': Hardswish, 'nn.Hardsigmoid': Hardsigmoid,
+        'nn.Mish': Mish, 'nn.Threshold': Threshold, 'nn.LogSigmoid': LogSigmoid, 'nn.Softsign': Softsign,
+        'nn.Tanhshrink': Tanhshrink, 'nn.KLDivLoss': KLDivLoss, 'einsum': einsum,
         'optim.Optimizer': Optimizer, 'optim.SGD': SGD, 'optim.Adam': Adam, 'optim.AdamW': AdamW,
     }

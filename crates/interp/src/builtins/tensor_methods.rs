@@ -7,7 +7,7 @@ use super::torch::*;
 use crate::error::{PyErr, PyResult};
 use crate::eval::{Args, Interp};
 use crate::value::*;
-use autograd::{DType, Elem, Reduction, Tensor};
+use autograd::{Bin, DType, Elem, Reduction, Tensor};
 use std::any::Any;
 use std::rc::Rc;
 
@@ -384,6 +384,98 @@ fn tensor_methods_math(
     };
     let v = |r: autograd::Result<Tensor>| -> PyResult<Value> { r.py().map(wrap) };
     let r = match name {
+        "atan2" | "arctan2" | "fmod" | "xlogy" | "_rxlogy" | "atan2_" | "arctan2_" | "fmod_"
+        | "xlogy_" => {
+            let base = name.trim_end_matches('_');
+            let op = match base {
+                "fmod" => Bin::Fmod,
+                "xlogy" | "_rxlogy" => Bin::Xlogy,
+                _ => Bin::Atan2,
+            };
+            let o = args.arg(0, "other").unwrap_or(Value::None);
+            let o = match (tensor_of(&o), scalar_of(&o)) {
+                (Some(o), _) => o,
+                (None, Some(s)) if op != Bin::Atan2 => Tensor::wrapped(s),
+                _ => {
+                    return Err(PyErr::type_error(format!(
+                        "{name}(): argument 'other' (position 1) must be Tensor, not {}",
+                        o.type_name()
+                    )))
+                }
+            };
+            if name == "_rxlogy" {
+                return v(o.binary_fn(t, op)).map(Some);
+            }
+            if name.ends_with('_') {
+                unit(t.binary_fn_(&o, op))
+            } else {
+                v(t.binary_fn(&o, op))
+            }
+        }
+        "logit" | "logit_" => {
+            let eps = match args.arg(0, "eps") {
+                None | Some(Value::None) => -1.0,
+                Some(e) => scalar_of(&e).map(|s| s.to_f64()).ok_or_else(|| {
+                    PyErr::type_error(format!(
+                        "logit(): argument 'eps' (position 1) must be float, not {}",
+                        e.type_name()
+                    ))
+                })?,
+            };
+            if name == "logit_" {
+                unit(t.elementwise_(Elem::Logit(eps)))
+            } else {
+                v(t.elementwise(Elem::Logit(eps)))
+            }
+        }
+        "nansum" | "nanmean" => {
+            let dims = opt_dims(interp, args.arg(0, "dim"))?.unwrap_or_default();
+            let kd = keepdim(interp, args, 1)?;
+            let base = match dtype_kw(args)? {
+                Some(d) => t.to_dtype(d).py()?,
+                None => t.clone(),
+            };
+            if name == "nansum" {
+                v(base.nansum(&dims, kd))
+            } else if !base.dtype().is_floating_point() {
+                Err(PyErr::not_implemented(format!(
+                    "nanmean(): expected input to have floating point or complex dtype but got {}",
+                    base.dtype().scalar_name()
+                )))
+            } else {
+                // ATen: nansum(self, dim, keepdim) / isnan(self).logical_not_().sum(dim, keepdim)
+                let count = base.isnan().py()?.logical_not().py()?;
+                let count = if dims.is_empty() && !kd {
+                    count.sum()
+                } else {
+                    let all: Vec<isize> = (0..base.dim() as isize).collect();
+                    count.sum_dim(if dims.is_empty() { &all } else { &dims }, kd)
+                };
+                v(base.nansum(&dims, kd).and_then(|s| s.div(&count?)))
+            }
+        }
+        "median" => match args.arg(0, "dim") {
+            None | Some(Value::None) => v(t.median()),
+            Some(d) => {
+                let d = dim_arg(&d)?;
+                let kd = keepdim(interp, args, 1)?;
+                let (a, b) = t.median_dim(d, kd).py()?;
+                Ok(minmax_result(name, a, b))
+            }
+        },
+        "cummax" | "cummin" | "logcumsumexp" => {
+            let Some(d) = args.arg(0, "dim") else {
+                return Err(PyErr::type_error(format!(
+                    "{name}() missing 1 required positional arguments: \"dim\""
+                )));
+            };
+            let d = dim_arg(&d)?;
+            if name == "logcumsumexp" {
+                return v(t.logcumsumexp(d)).map(Some);
+            }
+            let (a, b) = t.cummax(d, name == "cummin").py()?;
+            Ok(minmax_result(name, a, b))
+        }
         "sum" | "mean" => {
             let dims = opt_dims(interp, args.arg(0, "dim"))?;
             let kd = keepdim(interp, args, 1)?;
@@ -647,7 +739,7 @@ fn tensor_methods_unary(
     // none for the reductions).
     let inplace = name
         .strip_suffix('_')
-        .filter(|base| !matches!(*base, "all" | "any" | "prod" | "norm"))
+        .filter(|base| !matches!(*base, "all" | "any" | "prod" | "norm" | "isnan"))
         .and_then(unary_op);
     let Some(op) = inplace else {
         return Ok(None);
@@ -686,6 +778,11 @@ fn unary_op(name: &str) -> Option<fn(&Tensor) -> autograd::Result<Tensor>> {
         "expm1" => |t| t.elementwise(Elem::Expm1),
         "log10" => |t| t.elementwise(Elem::Log10),
         "rsqrt" => Tensor::rsqrt,
+        "frac" => |t| t.elementwise(Elem::Frac),
+        "deg2rad" => |t| t.elementwise(Elem::Deg2Rad),
+        "rad2deg" => |t| t.elementwise(Elem::Rad2Deg),
+        "sinc" => |t| t.elementwise(Elem::Sinc),
+        "isnan" => Tensor::isnan,
         "floor" => Tensor::floor,
         "ceil" => Tensor::ceil,
         "round" => Tensor::round,

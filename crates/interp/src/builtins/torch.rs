@@ -546,6 +546,22 @@ pub(crate) const TORCH_METHOD_FNS: &[&str] = &[
     "chunk",
     "nonzero",
     "clip",
+    "atan2",
+    "arctan2",
+    "fmod",
+    "xlogy",
+    "logit",
+    "nansum",
+    "nanmean",
+    "median",
+    "cummax",
+    "cummin",
+    "logcumsumexp",
+    "frac",
+    "deg2rad",
+    "rad2deg",
+    "sinc",
+    "isnan",
 ];
 
 pub(crate) fn torch_attr_fallback(name: &str) -> Option<Value> {
@@ -600,7 +616,20 @@ impl NativeObject for TorchFn {
                 t: t.t.clone(),
                 param: false,
             };
-            tensor_method(interp, &t, &first, &self.name, args)
+            // `torch.f(input, other)` numbers its arguments from the input: one more than
+            // the method `input.f(other)` does
+            tensor_method(interp, &t, &first, &self.name, args).map_err(|mut e| {
+                if e.kind == "TypeError" {
+                    for n in (1..9).rev() {
+                        let (a, b) = (format!("(position {n})"), format!("(position {})", n + 1));
+                        if e.message.contains(&a) {
+                            e.message = e.message.replacen(&a, &b, 1);
+                            break;
+                        }
+                    }
+                }
+                e
+            })
         })())
     }
     fn as_any(&self) -> &dyn Any {
