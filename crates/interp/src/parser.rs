@@ -122,12 +122,13 @@ impl Parser {
         }
     }
 
-    fn advance(&mut self) -> Token {
-        let t = self.tok().clone();
+    /// Moves past the current token; returns its span.
+    fn advance(&mut self) -> Span {
+        let span = self.span();
         if self.pos < self.toks.len() - 1 {
             self.pos += 1;
         }
-        t
+        span
     }
 
     fn at_op(&self, op: &str) -> bool {
@@ -135,7 +136,7 @@ impl Parser {
     }
 
     fn at_kw(&self, kw: &str) -> bool {
-        matches!(self.peek(), Tok::Name(n) if n == kw)
+        matches!(self.peek(), Tok::Name(n) if **n == *kw)
     }
 
     fn eat_op(&mut self, op: &str) -> bool {
@@ -174,7 +175,7 @@ impl Parser {
 
     fn expect_op(&mut self, op: &str) -> PResult<Span> {
         if self.at_op(op) {
-            Ok(self.advance().span)
+            Ok(self.advance())
         } else {
             Err(self.invalid())
         }
@@ -210,10 +211,10 @@ impl Parser {
     }
 
     fn name(&mut self) -> PResult<(Rc<str>, Span)> {
-        match self.peek().clone() {
-            Tok::Name(n) if !is_keyword(&n) => {
-                let s = self.advance().span;
-                Ok((Rc::from(n.as_str()), s))
+        match self.peek() {
+            Tok::Name(n) if !is_keyword(n) => {
+                let n = n.clone();
+                Ok((n, self.advance()))
             }
             _ => Err(self.invalid()),
         }
@@ -261,7 +262,7 @@ impl Parser {
     fn statement_inner(&mut self) -> PResult<Vec<Stmt>> {
         let start = self.span();
         if let Tok::Name(kw) = self.peek().clone() {
-            let stmt = match kw.as_str() {
+            let stmt = match &*kw {
                 "if" => Some(self.if_stmt()?),
                 "while" => Some(self.while_stmt()?),
                 "for" => Some(self.for_stmt()?),
@@ -317,7 +318,7 @@ impl Parser {
     fn simple_stmt(&mut self) -> PResult<Stmt> {
         let start = self.span();
         if let Tok::Name(kw) = self.peek().clone() {
-            match kw.as_str() {
+            match &*kw {
                 "pass" => {
                     self.advance();
                     return Ok(Stmt {
@@ -328,14 +329,14 @@ impl Parser {
                 "break" | "continue" => {
                     self.advance();
                     if self.loop_depth == 0 {
-                        let msg = if kw == "break" {
+                        let msg = if &*kw == "break" {
                             "'break' outside loop"
                         } else {
                             "'continue' not properly in loop"
                         };
                         return Err(self.err_at(msg, start));
                     }
-                    let kind = if kw == "break" {
+                    let kind = if &*kw == "break" {
                         StmtKind::Break
                     } else {
                         StmtKind::Continue
@@ -380,12 +381,12 @@ impl Parser {
                         names.push(self.name()?.0);
                     }
                     let span = start.to(self.prev_span());
-                    if kw == "nonlocal" && self.func_depth == 0 {
+                    if &*kw == "nonlocal" && self.func_depth == 0 {
                         return Err(
                             self.err_at("nonlocal declaration not allowed at module level", span)
                         );
                     }
-                    let kind = if kw == "global" {
+                    let kind = if &*kw == "global" {
                         StmtKind::Global(names)
                     } else {
                         StmtKind::Nonlocal(names)
@@ -560,7 +561,7 @@ impl Parser {
 
     /// `yield`, `yield x`, `yield a, b`, `yield from it`.
     fn yield_expr(&mut self) -> PResult<Expr> {
-        let start = self.advance().span;
+        let start = self.advance();
         if self.func_depth == 0 {
             return Err(self.err_at("'yield' outside function", start));
         }
@@ -582,7 +583,7 @@ impl Parser {
     fn starts_expr(&self) -> bool {
         match self.peek() {
             Tok::Name(n) => {
-                !is_keyword(n) || matches!(n.as_str(), "None" | "True" | "False" | "lambda" | "not")
+                !is_keyword(n) || matches!(n.as_ref(), "None" | "True" | "False" | "lambda" | "not")
             }
             Tok::Int(_) | Tok::Float(_) | Tok::Str { .. } | Tok::Imaginary => true,
             Tok::Op(o) => matches!(*o, "(" | "[" | "{" | "-" | "+" | "~" | "..."),
@@ -591,7 +592,7 @@ impl Parser {
     }
 
     fn import_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let mut names = Vec::new();
         loop {
             let name = self.dotted_name()?;
@@ -621,7 +622,7 @@ impl Parser {
     }
 
     fn import_from_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let mut level = 0;
         while self.at_op(".") || self.at_op("...") {
             level += if self.at_op(".") { 1 } else { 3 };
@@ -708,7 +709,7 @@ impl Parser {
     }
 
     fn if_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let test = self.condition()?;
         let body = self.block("'if' statement", start.line)?;
         let orelse = self.elif_else()?;
@@ -720,7 +721,7 @@ impl Parser {
 
     fn elif_else(&mut self) -> PResult<Vec<Stmt>> {
         if self.at_kw("elif") {
-            let start = self.advance().span;
+            let start = self.advance();
             let test = self.condition()?;
             let body = self.block("'elif' statement", start.line)?;
             let orelse = self.elif_else()?;
@@ -730,21 +731,21 @@ impl Parser {
             }]);
         }
         if self.at_kw("else") {
-            let start = self.advance().span;
+            let start = self.advance();
             return self.block("'else' statement", start.line);
         }
         Ok(Vec::new())
     }
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let test = self.condition()?;
         self.loop_depth += 1;
         let body = self.block("'while' statement", start.line);
         self.loop_depth -= 1;
         let body = body?;
         let orelse = if self.at_kw("else") {
-            let s = self.advance().span;
+            let s = self.advance();
             self.block("'else' statement", s.line)?
         } else {
             Vec::new()
@@ -756,7 +757,7 @@ impl Parser {
     }
 
     fn for_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let target = self.target_list()?;
         if !self.eat_kw("in") {
             return Err(self.invalid());
@@ -767,7 +768,7 @@ impl Parser {
         self.loop_depth -= 1;
         let body = body?;
         let orelse = if self.at_kw("else") {
-            let s = self.advance().span;
+            let s = self.advance();
             self.block("'else' statement", s.line)?
         } else {
             Vec::new()
@@ -812,7 +813,7 @@ impl Parser {
 
     fn target_atom(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
-            let s = self.advance().span;
+            let s = self.advance();
             let inner = self.bitor()?;
             return Ok(Expr {
                 span: s.to(inner.span),
@@ -823,7 +824,7 @@ impl Parser {
     }
 
     fn with_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let mut items = Vec::new();
         loop {
             let context_expr = self.test()?;
@@ -850,11 +851,11 @@ impl Parser {
     }
 
     fn try_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.advance().span;
+        let start = self.advance();
         let body = self.block("'try' statement", start.line)?;
         let mut handlers = Vec::new();
         while self.at_kw("except") {
-            let hs = self.advance().span;
+            let hs = self.advance();
             let mut typ = None;
             let mut name = None;
             if !self.at_op(":") && !matches!(self.peek(), Tok::Newline) {
@@ -879,13 +880,13 @@ impl Parser {
             });
         }
         let orelse = if !handlers.is_empty() && self.at_kw("else") {
-            let s = self.advance().span;
+            let s = self.advance();
             self.block("'else' statement", s.line)?
         } else {
             Vec::new()
         };
         let finalbody = if self.at_kw("finally") {
-            let s = self.advance().span;
+            let s = self.advance();
             self.block("'finally' statement", s.line)?
         } else {
             Vec::new()
@@ -919,7 +920,7 @@ impl Parser {
     }
 
     fn funcdef(&mut self, decorator_list: Vec<Expr>, start: Span) -> PResult<Stmt> {
-        let def_span = self.advance().span;
+        let def_span = self.advance();
         let (name, _) = self.name()?;
         self.expect_op("(")?;
         let args = self.parameters(")")?;
@@ -969,7 +970,7 @@ impl Parser {
                 break;
             }
             if self.at_op("*") {
-                let star = self.advance().span;
+                let star = self.advance();
                 if seen_star {
                     return Err(self.invalid());
                 }
@@ -1029,7 +1030,7 @@ impl Parser {
     }
 
     fn classdef(&mut self, decorator_list: Vec<Expr>, _start: Span) -> PResult<Stmt> {
-        let cs = self.advance().span;
+        let cs = self.advance();
         let (name, _) = self.name()?;
         let mut bases = Vec::new();
         let mut keywords = Vec::new();
@@ -1082,7 +1083,7 @@ impl Parser {
 
     fn star_expr(&mut self) -> PResult<Expr> {
         if self.at_op("*") {
-            let s = self.advance().span;
+            let s = self.advance();
             let inner = self.bitor()?;
             return Ok(Expr {
                 span: s.to(inner.span),
@@ -1095,13 +1096,13 @@ impl Parser {
     fn named_expr(&mut self) -> PResult<Expr> {
         if let Tok::Name(n) = self.peek().clone() {
             if matches!(self.peek_n(1), Tok::Op(":=")) && !is_keyword(&n) {
-                let s = self.advance().span;
+                let s = self.advance();
                 self.advance();
                 let value = self.test()?;
                 return Ok(Expr {
                     span: s.to(value.span),
                     kind: ExprKind::NamedExpr {
-                        target: Rc::from(n.as_str()),
+                        target: n.clone(),
                         value: Box::new(value),
                     },
                 });
@@ -1146,7 +1147,7 @@ impl Parser {
     }
 
     fn lambda(&mut self) -> PResult<Expr> {
-        let start = self.advance().span;
+        let start = self.advance();
         let args = self.parameters(":")?;
         self.expect_colon()?;
         let saved = (self.func_depth, self.loop_depth);
@@ -1210,7 +1211,7 @@ impl Parser {
 
     fn not_test(&mut self) -> PResult<Expr> {
         if self.at_kw("not") {
-            let s = self.advance().span;
+            let s = self.advance();
             self.enter()?;
             let operand = self.not_test();
             self.leave();
@@ -1234,16 +1235,16 @@ impl Parser {
             Tok::Op("<=") => Some((CmpOp::LtE, 1)),
             Tok::Op(">") => Some((CmpOp::Gt, 1)),
             Tok::Op(">=") => Some((CmpOp::GtE, 1)),
-            Tok::Name(n) if n == "in" => Some((CmpOp::In, 1)),
-            Tok::Name(n) if n == "is" => {
-                if matches!(self.peek_n(1), Tok::Name(m) if m == "not") {
+            Tok::Name(n) if &**n == "in" => Some((CmpOp::In, 1)),
+            Tok::Name(n) if &**n == "is" => {
+                if matches!(self.peek_n(1), Tok::Name(m) if &**m == "not") {
                     Some((CmpOp::IsNot, 2))
                 } else {
                     Some((CmpOp::Is, 1))
                 }
             }
-            Tok::Name(n) if n == "not" => {
-                if matches!(self.peek_n(1), Tok::Name(m) if m == "in") {
+            Tok::Name(n) if &**n == "not" => {
+                if matches!(self.peek_n(1), Tok::Name(m) if &**m == "in") {
                     Some((CmpOp::NotIn, 2))
                 } else {
                     None
@@ -1332,7 +1333,7 @@ impl Parser {
             _ => None,
         };
         if let Some(op) = op {
-            let s = self.advance().span;
+            let s = self.advance();
             self.enter()?;
             let operand = self.factor();
             self.leave();
@@ -1419,7 +1420,7 @@ impl Parser {
                 let value = self.test()?;
                 keywords.push(Keyword { arg: None, value });
             } else if self.at_op("*") {
-                let s = self.advance().span;
+                let s = self.advance();
                 let inner = self.test()?;
                 args.push(Expr {
                     span: s.to(inner.span),
@@ -1473,7 +1474,7 @@ impl Parser {
     /// Inside brackets, an expression directly followed by another is a missing comma.
     fn check_missing_comma(&self, start: Span) -> PResult<()> {
         let next_starts = match self.peek() {
-            Tok::Name(n) => !is_keyword(n) || matches!(n.as_str(), "None" | "True" | "False"),
+            Tok::Name(n) => !is_keyword(n) || matches!(n.as_ref(), "None" | "True" | "False"),
             Tok::Int(_) | Tok::Float(_) | Tok::Str { .. } => true,
             _ => false,
         };
@@ -1551,7 +1552,7 @@ impl Parser {
         };
         match t.tok {
             Tok::Name(n) => {
-                let e = match n.as_str() {
+                let e = match n.as_ref() {
                     "None" => c(Constant::None),
                     "True" => c(Constant::Bool(true)),
                     "False" => c(Constant::Bool(false)),
@@ -1567,7 +1568,7 @@ impl Parser {
                     }
                     _ if is_keyword(&n) => return Err(self.invalid()),
                     _ => Expr {
-                        kind: ExprKind::Name(Rc::from(n.as_str())),
+                        kind: ExprKind::Name(n.clone()),
                         span,
                     },
                 };
@@ -1614,7 +1615,7 @@ impl Parser {
             bytes,
         } = self.peek().clone()
         {
-            let span = self.advance().span;
+            let span = self.advance();
             any_bytes |= bytes;
             all_bytes &= bytes;
             match fstring {
@@ -1663,9 +1664,9 @@ impl Parser {
     }
 
     fn paren(&mut self) -> PResult<Expr> {
-        let start = self.advance().span;
+        let start = self.advance();
         if self.at_op(")") {
-            let end = self.advance().span;
+            let end = self.advance();
             return Ok(Expr {
                 kind: ExprKind::Tuple(Vec::new()),
                 span: start.to(end),
@@ -1704,7 +1705,7 @@ impl Parser {
     }
 
     fn list_display(&mut self) -> PResult<Expr> {
-        let start = self.advance().span;
+        let start = self.advance();
         let mut items = Vec::new();
         while !self.at_op("]") {
             let s = self.span();
@@ -1729,9 +1730,9 @@ impl Parser {
     }
 
     fn dict_display(&mut self) -> PResult<Expr> {
-        let start = self.advance().span;
+        let start = self.advance();
         if self.at_op("}") {
-            let end = self.advance().span;
+            let end = self.advance();
             return Ok(Expr {
                 kind: ExprKind::Dict {
                     keys: Vec::new(),
