@@ -209,15 +209,7 @@ impl Interp {
             };
             if mine {
                 if let Some(init) = self.class_lookup(c, "__init__") {
-                    let mut a = args;
-                    a.positional.insert(0, inst.clone());
-                    let r = self.call(&init, a)?;
-                    if !matches!(r, Value::None) {
-                        return Err(PyErr::type_error(format!(
-                            "__init__() should return None, not '{}'",
-                            r.type_name()
-                        )));
-                    }
+                    self.call_init(&init, &inst, args)?;
                 }
             }
             return Ok(inst);
@@ -236,15 +228,7 @@ impl Interp {
             id: std::cell::Cell::new(0),
         }));
         if let Some(init) = self.class_lookup(c, "__init__") {
-            let mut a = args;
-            a.positional.insert(0, inst.clone());
-            let r = self.call(&init, a)?;
-            if !matches!(r, Value::None) {
-                return Err(PyErr::type_error(format!(
-                    "__init__() should return None, not '{}'",
-                    r.type_name()
-                )));
-            }
+            self.call_init(&init, &inst, args)?;
         } else if let Some(native) = crate::builtins::find_native_base(c) {
             crate::builtins::torch::init_native_base(self, &native, &inst, args)?;
         } else if !args.positional.is_empty() || !args.kwargs.is_empty() {
@@ -254,6 +238,19 @@ impl Interp {
             )));
         }
         Ok(inst)
+    }
+
+    /// Calls `__init__` on a new instance; like CPython, it must return None.
+    fn call_init(&mut self, init: &Value, inst: &Value, mut args: Args) -> PyResult<()> {
+        args.positional.insert(0, inst.clone());
+        let r = self.call(init, args)?;
+        if !matches!(r, Value::None) {
+            return Err(PyErr::type_error(format!(
+                "__init__() should return None, not '{}'",
+                r.type_name()
+            )));
+        }
+        Ok(())
     }
 
     pub(crate) fn call_function(&mut self, func: &Rc<Function>, args: Args) -> PyResult<Value> {
