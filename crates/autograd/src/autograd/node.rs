@@ -398,13 +398,17 @@ pub enum Elem {
     Mish,
     /// `F.threshold(x, threshold, value)`.
     Threshold(f64, f64),
+    Exp2,
+    /// `torch.nan_to_num(x, nan, posinf, neginf)`; a NaN `posinf`/`neginf` is `None` (the
+    /// dtype's largest / lowest value).
+    NanToNum(f64, f64, f64),
 }
 
 impl Elem {
     /// The attribute the node saves its tensor under (`None`: it saves none).
     pub(crate) fn saved_name(self) -> Option<&'static str> {
         match self {
-            Elem::Tan | Elem::Expm1 | Elem::Rsqrt => Some("result"),
+            Elem::Tan | Elem::Expm1 | Elem::Rsqrt | Elem::Exp2 => Some("result"),
             Elem::Frac | Elem::Deg2Rad | Elem::Rad2Deg => None,
             _ => Some("self"),
         }
@@ -433,6 +437,8 @@ impl Elem {
             Elem::Hardsigmoid => "HardsigmoidBackward0",
             Elem::Mish => "MishBackward0",
             Elem::Threshold(..) => "ThresholdBackward0",
+            Elem::Exp2 => "Exp2Backward0",
+            Elem::NanToNum(..) => "NanToNumBackward0",
         }
     }
 }
@@ -444,6 +450,11 @@ pub enum Bin {
     Atan2,
     Fmod,
     Xlogy,
+    Fmin,
+    Fmax,
+    /// `torch.copysign`: a Python-number sign is `CopysignBackward1`.
+    Copysign,
+    Hypot,
 }
 
 /// The backward function of a node, carrying what it saved.
@@ -834,6 +845,17 @@ pub enum BackwardFn {
     Flip {
         dims: Vec<usize>,
     },
+    /// `torch.roll(x, shifts, dims)` (`RollBackward0`).
+    Roll {
+        shifts: Vec<i64>,
+        dims: Vec<i64>,
+    },
+    /// `F.soft_margin_loss` (`SoftMarginLossBackward0`).
+    SoftMargin {
+        this: SavedTensor,
+        target: SavedTensor,
+        reduction: Reduction,
+    },
     /// `remainder(self, other)`; `other` is None for a Python-number divisor.
     Remainder {
         this: Option<SavedTensor>,
@@ -1044,6 +1066,11 @@ impl BackwardFn {
                 (Bin::Xlogy, 2) => "XlogyBackward1",
                 (Bin::Xlogy, 1) => "XlogyBackward2",
                 (Bin::Xlogy, _) => "XlogyBackward0",
+                (Bin::Fmin, _) => "FminBackward0",
+                (Bin::Fmax, _) => "FmaxBackward0",
+                (Bin::Copysign, 1) => "CopysignBackward1",
+                (Bin::Copysign, _) => "CopysignBackward0",
+                (Bin::Hypot, _) => "HypotBackward0",
             },
             Nansum { .. } => "NansumBackward0",
             MedianAll { .. } => "MedianBackward0",
@@ -1087,6 +1114,8 @@ impl BackwardFn {
             EmbeddingDense { .. } => "EmbeddingDenseBackwardBackward0",
             PutAlong { .. } => "ScatterBackward0",
             Flip { .. } => "FlipBackward0",
+            Roll { .. } => "RollBackward0",
+            SoftMargin { .. } => "SoftMarginLossBackward0",
             Remainder { other: None, .. } => "RemainderBackward0",
             Remainder { .. } => "RemainderBackward1",
             NotImplemented { .. } => "NotImplemented",
@@ -1151,7 +1180,7 @@ impl BackwardFn {
                 if *inputs & 1 != 0 && !(*op == Bin::Fmod && *inputs == 1) {
                     v.push(("self", this));
                 }
-                if *inputs & 2 != 0 {
+                if *inputs & 2 != 0 && *op != Bin::Copysign {
                     v.push(("other", other));
                 }
             }
@@ -1246,7 +1275,8 @@ impl BackwardFn {
             }
             BinaryCrossEntropy { this, target, .. }
             | BinaryCrossEntropyWithLogits { this, target, .. }
-            | SmoothL1 { this, target, .. } => {
+            | SmoothL1 { this, target, .. }
+            | SoftMargin { this, target, .. } => {
                 v.push(("self", this));
                 v.push(("target", target));
             }
@@ -2083,6 +2113,21 @@ impl BackwardFn {
                 let d: Vec<isize> = dims.iter().map(|&x| x as isize).collect();
                 one(g.flip(&d))?
             }
+            Roll { shifts, dims } => {
+                let s: Vec<i64> = shifts.iter().rev().map(|&x| x.wrapping_neg()).collect();
+                let d: Vec<i64> = dims.iter().rev().copied().collect();
+                one(g.roll(&s, &d))?
+            }
+            SoftMargin {
+                this,
+                target,
+                reduction,
+            } => one(crate::ops::special::soft_margin_backward(
+                g,
+                &u(this)?,
+                &u(target)?,
+                *reduction,
+            ))?,
             Remainder { this, other } => {
                 let b = match (need(1), this, other) {
                     (true, Some(s), Some(o)) => {

@@ -263,6 +263,30 @@ impl Tensor {
         }))
     }
 
+    /// `F.soft_margin_loss(self, target, reduction)`: `log1p(exp(-target * self))`
+    /// (`SoftMarginLossBackward0`).
+    pub fn soft_margin_loss(&self, target: &Tensor, reduction: Reduction) -> Result<Tensor> {
+        if target.requires_grad() && crate::autograd::grad_mode::is_grad_enabled() {
+            return Err(TorchError::runtime("The function 'soft_margin_loss' is not differentiable with respect to argument 'target'. This input cannot have requires_grad True."));
+        }
+        if !self.dtype().is_floating_point() {
+            return Err(TorchError::runtime(format!(
+                "result type Float can't be cast to the desired output type {}",
+                self.dtype().scalar_name()
+            )));
+        }
+        let l = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            self.neg()?.mul(target)?.exp()?.log1p()?
+        };
+        let r = reduce(l.to_vec(), l.size(), l.dtype(), reduction);
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::SoftMargin {
+            this: SavedTensor::input(self),
+            target: SavedTensor::input(target),
+            reduction,
+        }))
+    }
+
     /// `F.l1_loss(self, target, reduction)`: `(self - target).abs()` reduced (composite in
     /// PyTorch, so `MeanBackward0` / `SumBackward0` / `AbsBackward0`).
     pub fn l1_loss(&self, target: &Tensor, reduction: Reduction) -> Result<Tensor> {
