@@ -1930,7 +1930,8 @@ impl BackwardFn {
                 let x = u(this)?;
                 let t = u(target)?;
                 let diff = x.sub(&t)?;
-                let small = diff.abs()?.lt_scalar(*param)?;
+                // a NaN difference takes the inner branch, as ATen's kernel: its gradient is NaN
+                let small = diff.abs()?.ge_scalar(*param)?.logical_not()?;
                 let inner = if *huber {
                     diff.clone()
                 } else {
@@ -2105,6 +2106,10 @@ impl BackwardFn {
                 padding_idx,
                 shape,
             } => one(g.embedding_double_backward(&u(indices)?, *padding_idx, shape))?,
+            // cumsum_backward: a single element's gradient passes through (keeps a -0)
+            Cumsum { dim } if g.numel() <= 1 || g.shape().get(*dim) == Some(&1) => {
+                one(Ok(g.clone()))?
+            }
             Cumsum { dim } => {
                 let d = [*dim as isize];
                 one(g.flip(&d)?.cumsum(*dim as isize)?.flip(&d))?

@@ -239,6 +239,14 @@ impl Tensor {
     ) -> Result<Tensor> {
         same_shape(self, target, "")?;
         let dt = self.dtype();
+        // ATen: (1 - target).mul_(input), then log_sigmoid(input)
+        if !target.dtype().is_floating_point() && dt.is_floating_point() {
+            return Err(TorchError::runtime(format!(
+                "result type Float can't be cast to the desired output type {}",
+                target.dtype().scalar_name()
+            )));
+        }
+        self.float_kernel("log_sigmoid_cpu")?;
         let vals: Vec<f64> = self
             .to_vec()
             .iter()
