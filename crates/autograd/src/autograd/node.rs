@@ -1600,10 +1600,12 @@ impl BackwardFn {
             // a bound (`x.clamp(0, 1)` at x = 0 or 1)
             Clamp { this, min, max } => {
                 let s = u(this)?;
-                let mut mask = s.gt_scalar(min.unwrap_or(f64::NEG_INFINITY))?;
-                if let Some(mx) = max {
-                    mask = mask.logical_and(&s.lt_scalar(*mx)?)?;
-                }
+                // no min: -inf passes (a max alone masks only what it clips, and NaN)
+                let mask = match (min, max) {
+                    (None, Some(mx)) => s.lt_scalar(*mx)?,
+                    (Some(mn), Some(mx)) => s.gt_scalar(*mn)?.logical_and(&s.lt_scalar(*mx)?)?,
+                    (mn, None) => s.gt_scalar(mn.unwrap_or(f64::NEG_INFINITY))?,
+                };
                 one(grad_where(&mask, g))?
             }
             Sum { sizes } => one(g.expand(sizes))?,
