@@ -447,6 +447,16 @@ fn finite_differences_every_backward() {
             true,
         ),
         (
+            "masked_fill_tensor",
+            |x| {
+                let m = x[0].gt_scalar(0.0)?;
+                x[0].masked_fill_tensor(&m, &x[1])
+            },
+            vec![r(&[2, 3]), r(&[])],
+            vec![true, true],
+            true,
+        ),
+        (
             "soft_margin_loss",
             |x| x[0].soft_margin_loss(&x[1], Reduction::Mean),
             vec![r(&[2, 3]), r(&[2, 3])],

@@ -967,8 +967,10 @@ pub enum BackwardFn {
     Where {
         cond: SavedTensor,
     },
+    /// `tensor_value`: the value is a 0-dim tensor, an input of the node (`MaskedFillBackward1`).
     MaskedFill {
         mask: SavedTensor,
+        tensor_value: bool,
     },
     Index {
         sizes: Vec<usize>,
@@ -1142,7 +1144,11 @@ impl BackwardFn {
             Fill => "FillBackward2",
             Copy => "CopyBackwards",
             Where { .. } => "WhereBackward0",
-            MaskedFill { .. } => "MaskedFillBackward0",
+            MaskedFill {
+                tensor_value: false,
+                ..
+            } => "MaskedFillBackward0",
+            MaskedFill { .. } => "MaskedFillBackward1",
             Index { .. } => "IndexBackward0",
             IndexBackward { .. } => "IndexPutBackward0",
         }
@@ -1318,7 +1324,7 @@ impl BackwardFn {
                 }
             }
             Where { cond } => v.push(("condition", cond)),
-            MaskedFill { mask } => v.push(("mask", mask)),
+            MaskedFill { mask, .. } => v.push(("mask", mask)),
             _ => {}
         }
         v
@@ -2372,7 +2378,21 @@ impl BackwardFn {
                 };
                 vec![a, b]
             }
-            MaskedFill { mask } => one(g.masked_fill(&u(mask)?, 0.0))?,
+            MaskedFill { mask, tensor_value } => {
+                let m = u(mask)?;
+                let a = if need(0) {
+                    Some(g.masked_fill(&m, 0.0)?)
+                } else {
+                    None
+                };
+                let b = if *tensor_value && need(1) {
+                    // masked_fill_backward
+                    Some(Tensor::where_(&m, g, &Tensor::wrapped(0.0.into()))?.sum()?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
             Index {
                 sizes,
                 dim,

@@ -1051,12 +1051,22 @@ fn tensor_methods_more(
                 "mask",
                 1,
             )?;
-            let val = f64_arg(&args.arg(1, "value").unwrap_or(Value::Int(0)), "value")?;
+            let val = args.arg(1, "value").unwrap_or(Value::Int(0));
+            let vt = tensor_of(&val);
+            let num = match vt {
+                Some(_) => 0.0,
+                None => f64_arg(&val, "value")?,
+            };
+            let f = |s: &Tensor| match &vt {
+                Some(vt) => s.masked_fill_tensor(&mask, vt),
+                None => s.masked_fill(&mask, num),
+            };
             if name == "masked_fill_" {
-                t.inplace_with(&[], &|s| s.masked_fill(&mask, val)).py()?;
+                let o: Vec<&Tensor> = vt.iter().collect();
+                t.inplace_with(&o, &f).py()?;
                 return Ok(Some(this.clone()));
             }
-            v(t.masked_fill(&mask, val))
+            v(f(t))
         }
         "where" => {
             let cond = tensor_arg(
