@@ -22,7 +22,7 @@ fn make(shape: &[usize], dt: u8, rg: bool) -> Option<Tensor> {
 
 fn apply(op: u8, a: &Tensor, b: &Tensor, i: i64, j: i64) -> Option<Tensor> {
     let d = i as isize;
-    let r = match op % 56 {
+    let r = match op % 60 {
         0 => a.add(b),
         1 => a.mul(b),
         2 => a.div(b),
@@ -95,6 +95,24 @@ fn apply(op: u8, a: &Tensor, b: &Tensor, i: i64, j: i64) -> Option<Tensor> {
         52 => a.cummax(d, j % 2 == 0).map(|r| r.0),
         53 => a.logcumsumexp(d),
         54 => a.binary_fn_(b, Bin::Fmod).map(|_| a.clone()),
+        55 => match j % 3 {
+            0 => a.roll(&[i], &[]),
+            1 => a.roll(&[i, j], &[i]),
+            _ => a.roll(&[i, j], &[i, j]),
+        },
+        56 => a.binary_fn(
+            b,
+            [Bin::Fmin, Bin::Fmax, Bin::Copysign, Bin::Hypot][(i % 4).unsigned_abs() as usize],
+        ),
+        57 => a.elementwise(if i % 2 == 0 {
+            Elem::Exp2
+        } else {
+            Elem::NanToNum(i as f64, j as f64, f64::NAN)
+        }),
+        58 => match i % 2 {
+            0 => a.soft_margin_loss(b, Reduction::Mean),
+            _ => a.masked_fill_tensor(b, a),
+        },
         _ => a.to_dtype(DType::Int64),
     };
     r.ok()
@@ -108,7 +126,7 @@ proptest! {
         sa in proptest::collection::vec(0usize..4, 0..4),
         sb in proptest::collection::vec(0usize..4, 0..4),
         dta in 0u8..5, dtb in 0u8..5, rg in any::<bool>(),
-        ops in proptest::collection::vec((0u8..56, -5i64..6, -5i64..6), 1..6),
+        ops in proptest::collection::vec((0u8..60, -5i64..6, -5i64..6), 1..6),
     ) {
         let (Some(a), Some(b)) = (make(&sa, dta, rg), make(&sb, dtb, false)) else { return Ok(()) };
         let mut cur = a.clone();

@@ -398,13 +398,17 @@ pub enum Elem {
     Mish,
     /// `F.threshold(x, threshold, value)`.
     Threshold(f64, f64),
+    Exp2,
+    /// `torch.nan_to_num(x, nan, posinf, neginf)`; a NaN `posinf`/`neginf` is `None` (the
+    /// dtype's largest / lowest value).
+    NanToNum(f64, f64, f64),
 }
 
 impl Elem {
     /// The attribute the node saves its tensor under (`None`: it saves none).
     pub(crate) fn saved_name(self) -> Option<&'static str> {
         match self {
-            Elem::Tan | Elem::Expm1 | Elem::Rsqrt => Some("result"),
+            Elem::Tan | Elem::Expm1 | Elem::Rsqrt | Elem::Exp2 => Some("result"),
             Elem::Frac | Elem::Deg2Rad | Elem::Rad2Deg => None,
             _ => Some("self"),
         }
@@ -433,6 +437,8 @@ impl Elem {
             Elem::Hardsigmoid => "HardsigmoidBackward0",
             Elem::Mish => "MishBackward0",
             Elem::Threshold(..) => "ThresholdBackward0",
+            Elem::Exp2 => "Exp2Backward0",
+            Elem::NanToNum(..) => "NanToNumBackward0",
         }
     }
 }
@@ -444,6 +450,11 @@ pub enum Bin {
     Atan2,
     Fmod,
     Xlogy,
+    Fmin,
+    Fmax,
+    /// `torch.copysign`: a Python-number sign is `CopysignBackward1`.
+    Copysign,
+    Hypot,
 }
 
 /// The backward function of a node, carrying what it saved.
@@ -834,6 +845,17 @@ pub enum BackwardFn {
     Flip {
         dims: Vec<usize>,
     },
+    /// `torch.roll(x, shifts, dims)` (`RollBackward0`).
+    Roll {
+        shifts: Vec<i64>,
+        dims: Vec<i64>,
+    },
+    /// `F.soft_margin_loss` (`SoftMarginLossBackward0`).
+    SoftMargin {
+        this: SavedTensor,
+        target: SavedTensor,
+        reduction: Reduction,
+    },
     /// `remainder(self, other)`; `other` is None for a Python-number divisor.
     Remainder {
         this: Option<SavedTensor>,
@@ -945,8 +967,10 @@ pub enum BackwardFn {
     Where {
         cond: SavedTensor,
     },
+    /// `tensor_value`: the value is a 0-dim tensor, an input of the node (`MaskedFillBackward1`).
     MaskedFill {
         mask: SavedTensor,
+        tensor_value: bool,
     },
     Index {
         sizes: Vec<usize>,
@@ -1044,6 +1068,11 @@ impl BackwardFn {
                 (Bin::Xlogy, 2) => "XlogyBackward1",
                 (Bin::Xlogy, 1) => "XlogyBackward2",
                 (Bin::Xlogy, _) => "XlogyBackward0",
+                (Bin::Fmin, _) => "FminBackward0",
+                (Bin::Fmax, _) => "FmaxBackward0",
+                (Bin::Copysign, 1) => "CopysignBackward1",
+                (Bin::Copysign, _) => "CopysignBackward0",
+                (Bin::Hypot, _) => "HypotBackward0",
             },
             Nansum { .. } => "NansumBackward0",
             MedianAll { .. } => "MedianBackward0",
@@ -1087,6 +1116,8 @@ impl BackwardFn {
             EmbeddingDense { .. } => "EmbeddingDenseBackwardBackward0",
             PutAlong { .. } => "ScatterBackward0",
             Flip { .. } => "FlipBackward0",
+            Roll { .. } => "RollBackward0",
+            SoftMargin { .. } => "SoftMarginLossBackward0",
             Remainder { other: None, .. } => "RemainderBackward0",
             Remainder { .. } => "RemainderBackward1",
             NotImplemented { .. } => "NotImplemented",
@@ -1113,7 +1144,11 @@ impl BackwardFn {
             Fill => "FillBackward2",
             Copy => "CopyBackwards",
             Where { .. } => "WhereBackward0",
-            MaskedFill { .. } => "MaskedFillBackward0",
+            MaskedFill {
+                tensor_value: false,
+                ..
+            } => "MaskedFillBackward0",
+            MaskedFill { .. } => "MaskedFillBackward1",
             Index { .. } => "IndexBackward0",
             IndexBackward { .. } => "IndexPutBackward0",
         }
@@ -1151,7 +1186,7 @@ impl BackwardFn {
                 if *inputs & 1 != 0 && !(*op == Bin::Fmod && *inputs == 1) {
                     v.push(("self", this));
                 }
-                if *inputs & 2 != 0 {
+                if *inputs & 2 != 0 && *op != Bin::Copysign {
                     v.push(("other", other));
                 }
             }
@@ -1246,7 +1281,8 @@ impl BackwardFn {
             }
             BinaryCrossEntropy { this, target, .. }
             | BinaryCrossEntropyWithLogits { this, target, .. }
-            | SmoothL1 { this, target, .. } => {
+            | SmoothL1 { this, target, .. }
+            | SoftMargin { this, target, .. } => {
                 v.push(("self", this));
                 v.push(("target", target));
             }
@@ -1288,7 +1324,7 @@ impl BackwardFn {
                 }
             }
             Where { cond } => v.push(("condition", cond)),
-            MaskedFill { mask } => v.push(("mask", mask)),
+            MaskedFill { mask, .. } => v.push(("mask", mask)),
             _ => {}
         }
         v
@@ -1570,10 +1606,12 @@ impl BackwardFn {
             // a bound (`x.clamp(0, 1)` at x = 0 or 1)
             Clamp { this, min, max } => {
                 let s = u(this)?;
-                let mut mask = s.gt_scalar(min.unwrap_or(f64::NEG_INFINITY))?;
-                if let Some(mx) = max {
-                    mask = mask.logical_and(&s.lt_scalar(*mx)?)?;
-                }
+                // no min: -inf passes (a max alone masks only what it clips, and NaN)
+                let mask = match (min, max) {
+                    (None, Some(mx)) => s.lt_scalar(*mx)?,
+                    (Some(mn), Some(mx)) => s.gt_scalar(*mn)?.logical_and(&s.lt_scalar(*mx)?)?,
+                    (mn, None) => s.gt_scalar(mn.unwrap_or(f64::NEG_INFINITY))?,
+                };
                 one(grad_where(&mask, g))?
             }
             Sum { sizes } => one(g.expand(sizes))?,
@@ -1900,7 +1938,8 @@ impl BackwardFn {
                 let x = u(this)?;
                 let t = u(target)?;
                 let diff = x.sub(&t)?;
-                let small = diff.abs()?.lt_scalar(*param)?;
+                // a NaN difference takes the inner branch, as ATen's kernel: its gradient is NaN
+                let small = diff.abs()?.ge_scalar(*param)?.logical_not()?;
                 let inner = if *huber {
                     diff.clone()
                 } else {
@@ -2075,6 +2114,10 @@ impl BackwardFn {
                 padding_idx,
                 shape,
             } => one(g.embedding_double_backward(&u(indices)?, *padding_idx, shape))?,
+            // cumsum_backward: a single element's gradient passes through (keeps a -0)
+            Cumsum { dim } if g.numel() <= 1 || g.shape().get(*dim) == Some(&1) => {
+                one(Ok(g.clone()))?
+            }
             Cumsum { dim } => {
                 let d = [*dim as isize];
                 one(g.flip(&d)?.cumsum(*dim as isize)?.flip(&d))?
@@ -2083,6 +2126,21 @@ impl BackwardFn {
                 let d: Vec<isize> = dims.iter().map(|&x| x as isize).collect();
                 one(g.flip(&d))?
             }
+            Roll { shifts, dims } => {
+                let s: Vec<i64> = shifts.iter().rev().map(|&x| x.wrapping_neg()).collect();
+                let d: Vec<i64> = dims.iter().rev().copied().collect();
+                one(g.roll(&s, &d))?
+            }
+            SoftMargin {
+                this,
+                target,
+                reduction,
+            } => one(crate::ops::special::soft_margin_backward(
+                g,
+                &u(this)?,
+                &u(target)?,
+                *reduction,
+            ))?,
             Remainder { this, other } => {
                 let b = match (need(1), this, other) {
                     (true, Some(s), Some(o)) => {
@@ -2320,7 +2378,21 @@ impl BackwardFn {
                 };
                 vec![a, b]
             }
-            MaskedFill { mask } => one(g.masked_fill(&u(mask)?, 0.0))?,
+            MaskedFill { mask, tensor_value } => {
+                let m = u(mask)?;
+                let a = if need(0) {
+                    Some(g.masked_fill(&m, 0.0)?)
+                } else {
+                    None
+                };
+                let b = if *tensor_value && need(1) {
+                    // masked_fill_backward
+                    Some(Tensor::where_(&m, g, &Tensor::wrapped(0.0.into()))?.sum()?)
+                } else {
+                    None
+                };
+                vec![a, b]
+            }
             Index {
                 sizes,
                 dim,

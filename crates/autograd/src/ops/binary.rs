@@ -453,6 +453,30 @@ impl Tensor {
         let maskd = mask.detach();
         Ok(Tensor::record(r, &[self], |_| BackwardFn::MaskedFill {
             mask: SavedTensor::input(&maskd),
+            tensor_value: false,
+        }))
+    }
+
+    /// `self.masked_fill(mask, value)` with a 0-dim tensor value (`MaskedFillBackward1`, the
+    /// value's gradient is the sum of the gradient where the mask is set).
+    pub fn masked_fill_tensor(&self, mask: &Tensor, value: &Tensor) -> Result<Tensor> {
+        if value.dim() != 0 {
+            return Err(TorchError::runtime(format!(
+                "masked_fill_ only supports a 0-dimensional value tensor, but got tensor with {} dimension(s).",
+                value.dim()
+            )));
+        }
+        let r = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            self.masked_fill(mask, value.to_vec().first().copied().unwrap_or(0.0))?
+        };
+        let r = Tensor::new_raw(r.to_vec(), r.size(), r.dtype());
+        let maskd = mask.detach();
+        Ok(Tensor::record(r, &[self, value], |_| {
+            BackwardFn::MaskedFill {
+                mask: SavedTensor::input(&maskd),
+                tensor_value: true,
+            }
         }))
     }
 }

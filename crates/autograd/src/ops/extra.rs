@@ -178,14 +178,15 @@ impl Tensor {
         }))
     }
 
-    /// `self % other` with Python's sign rule (`RemainderBackward0`).
+    /// `self % other` with Python's sign rule (`RemainderBackward0`): ATen's `fmod`, plus
+    /// the divisor when the signs differ (a zero keeps the dividend's sign: `-2. % 2` is -0).
     pub fn remainder(&self, other: &Tensor) -> Result<Tensor> {
         let dt = promote(self, other);
         if !dt.is_floating_point() && other.to_vec().contains(&0.0) {
             return Err(TorchError::runtime("ZeroDivisionError"));
         }
         let r = zip_map_dyn(self, other, dt, dt, &|x, y| {
-            let m = x - (x / y).floor() * y;
+            let m = x % y;
             if m != 0.0 && (m < 0.0) != (y < 0.0) {
                 m + y
             } else {

@@ -149,6 +149,12 @@ impl Tensor {
                 target.shape().first().copied().unwrap_or(0)
             )));
         }
+        if !self.dtype().is_floating_point() {
+            return Err(TorchError::not_implemented(format!(
+                "\"nll_loss_out_frame\" not implemented for '{}'",
+                self.dtype().scalar_name()
+            )));
+        }
         let x = self.to_vec();
         let mut losses = Vec::with_capacity(n);
         let mut count = 0usize;

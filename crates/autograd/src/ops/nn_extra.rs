@@ -239,6 +239,14 @@ impl Tensor {
     ) -> Result<Tensor> {
         same_shape(self, target, "")?;
         let dt = self.dtype();
+        // ATen: (1 - target).mul_(input), then log_sigmoid(input)
+        if !target.dtype().is_floating_point() && dt.is_floating_point() {
+            return Err(TorchError::runtime(format!(
+                "result type Float can't be cast to the desired output type {}",
+                target.dtype().scalar_name()
+            )));
+        }
+        self.float_kernel("log_sigmoid_cpu")?;
         let vals: Vec<f64> = self
             .to_vec()
             .iter()
@@ -260,6 +268,30 @@ impl Tensor {
                 target: SavedTensor::input(target),
                 reduction,
             }
+        }))
+    }
+
+    /// `F.soft_margin_loss(self, target, reduction)`: `log1p(exp(-target * self))`
+    /// (`SoftMarginLossBackward0`).
+    pub fn soft_margin_loss(&self, target: &Tensor, reduction: Reduction) -> Result<Tensor> {
+        if target.requires_grad() && crate::autograd::grad_mode::is_grad_enabled() {
+            return Err(TorchError::runtime("The function 'soft_margin_loss' is not differentiable with respect to argument 'target'. This input cannot have requires_grad True."));
+        }
+        if !self.dtype().is_floating_point() {
+            return Err(TorchError::runtime(format!(
+                "result type Float can't be cast to the desired output type {}",
+                self.dtype().scalar_name()
+            )));
+        }
+        let l = {
+            let _g = crate::autograd::grad_mode::no_grad();
+            self.neg()?.mul(target)?.exp()?.log1p()?
+        };
+        let r = reduce(l.to_vec(), l.size(), l.dtype(), reduction);
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::SoftMargin {
+            this: SavedTensor::input(self),
+            target: SavedTensor::input(target),
+            reduction,
         }))
     }
 

@@ -70,6 +70,27 @@ pub(crate) fn elem_forward(op: Elem, dt: DType) -> Option<Box<dyn Fn(f64) -> f64
         Elem::Hardsigmoid => Box::new(move |x| c(c(x + 3.0).clamp(0.0, 6.0) / 6.0)),
         Elem::Mish => Box::new(move |x| c(x * c(c(c(x.exp()).ln_1p()).tanh()))),
         Elem::Threshold(th, value) => Box::new(move |x| if x <= c(th) { c(value) } else { x }),
+        Elem::Exp2 => Box::new(f64::exp2),
+        Elem::NanToNum(nan, pos, neg) => {
+            let (hi, lo) = match dt {
+                DType::Float32 => (f64::from(f32::MAX), f64::from(f32::MIN)),
+                _ => (f64::MAX, f64::MIN),
+            };
+            let pos = if pos.is_nan() { hi } else { c(pos) };
+            let neg = if neg.is_nan() { lo } else { c(neg) };
+            let nan = c(nan);
+            Box::new(move |x: f64| {
+                if x.is_nan() {
+                    nan
+                } else if x == f64::INFINITY {
+                    pos
+                } else if x == f64::NEG_INFINITY {
+                    neg
+                } else {
+                    x
+                }
+            })
+        }
         _ => return None,
     })
 }
@@ -160,6 +181,13 @@ pub(crate) fn elem_backward(
             g.mul(&d)?
         }
         Elem::Threshold(th, _) => Tensor::where_(&x.le_scalar(th)?, &zero, g)?,
+        // x is the result
+        Elem::Exp2 => g.mul(x)?.mul_scalar(std::f64::consts::LN_2)?,
+        Elem::NanToNum(..) => {
+            let v = x.to_vec();
+            let v = v.iter().map(|v| f64::from(u8::from(v.is_finite())));
+            g.mul(&Tensor::new_raw(v.collect(), x.size(), DType::Bool))?
+        }
         _ => return Ok(None),
     }))
 }
@@ -172,7 +200,13 @@ impl Tensor {
     /// either side is not an input of the node.
     pub fn binary_fn(&self, other: &Tensor, op: Bin) -> Result<Tensor> {
         let mut dt = promote(self, other);
-        if op != Bin::Fmod && !dt.is_floating_point() {
+        if op == Bin::Hypot && !dt.is_floating_point() {
+            return Err(TorchError::not_implemented(format!(
+                "\"hypot_cpu\" not implemented for '{}'",
+                dt.scalar_name()
+            )));
+        }
+        if !matches!(op, Bin::Fmod | Bin::Fmin | Bin::Fmax) && !dt.is_floating_point() {
             dt = DType::Float32;
         }
         if op == Bin::Fmod && dt == DType::Bool {
@@ -196,6 +230,10 @@ impl Tensor {
                     x * dt.cast(y.ln())
                 }
             },
+            Bin::Fmin => &|x: f64, y: f64| if y.is_nan() || x < y { x } else { y.min(x) },
+            Bin::Fmax => &|x: f64, y: f64| if y.is_nan() || x > y { x } else { y.max(x) },
+            Bin::Copysign => &f64::copysign,
+            Bin::Hypot => &f64::hypot,
         };
         let r = zip_map_dyn(self, other, dt, dt, f)?;
         let inputs =
@@ -480,6 +518,17 @@ pub(crate) fn binary_backward(
                 let m = s.eq_scalar(0i64)?.logical_and(&o.le_scalar(0i64)?)?;
                 Tensor::where_(&m, &scalar(0.0), &g.binary_fn(o, Bin::Xlogy)?)?
             }
+            Bin::Fmin | Bin::Fmax => {
+                let keep = if op == Bin::Fmin { s.le(o)? } else { s.ge(o)? };
+                let drop = keep.logical_or(&o.isnan()?)?.logical_not()?;
+                fmin_split(g, s, o)?.masked_fill(&drop, 0.0)?
+            }
+            Bin::Copysign => {
+                // copysign_tensor_self_backward; the result is recomputed from both operands
+                let r = s.binary_fn(o, Bin::Copysign)?;
+                g.mul(&r.div(s)?.masked_fill(&s.eq_scalar(0i64)?, 0.0)?)?
+            }
+            Bin::Hypot => g.mul(s)?.div(&s.binary_fn(o, Bin::Hypot)?)?,
         })
     };
     let b = if !need_other {
@@ -495,9 +544,39 @@ pub(crate) fn binary_backward(
                 g.neg()?.mul(&q)?
             }
             Bin::Xlogy => g.mul(s)?.div(o)?,
+            Bin::Fmin | Bin::Fmax => {
+                let lose = if op == Bin::Fmin { s.lt(o)? } else { s.gt(o)? };
+                fmin_split(g, s, o)?.masked_fill(&lose.logical_or(&o.isnan()?)?, 0.0)?
+            }
+            Bin::Copysign => o.zeros_like()?,
+            Bin::Hypot => g.mul(o)?.div(&s.binary_fn(o, Bin::Hypot)?)?,
         })
     };
     Ok([a, b])
+}
+
+/// `at::where(self == other, grad / 2, grad)`: fmin/fmax split ties.
+fn fmin_split(g: &Tensor, s: &Tensor, o: &Tensor) -> Result<Tensor> {
+    Tensor::where_(&s.eq(o)?, &g.div_scalar(2.0)?, g)
+}
+
+/// `soft_margin_loss_backward`: `-norm * target * z / (1 + z) * grad`, `z = exp(-target * x)`.
+pub(crate) fn soft_margin_backward(
+    g: &Tensor,
+    x: &Tensor,
+    t: &Tensor,
+    reduction: crate::autograd::node::Reduction,
+) -> Result<Tensor> {
+    let norm = if reduction == crate::autograd::node::Reduction::Mean {
+        1.0 / x.numel().max(1) as f64
+    } else {
+        1.0
+    };
+    let z = x.neg()?.mul(t)?.exp()?;
+    t.mul(&z)?
+        .mul_scalar(-norm)?
+        .div(&z.add_scalar(1i64)?)?
+        .mul(g)
 }
 
 /// `1 / (self^2 + other^2)`, 0 where that sum is 0 (atan2's gradient at the origin is 0).
@@ -534,4 +613,58 @@ pub(crate) fn logcumsumexp_backward(
     let out_pos = reverse(&pos.sub(result)?)?.add(x)?.exp()?;
     let out_neg = reverse(&neg.sub(result)?)?.add(x)?.exp()?;
     out_pos.sub(&out_neg)
+}
+
+impl Tensor {
+    /// `torch.roll(x, shifts, dims)` (`RollBackward0`); no dims rolls the flattened tensor.
+    pub fn roll(&self, shifts: &[i64], dims: &[i64]) -> Result<Tensor> {
+        if shifts.is_empty() {
+            return Err(TorchError::runtime("`shifts` required"));
+        }
+        if shifts.len() != dims.len() && !(dims.is_empty() && shifts.len() == 1) {
+            return Err(TorchError::runtime(format!(
+                "shifts and dimensions must align. shifts: {}, dims:{}",
+                shifts.len(),
+                dims.len()
+            )));
+        }
+        let shape = self.size();
+        // the total shift of each dimension; no dims: one dimension of all elements
+        let (sizes, mut by) = if dims.is_empty() {
+            (vec![self.numel()], vec![shifts[0]])
+        } else {
+            if self.dim() == 0 {
+                return Err(TorchError::index(format!(
+                    "Dimension specified as {} but tensor has no dimensions",
+                    dims[0]
+                )));
+            }
+            let mut by = vec![0i64; shape.len()];
+            for (&s, &d) in shifts.iter().zip(dims) {
+                let d = wrap_dim(d as isize, self.dim())?;
+                by[d] = by[d].wrapping_add(s);
+            }
+            (shape.clone(), by)
+        };
+        for (b, &n) in by.iter_mut().zip(&sizes) {
+            *b = if n == 0 { 0 } else { b.rem_euclid(n as i64) };
+        }
+        let v = self.to_vec();
+        let mut out = vec![0.0; v.len()];
+        let strides = crate::storage::contiguous_strides(&sizes);
+        for (i, slot) in out.iter_mut().enumerate() {
+            let (mut src, mut rem) = (0, i);
+            for ((&st, &n), &b) in strides.iter().zip(&sizes).zip(&by) {
+                let c = rem / st.max(1);
+                rem %= st.max(1);
+                src += (c + n - b as usize) % n.max(1) * st;
+            }
+            *slot = v.get(src).copied().unwrap_or(0.0);
+        }
+        let r = Tensor::new_raw(out, shape, self.dtype());
+        Ok(Tensor::record(r, &[self], |_| BackwardFn::Roll {
+            shifts: shifts.to_vec(),
+            dims: dims.to_vec(),
+        }))
+    }
 }

@@ -205,7 +205,7 @@ impl Tensor {
                 dt.scalar_name()
             )));
         }
-        let float_out = !matches!(op, Elem::Threshold(..));
+        let float_out = !matches!(op, Elem::Threshold(..) | Elem::NanToNum(..));
         let out_dt = if float_out && !dt.is_floating_point() {
             DType::Float32
         } else {

@@ -22,6 +22,7 @@ pub(crate) const FUNCTIONAL_FNS: &[(&str, F)] = &[
     ("l1_loss", f_l1_loss),
     ("smooth_l1_loss", f_smooth_l1_loss),
     ("huber_loss", f_huber_loss),
+    ("soft_margin_loss", f_soft_margin_loss),
     ("binary_cross_entropy", f_bce),
     ("binary_cross_entropy_with_logits", f_bce_logits),
     ("gelu", f_gelu),
@@ -175,6 +176,11 @@ pub(crate) fn f_smooth_l1_loss(interp: &mut Interp, mut args: Args) -> PyResult<
     let (i, t, r) = loss_args(&mut args, "smooth_l1_loss")?;
     warn_if_broadcast(interp, &i, &t);
     Ok(wrap(i.smooth_l1_loss(&t, r, beta).py()?))
+}
+
+pub(crate) fn f_soft_margin_loss(_: &mut Interp, mut args: Args) -> PyResult<Value> {
+    let (i, t, r) = loss_args(&mut args, "soft_margin_loss")?;
+    Ok(wrap(i.soft_margin_loss(&t, r).py()?))
 }
 
 pub(crate) fn f_huber_loss(interp: &mut Interp, mut args: Args) -> PyResult<Value> {

@@ -881,6 +881,12 @@ def __build_torch(torch, F, Parameter):
         def forward(self, input, target):
             return F.smooth_l1_loss(input, target, reduction=self.reduction, beta=self.beta)
 
+    class SoftMarginLoss(_Loss):
+        __module__ = 'torch.nn.modules.loss'
+
+        def forward(self, input, target):
+            return F.soft_margin_loss(input, target, reduction=self.reduction)
+
     class HuberLoss(_Loss):
         __module__ = 'torch.nn.modules.loss'
 
@@ -1096,7 +1102,7 @@ def __build_torch(torch, F, Parameter):
         'nn.GELU': GELU, 'nn.SiLU': SiLU, 'nn.ELU': ELU, 'nn.Softplus': Softplus,
         'nn.LeakyReLU': LeakyReLU, 'nn.L1Loss': L1Loss, 'nn.BCELoss': BCELoss,
         'nn.BCEWithLogitsLoss': BCEWithLogitsLoss, 'nn.SmoothL1Loss': SmoothL1Loss,
-        'nn.HuberLoss': HuberLoss, 'nn.ModuleList': ModuleList, 'nn.Dropout': Dropout,
+        'nn.HuberLoss': HuberLoss, 'nn.SoftMarginLoss': SoftMarginLoss, 'nn.ModuleList': ModuleList, 'nn.Dropout': Dropout,
         'F.dropout': dropout, 'F.normalize': normalize, 'F.relu6': relu6, 'nn.Hardtanh': Hardtanh, 'nn.ReLU6': ReLU6, 'outer': outer, 'ger': outer,
         'F.celu': celu, 'F.selu': selu, 'F.logsigmoid': logsigmoid, 'F.hardswish': hardswish,
         'F.hardsigmoid': hardsigmoid, 'F.mish': mish, 'F.threshold': _threshold, 'F.softsign': softsign,

@@ -265,6 +265,31 @@ fn tensor_methods_core(
                 .ok_or_else(|| PyErr::type_error("pow_(): argument 'exponent' must be Number"))?;
             unit(t.pow_scalar_(s))
         }
+        "clamp_min_" | "clamp_max_" => {
+            let b = p0.unwrap_or(Value::Int(0));
+            let bound = f64_arg(&b, &name[6..9])?;
+            let min = name == "clamp_min_";
+            if matches!(b, Value::Float(_)) && !t.dtype().is_floating_point() {
+                // ATen's clamp checks with C++'s type names
+                let c = match t.dtype() {
+                    DType::Int64 => "long int",
+                    DType::Int32 => "int",
+                    DType::Int16 => "short int",
+                    _ => "bool",
+                };
+                return Err(PyErr::new(
+                    "RuntimeError",
+                    format!("result type Float can't be cast to the desired output type {c}"),
+                ));
+            }
+            unit(t.inplace_with(&[], &|s| {
+                if min {
+                    s.clamp_min(bound)
+                } else {
+                    s.clamp_max(bound)
+                }
+            }))
+        }
         "clamp_min" | "clamp_max" => {
             let b = p0.unwrap_or(Value::Int(0));
             let bound = f64_arg(&b, &name[6..])?;
@@ -385,17 +410,23 @@ fn tensor_methods_math(
     let v = |r: autograd::Result<Tensor>| -> PyResult<Value> { r.py().map(wrap) };
     let r = match name {
         "atan2" | "arctan2" | "fmod" | "xlogy" | "_rxlogy" | "atan2_" | "arctan2_" | "fmod_"
-        | "xlogy_" => {
+        | "xlogy_" | "fmin" | "fmax" | "copysign" | "hypot" | "copysign_" | "hypot_" => {
             let base = name.trim_end_matches('_');
             let op = match base {
                 "fmod" => Bin::Fmod,
                 "xlogy" | "_rxlogy" => Bin::Xlogy,
+                "fmin" => Bin::Fmin,
+                "fmax" => Bin::Fmax,
+                "copysign" => Bin::Copysign,
+                "hypot" => Bin::Hypot,
                 _ => Bin::Atan2,
             };
             let o = args.arg(0, "other").unwrap_or(Value::None);
             let o = match (tensor_of(&o), scalar_of(&o)) {
                 (Some(o), _) => o,
-                (None, Some(s)) if op != Bin::Atan2 => Tensor::wrapped(s),
+                (None, Some(s)) if matches!(op, Bin::Fmod | Bin::Xlogy | Bin::Copysign) => {
+                    Tensor::wrapped(s)
+                }
                 _ => {
                     return Err(PyErr::type_error(format!(
                         "{name}(): argument 'other' (position 1) must be Tensor, not {}",
@@ -678,6 +709,33 @@ fn tensor_methods_math(
             let dims = int_list(interp, &args.positional, "flip")?;
             v(t.flip(&dims))
         }
+        "roll" => {
+            let s = args
+                .arg(0, "shifts")
+                .unwrap_or_else(|| Value::tuple(vec![]));
+            let shifts = shape_args(interp, &[s], "roll")?;
+            let dims = match args.arg(1, "dims") {
+                Some(d) => shape_args(interp, &[d], "roll")?,
+                None => vec![],
+            };
+            v(t.roll(&shifts, &dims))
+        }
+        "nan_to_num" | "nan_to_num_" => {
+            let mut f = |i: usize, what: &str, none: f64| match args.arg(i, what) {
+                None | Some(Value::None) => Ok(none),
+                Some(x) => f64_arg(&x, what),
+            };
+            let op = Elem::NanToNum(
+                f(0, "nan", 0.0)?,
+                f(1, "posinf", f64::NAN)?,
+                f(2, "neginf", f64::NAN)?,
+            );
+            if name == "nan_to_num" {
+                v(t.elementwise(op))
+            } else {
+                unit(t.elementwise_(op))
+            }
+        }
         "floor_divide" | "remainder" => {
             let other = args.arg(0, "other").unwrap_or(Value::None);
             let op = if name == "floor_divide" {
@@ -782,6 +840,7 @@ fn unary_op(name: &str) -> Option<fn(&Tensor) -> autograd::Result<Tensor>> {
         "deg2rad" => |t| t.elementwise(Elem::Deg2Rad),
         "rad2deg" => |t| t.elementwise(Elem::Rad2Deg),
         "sinc" => |t| t.elementwise(Elem::Sinc),
+        "exp2" => |t| t.elementwise(Elem::Exp2),
         "isnan" => Tensor::isnan,
         "floor" => Tensor::floor,
         "ceil" => Tensor::ceil,
@@ -985,15 +1044,29 @@ fn tensor_methods_more(
                 t.log_softmax(d)
             })
         }
-        "masked_fill" => {
+        "masked_fill" | "masked_fill_" => {
             let mask = tensor_arg(
                 &args.arg(0, "mask").unwrap_or(Value::None),
-                "masked_fill",
+                name,
                 "mask",
                 1,
             )?;
-            let val = f64_arg(&args.arg(1, "value").unwrap_or(Value::Int(0)), "value")?;
-            v(t.masked_fill(&mask, val))
+            let val = args.arg(1, "value").unwrap_or(Value::Int(0));
+            let vt = tensor_of(&val);
+            let num = match vt {
+                Some(_) => 0.0,
+                None => f64_arg(&val, "value")?,
+            };
+            let f = |s: &Tensor| match &vt {
+                Some(vt) => s.masked_fill_tensor(&mask, vt),
+                None => s.masked_fill(&mask, num),
+            };
+            if name == "masked_fill_" {
+                let o: Vec<&Tensor> = vt.iter().collect();
+                t.inplace_with(&o, &f).py()?;
+                return Ok(Some(this.clone()));
+            }
+            v(f(t))
         }
         "where" => {
             let cond = tensor_arg(

@@ -562,6 +562,15 @@ pub(crate) const TORCH_METHOD_FNS: &[&str] = &[
     "rad2deg",
     "sinc",
     "isnan",
+    "roll",
+    "nan_to_num",
+    "nan_to_num_",
+    "exp2",
+    "exp2_",
+    "fmin",
+    "fmax",
+    "copysign",
+    "hypot",
 ];
 
 pub(crate) fn torch_attr_fallback(name: &str) -> Option<Value> {

@@ -1,0 +1,18 @@
+import torch
+x = torch.tensor([1.5, -2.0, 0.5, 3.0], requires_grad=True)
+m = torch.tensor([True, False, True, False])
+v = torch.tensor(2.0, requires_grad=True)
+r = x.masked_fill(m, v)
+print(r, r.grad_fn, r.grad_fn.next_functions)
+(r * torch.tensor([1., 2., 3., 4.])).sum().backward()
+print(x.grad, v.grad)
+print(x.detach().masked_fill(m, torch.tensor(5)))
+r = x.masked_fill(m, torch.tensor(7.0)); print(r.grad_fn, r.grad_fn.next_functions)
+x2 = torch.ones(2, 3, requires_grad=True)
+w = torch.tensor(0.5, dtype=torch.float64, requires_grad=True)
+r = x2.masked_fill(torch.tensor([True, False, True]), w); r.sum().backward(); print(r, x2.grad, w.grad)
+z = x * 1
+z.masked_fill_(m, v); print(z, z.grad_fn); z.sum().backward(); print(v.grad)
+try: x.masked_fill(m, torch.tensor([1.0]))
+except RuntimeError as e: print(e)
+x.masked_fill(torch.tensor([True]), torch.ones(2))
