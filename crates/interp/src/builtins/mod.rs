@@ -279,6 +279,8 @@ pub(crate) fn load_module(interp: &mut Interp, name: &str) -> PyResult<Option<Va
         "copy" => python_module(interp, 4, "copy", COPY).map(Some),
         "operator" => python_module(interp, 5, "operator", OPERATOR).map(Some),
         "torch.utils" | "torch.utils.data" => torch_data(interp, name),
+        // torch.einsum's implementation, which the prelude's `einsum` imports on its first call
+        "torch._einsum" => python_module(interp, 6, "torch._einsum", EINSUM).map(Some),
         _ if name == "torch" || name.starts_with("torch.") => torch::load(interp, name),
         _ => Ok(None),
     }
@@ -290,6 +292,7 @@ const ITERTOOLS: &str = include_str!("itertools.py");
 const COPY: &str = include_str!("copy.py");
 const OPERATOR: &str = include_str!("operator.py");
 const DATA: &str = include_str!("data.py");
+const EINSUM: &str = include_str!("einsum.py");
 
 /// `torch.utils.data` (Python, `data.py`), also reached as `torch.utils` after `import torch`.
 fn torch_data(interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
@@ -307,8 +310,8 @@ fn torch_data(interp: &mut Interp, name: &str) -> PyResult<Option<Value>> {
 thread_local! {
     /// The standard modules written in Python, each parsed once per thread on first import
     /// (indexed as in `load_module`): the AST holds no per-session state.
-    static PY_MODULE_DEFS: RefCell<[Option<Rc<crate::ast::FunctionDef>>; 6]> =
-        const { RefCell::new([None, None, None, None, None, None]) };
+    static PY_MODULE_DEFS: RefCell<[Option<Rc<crate::ast::FunctionDef>>; 7]> =
+        const { RefCell::new([None, None, None, None, None, None, None]) };
 }
 
 /// A standard module written in Python: `src` defines one builder function returning the
